@@ -1,0 +1,72 @@
+import { z } from 'zod'
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', ''])
+  .optional()
+  .transform((value) => value === '1' || value === 'true')
+
+/** Environment the server reads; every variable is optional and documented in the README. */
+export const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** node-postgres connection string; absent → embedded PGlite. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string')
+    .optional(),
+  /** Directory for a persistent PGlite database; absent → in memory. Ignored with DATABASE_URL. */
+  LIANCUN_DATA_DIR: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** An API key secret to install as an `admin` key with scope `*` at start, if absent. */
+  LIANCUN_BOOTSTRAP_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
+  /** Load the 淄博 demo dataset at start (and print a generated admin key when none is bootstrapped). */
+  LIANCUN_DEMO: flag,
+  /** Key for the keyed hash of ID numbers. Absent → one generated once and kept in the database. */
+  LIANCUN_PERSONAL_DATA_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+})
+
+export interface AppConfig {
+  port: number
+  host: string
+  databaseUrl: string | undefined
+  dataDir: string | undefined
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL']
+  bootstrapKey: string | undefined
+  demo: boolean
+  personalDataKey: string | undefined
+}
+
+/** Reads and validates the environment; throws one error listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = EnvSchema.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+    throw new Error(`invalid configuration:\n${lines.join('\n')}`)
+  }
+  const e = parsed.data
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.LIANCUN_DATA_DIR,
+    logLevel: e.LOG_LEVEL,
+    bootstrapKey: e.LIANCUN_BOOTSTRAP_KEY,
+    demo: e.LIANCUN_DEMO,
+    personalDataKey: e.LIANCUN_PERSONAL_DATA_KEY,
+  }
+}
+
+/** Defaults for tests and embedding: in-memory PGlite, quiet logs. */
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl: undefined,
+    dataDir: undefined,
+    logLevel: 'silent',
+    bootstrapKey: undefined,
+    demo: false,
+    personalDataKey: 'test-personal-data-key',
+    ...overrides,
+  }
+}

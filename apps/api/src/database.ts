@@ -1,0 +1,60 @@
+import { fileURLToPath } from 'node:url'
+import { PGlite } from '@electric-sql/pglite'
+import {
+  applyMigrations,
+  type Database,
+  type MigrationSet,
+  pendingMigrationCount,
+  selectRows,
+} from '@liancun/core'
+import { organizationMigrations } from '@liancun/organization'
+import { sql } from 'drizzle-orm'
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import pg from 'pg'
+
+export type Engine = 'pglite' | 'postgres'
+
+export interface OpenDatabase {
+  db: Database
+  engine: Engine
+  close(): Promise<void>
+}
+
+/** The app's own tables (keys, idempotency, audit). */
+export const apiMigrations: MigrationSet = {
+  name: 'api',
+  folder: fileURLToPath(new URL('../migrations', import.meta.url)),
+  table: '__api_migrations',
+}
+
+/** Every migration set, in the order they are applied. Domain packages own theirs. */
+export const migrationSets: MigrationSet[] = [apiMigrations, organizationMigrations]
+
+/** node-postgres when a URL is given; otherwise PGlite in memory or in `dataDir`. */
+export async function openDatabase(options: {
+  databaseUrl?: string
+  dataDir?: string
+}): Promise<OpenDatabase> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 })
+    // A broken idle connection must not crash the process; the next query reconnects.
+    pool.on('error', () => {})
+    return { db: drizzlePg({ client: pool }), engine: 'postgres', close: () => pool.end() }
+  }
+  const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite()
+  await client.waitReady
+  return { db: drizzlePglite({ client }), engine: 'pglite', close: () => client.close() }
+}
+
+export async function migrateAll(db: Database): Promise<void> {
+  for (const set of migrationSets) await applyMigrations(db, set)
+}
+
+/** Readiness: the database answers and no migration is pending. */
+export async function readiness(db: Database): Promise<{ database: boolean; pendingMigrations: number }> {
+  await selectRows(db, sql`select 1`)
+  let pending = 0
+  for (const set of migrationSets) pending += await pendingMigrationCount(db, set)
+  return { database: true, pendingMigrations: pending }
+}

@@ -1,0 +1,95 @@
+import { DomainError } from '@liancun/core'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import { type ApiKey, findActiveKey } from '../auth/api-keys.js'
+import { parseScope, type Role, type Scope, scopeCovers, type Target } from '../auth/scope.js'
+import { sendProblem } from './errors.js'
+
+export interface Actor {
+  keyId: string
+  role: Role
+  scope: Scope
+  key: ApiKey
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null
+  }
+  interface FastifyContextConfig {
+    /** Readable without a key (`/v1/public/**`, health, docs). */
+    public?: boolean
+  }
+}
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i
+
+export class ForbiddenError extends DomainError {
+  constructor(message: string, context: Record<string, unknown> = {}) {
+    super('auth.forbidden', message, { kind: 'forbidden', context })
+  }
+}
+
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new ForbiddenError('this operation needs an API key')
+  return request.actor
+}
+
+/**
+ * Checks the caller's role and scope. `roles` lists who may do this (admin always may);
+ * `target` is what the request touches. Throws 403 `auth.forbidden` otherwise.
+ */
+export async function authorize(
+  request: FastifyRequest,
+  check: { roles?: readonly Role[]; target?: Target },
+) {
+  const actor = requireActor(request)
+  if (check.roles && actor.role !== 'admin' && !check.roles.includes(actor.role)) {
+    throw new ForbiddenError(
+      `role ${actor.role} may not do this; allowed: admin, ${check.roles.join(', ')}`,
+      {
+        role: actor.role,
+      },
+    )
+  }
+  if (check.target && !(await scopeCovers(actor.scope, check.target, request.server.scopeLookups))) {
+    throw new ForbiddenError(`the key's scope ${actor.key.scope} does not cover this ${check.target.kind}`, {
+      scope: actor.key.scope,
+    })
+  }
+  return actor
+}
+
+/** Every role may read; these may write organisation data. */
+export const ORGANIZATION_WRITERS: readonly Role[] = ['organizer']
+
+export default fp(
+  async function authPlugin(app: FastifyInstance) {
+    app.decorateRequest('actor', null)
+    app.addHook('onRequest', async (request, reply) => {
+      const url = request.routeOptions.url
+      // Unknown routes fall through to the 404 handler; the console's own assets are public.
+      if (request.routeOptions.config?.public || !url || url === '/docs' || url.startsWith('/docs/')) return
+      const header = request.headers.authorization
+      const match = header ? BEARER.exec(header) : null
+      if (!match) {
+        reply.header('www-authenticate', 'Bearer')
+        return sendProblem(
+          reply,
+          request,
+          401,
+          'auth.missing_key',
+          'send an API key as "Authorization: Bearer <key>"',
+        )
+      }
+      const key = await findActiveKey(app.db, match[1] as string)
+      if (!key) {
+        reply.header('www-authenticate', 'Bearer error="invalid_token"')
+        return sendProblem(reply, request, 401, 'auth.invalid_key', 'the API key is unknown or revoked')
+      }
+      request.actor = { keyId: key.id, role: key.role, scope: parseScope(key.scope), key }
+      request.log = request.log.child({ apiKeyId: key.id })
+    })
+  },
+  { name: 'auth', dependencies: ['database'] },
+)

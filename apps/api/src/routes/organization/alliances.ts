@@ -1,0 +1,216 @@
+import { Id, PageQuery, pageRequest } from '@liancun/core'
+import {
+  AddAllianceMemberInput,
+  AppointAlliancePostInput,
+  CreateAllianceInput,
+  LeaveAllianceMemberInput,
+} from '@liancun/organization'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { auditedWrite } from '../../audit.js'
+import type { Target } from '../../auth/scope.js'
+import { errorResponses } from '../../http/problem.js'
+import { AsOfQuery, resolveWithin, WithinQuery } from '../../http/scope-query.js'
+import { authorize, ORGANIZATION_WRITERS, requireActor } from '../../plugins/auth.js'
+import {
+  AllianceMemberOut,
+  AllianceOut,
+  AlliancePostOut,
+  AllianceStatsOut,
+  AllianceSummaryOut,
+  pageOf,
+} from './schemas.js'
+
+const AllianceParams = z.object({ id: Id })
+
+const allianceRoutes: FastifyPluginAsyncZod = async (app) => {
+  const org = () => app.services.organization
+
+  /** The alliance as a scope target; 404 when it does not exist. */
+  async function allianceTarget(id: string): Promise<Target & { countyCode: string }> {
+    const ref = await org().getAllianceRef(id)
+    return { kind: 'alliance', id: ref.id, townshipCode: ref.townshipCode, countyCode: ref.countyCode }
+  }
+
+  app.post(
+    '/v1/alliances',
+    {
+      schema: {
+        tags: ['alliances'],
+        operationId: 'createAlliance',
+        summary: 'Establish an alliance (联村党组织) led by a township',
+        description:
+          'Modes: strong_leads_weak (强村带动, form 1+1 or 1+N), mutual_aid (村村互助), village_enterprise (村企联建), ' +
+          'urban_rural (城乡融合). Levels: party_committee (联村党委), general_branch (联村党总支), branch (联合党支部), league (党建联盟).',
+        body: CreateAllianceInput,
+        response: { 201: AllianceOut, ...errorResponses(404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      await authorize(request, {
+        roles: ORGANIZATION_WRITERS,
+        target: { kind: 'division', code: request.body.townshipCode },
+      })
+      const alliance = await auditedWrite(
+        request,
+        (a) => ({ type: 'alliance', id: a.id, countyCode: a.countyCode }),
+        async ({ services }) => {
+          const created = await services.organization.createAlliance(request.body)
+          return services.organization.getAlliance(created.id, request.body.establishedOn)
+        },
+      )
+      return reply.code(201).send(alliance)
+    },
+  )
+
+  app.get(
+    '/v1/alliances/:id',
+    {
+      schema: {
+        tags: ['alliances'],
+        operationId: 'getAlliance',
+        summary: 'An alliance with the members and posts valid on a day',
+        params: AllianceParams,
+        querystring: z.object({ asOf: AsOfQuery }),
+        response: { 200: AllianceOut, ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      await authorize(request, { target: await allianceTarget(request.params.id) })
+      return org().getAlliance(request.params.id, request.query.asOf ?? app.clock.today())
+    },
+  )
+
+  app.get(
+    '/v1/alliances',
+    {
+      schema: {
+        tags: ['alliances'],
+        operationId: 'listAlliances',
+        summary: 'List alliances inside a division, by mode, on a day',
+        querystring: PageQuery.extend({
+          within: WithinQuery,
+          mode: AllianceSummaryOut.shape.mode.optional(),
+          asOf: AsOfQuery,
+        }),
+        response: { 200: pageOf(AllianceSummaryOut), ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request)
+      const asOf = request.query.asOf ?? app.clock.today()
+      if (actor.scope.kind === 'alliance') {
+        // An alliance-scoped key sees exactly its own alliance.
+        const own = await org().getAlliance(actor.scope.id, asOf)
+        const matches = !request.query.mode || own.mode === request.query.mode
+        return { items: matches ? [own] : [], nextCursor: null }
+      }
+      const within = resolveWithin(request, request.query.within)
+      return org().listAlliances({
+        ...(within ? { within } : {}),
+        ...(request.query.mode ? { mode: request.query.mode } : {}),
+        asOf,
+        ...pageRequest(request.query),
+      })
+    },
+  )
+
+  app.post(
+    '/v1/alliances/:id/members',
+    {
+      schema: {
+        tags: ['alliances'],
+        operationId: 'addAllianceMember',
+        summary: 'A village or partner joins the alliance from a date',
+        description:
+          'A village is in at most one alliance on any date (organization.village_in_other_alliance); members are ' +
+          'villages of the alliance’s county; a 1+1 alliance has exactly two villages. Joining never changes the ' +
+          'village’s division, bodies or ledgers (三不变).',
+        params: AllianceParams,
+        body: AddAllianceMemberInput,
+        response: { 201: AllianceMemberOut, ...errorResponses(404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const target = await allianceTarget(request.params.id)
+      await authorize(request, { roles: ORGANIZATION_WRITERS, target })
+      const member = await auditedWrite(
+        request,
+        (m) => ({ type: 'alliance_member', id: m.id, countyCode: target.countyCode }),
+        ({ services }) => services.organization.addAllianceMember(request.params.id, request.body),
+      )
+      return reply.code(201).send(member)
+    },
+  )
+
+  app.post(
+    '/v1/alliances/:id/members/:memberId/leave',
+    {
+      schema: {
+        tags: ['alliances'],
+        operationId: 'leaveAlliance',
+        summary: 'A member leaves the alliance after a date (inclusive)',
+        params: AllianceParams.extend({ memberId: Id }),
+        body: LeaveAllianceMemberInput,
+        response: { 200: AllianceMemberOut, ...errorResponses(404, 409, 422) },
+      },
+    },
+    async (request) => {
+      const target = await allianceTarget(request.params.id)
+      await authorize(request, { roles: ORGANIZATION_WRITERS, target })
+      return auditedWrite(
+        request,
+        (m) => ({ type: 'alliance_member', id: m.id, countyCode: target.countyCode }),
+        ({ services }) =>
+          services.organization.leaveAllianceMember(request.params.id, request.params.memberId, request.body),
+      )
+    },
+  )
+
+  app.post(
+    '/v1/alliances/:id/posts',
+    {
+      schema: {
+        tags: ['alliances'],
+        operationId: 'appointAlliancePost',
+        summary: 'Appoint a secretary, deputy secretary or committee member of the alliance',
+        params: AllianceParams,
+        body: AppointAlliancePostInput,
+        response: { 201: AlliancePostOut, ...errorResponses(404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const target = await allianceTarget(request.params.id)
+      await authorize(request, { roles: ORGANIZATION_WRITERS, target })
+      const post = await auditedWrite(
+        request,
+        (p) => ({ type: 'alliance_post', id: p.id, countyCode: target.countyCode }),
+        ({ services }) => services.organization.appointAlliancePost(request.params.id, request.body),
+      )
+      return reply.code(201).send(post)
+    },
+  )
+
+  app.get(
+    '/v1/stats/alliances',
+    {
+      schema: {
+        tags: ['alliances'],
+        operationId: 'getAllianceStats',
+        summary:
+          'Coverage: alliances by mode and level, villages covered, small villages (< 500 people) covered',
+        querystring: z.object({ within: WithinQuery, asOf: AsOfQuery }),
+        response: { 200: AllianceStatsOut, ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const within = resolveWithin(request, request.query.within)
+      return org().allianceStats({
+        ...(within ? { within } : {}),
+        asOf: request.query.asOf ?? app.clock.today(),
+      })
+    },
+  )
+}
+
+export default allianceRoutes

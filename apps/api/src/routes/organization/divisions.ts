@@ -1,0 +1,88 @@
+import { DivisionCode, PageQuery, pageRequest } from '@liancun/core'
+import { UpsertDivisionInput } from '@liancun/organization'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { auditedWrite } from '../../audit.js'
+import { errorResponses } from '../../http/problem.js'
+import { resolveWithin, WithinQuery } from '../../http/scope-query.js'
+import { authorize, ORGANIZATION_WRITERS } from '../../plugins/auth.js'
+import { DivisionOut, pageOf } from './schemas.js'
+
+const CodeParams = z.object({ code: DivisionCode })
+
+const divisionRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.put(
+    '/v1/divisions/:code',
+    {
+      schema: {
+        tags: ['divisions'],
+        operationId: 'putDivision',
+        summary: 'Create or update a division (idempotent upsert)',
+        description:
+          'A township needs its county, a village or community its township. The code length must match the kind: ' +
+          'county 6, township 9, village/community 12 digits.',
+        params: CodeParams,
+        body: UpsertDivisionInput,
+        response: { 200: DivisionOut, 201: DivisionOut, ...errorResponses(404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      await authorize(request, {
+        roles: ORGANIZATION_WRITERS,
+        target: { kind: 'division', code: request.params.code },
+      })
+      const result = await auditedWrite(
+        request,
+        (r) => ({ type: 'division', id: r.division.code, countyCode: r.division.countyCode }),
+        ({ services }) => services.organization.upsertDivision(request.params.code, request.body),
+      )
+      return reply.code(result.created ? 201 : 200).send(result.division)
+    },
+  )
+
+  app.get(
+    '/v1/divisions/:code',
+    {
+      schema: {
+        tags: ['divisions'],
+        operationId: 'getDivision',
+        summary: 'Read a division',
+        params: CodeParams,
+        response: { 200: DivisionOut, ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      await authorize(request, { target: { kind: 'division', code: request.params.code } })
+      return app.services.organization.getDivision(request.params.code)
+    },
+  )
+
+  app.get(
+    '/v1/divisions',
+    {
+      schema: {
+        tags: ['divisions'],
+        operationId: 'listDivisions',
+        summary: 'List divisions by parent, kind or code prefix',
+        querystring: PageQuery.extend({
+          parent: DivisionCode.optional().meta({ description: 'direct parent code' }),
+          kind: z.enum(['county', 'township', 'village', 'community']).optional(),
+          within: WithinQuery,
+        }),
+        response: { 200: pageOf(DivisionOut), ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const { parent, kind, within } = request.query
+      const scoped = resolveWithin(request, within)
+      return app.services.organization.listDivisions({
+        ...(parent ? { parent } : {}),
+        ...(kind ? { kind } : {}),
+        ...(scoped ? { within: scoped } : {}),
+        ...pageRequest(request.query),
+      })
+    },
+  )
+}
+
+export default divisionRoutes

@@ -1,0 +1,82 @@
+import { Id, PageQuery, pageRequest } from '@liancun/core'
+import { CreatePartnerInput } from '@liancun/organization'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { auditedWrite } from '../../audit.js'
+import { errorResponses } from '../../http/problem.js'
+import { resolveWithin, WithinQuery } from '../../http/scope-query.js'
+import { authorize, ORGANIZATION_WRITERS } from '../../plugins/auth.js'
+import { PartnerOut, pageOf } from './schemas.js'
+
+const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/v1/partners',
+    {
+      schema: {
+        tags: ['partners'],
+        operationId: 'createPartner',
+        summary: 'Register a partner (联建企业, 机关事业单位, 城市社区, 社会组织, 合作社)',
+        description:
+          'A USCC whose check characters do not match is recorded with `usccWarnings`, not refused.',
+        body: CreatePartnerInput,
+        response: { 201: PartnerOut, ...errorResponses(404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      await authorize(request, {
+        roles: ORGANIZATION_WRITERS,
+        target: { kind: 'division', code: request.body.countyCode },
+      })
+      const partner = await auditedWrite(
+        request,
+        (p) => ({ type: 'partner', id: p.id, countyCode: p.countyCode }),
+        ({ services }) => services.organization.createPartner(request.body),
+      )
+      return reply.code(201).send(partner)
+    },
+  )
+
+  app.get(
+    '/v1/partners/:id',
+    {
+      schema: {
+        tags: ['partners'],
+        operationId: 'getPartner',
+        summary: 'Read a partner',
+        params: z.object({ id: Id }),
+        response: { 200: PartnerOut, ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      const partner = await app.services.organization.getPartner(request.params.id)
+      await authorize(request, { target: { kind: 'division', code: partner.countyCode } })
+      return partner
+    },
+  )
+
+  app.get(
+    '/v1/partners',
+    {
+      schema: {
+        tags: ['partners'],
+        operationId: 'listPartners',
+        summary: 'List partners of a county',
+        querystring: PageQuery.extend({
+          within: WithinQuery,
+          kind: PartnerOut.shape.kind.optional(),
+        }),
+        response: { 200: pageOf(PartnerOut), ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const within = resolveWithin(request, request.query.within)
+      return app.services.organization.listPartners({
+        ...(within ? { within } : {}),
+        ...(request.query.kind ? { kind: request.query.kind } : {}),
+        ...pageRequest(request.query),
+      })
+    },
+  )
+}
+
+export default partnerRoutes

@@ -1,0 +1,250 @@
+import { Id, VillageCode } from '@liancun/core'
+import {
+  AddPartyMemberInput,
+  AddRepresentativeInput,
+  AppointVillagePostInput,
+  EndVillagePostInput,
+  UpdatePartyMemberInput,
+} from '@liancun/organization'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { auditedWrite } from '../../audit.js'
+import { errorResponses } from '../../http/problem.js'
+import { AsOfQuery } from '../../http/scope-query.js'
+import { authorize, ORGANIZATION_WRITERS } from '../../plugins/auth.js'
+import {
+  PartyRosterOut,
+  RepresentativesOut,
+  VillageAllianceOut,
+  VillagePostOut,
+  VillagePostsOut,
+} from './schemas.js'
+
+const VillageParams = z.object({ code: VillageCode })
+const AsOf = z.object({ asOf: AsOfQuery })
+const village = (code: string) => ({ kind: 'division' as const, code })
+
+const villageRoutes: FastifyPluginAsyncZod = async (app) => {
+  const org = () => app.services.organization
+
+  app.post(
+    '/v1/villages/:code/posts',
+    {
+      schema: {
+        tags: ['villages'],
+        operationId: 'appointVillagePost',
+        summary: 'Appoint a person to a post of a village body (支部委员会 / 村委会 / 村务监督委员会)',
+        description:
+          'Titles: party_branch secretary|deputy_secretary|committee_member; village_committee chair|vice_chair|member; ' +
+          'supervision_committee chair|member. The holder may come from another village (跨村任职).',
+        params: VillageParams,
+        body: AppointVillagePostInput,
+        response: { 201: VillagePostOut, ...errorResponses(404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      await authorize(request, { roles: ORGANIZATION_WRITERS, target: village(request.params.code) })
+      const post = await auditedWrite(
+        request,
+        (p) => ({ type: 'village_post', id: p.id, countyCode: request.params.code.slice(0, 6) }),
+        ({ services }) => services.organization.appointVillagePost(request.params.code, request.body),
+      )
+      return reply.code(201).send(post)
+    },
+  )
+
+  app.post(
+    '/v1/villages/:code/posts/:postId/end',
+    {
+      schema: {
+        tags: ['villages'],
+        operationId: 'endVillagePost',
+        summary: 'End a village post on a date (the record stays, dated)',
+        params: VillageParams.extend({ postId: Id }),
+        body: EndVillagePostInput,
+        response: { 200: VillagePostOut, ...errorResponses(404, 409, 422) },
+      },
+    },
+    async (request) => {
+      await authorize(request, { roles: ORGANIZATION_WRITERS, target: village(request.params.code) })
+      return auditedWrite(
+        request,
+        (p) => ({ type: 'village_post', id: p.id, countyCode: request.params.code.slice(0, 6) }),
+        ({ services }) =>
+          services.organization.endVillagePost(request.params.code, request.params.postId, request.body),
+      )
+    },
+  )
+
+  app.get(
+    '/v1/villages/:code/posts',
+    {
+      schema: {
+        tags: ['villages'],
+        operationId: 'listVillagePosts',
+        summary:
+          'Posts of the village bodies valid on a day, and whether the secretary is also the chair (一肩挑)',
+        params: VillageParams,
+        querystring: AsOf,
+        response: { 200: VillagePostsOut, ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      await authorize(request, { target: village(request.params.code) })
+      return org().listVillagePosts(request.params.code, request.query.asOf ?? app.clock.today())
+    },
+  )
+
+  app.post(
+    '/v1/villages/:code/party-members',
+    {
+      schema: {
+        tags: ['villages'],
+        operationId: 'addPartyMember',
+        summary: 'Add a Party member (正式 full / 预备 probationary) to the village branch roster',
+        params: VillageParams,
+        body: AddPartyMemberInput,
+        response: { 201: PartyRosterOut, ...errorResponses(404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      await authorize(request, { roles: ORGANIZATION_WRITERS, target: village(request.params.code) })
+      const roster = await auditedWrite(
+        request,
+        () => ({
+          type: 'party_member',
+          id: `${request.params.code}/${request.body.personId}`,
+          countyCode: request.params.code.slice(0, 6),
+        }),
+        async ({ services }) => {
+          await services.organization.addPartyMember(request.params.code, request.body)
+          return services.organization.listPartyMembers(request.params.code, request.body.from)
+        },
+      )
+      return reply.code(201).send(roster)
+    },
+  )
+
+  app.patch(
+    '/v1/villages/:code/party-members/:personId',
+    {
+      schema: {
+        tags: ['villages'],
+        operationId: 'updatePartyMember',
+        summary:
+          'Change a Party member: 转正 (status full from a date), end membership, or excuse from attendance',
+        description:
+          'Exactly one of: `{ status: "full", from }`, `{ to, reason? }`, `{ excusal: { reason, from, to? } }`. ' +
+          'Excusal reasons: long_illness, abroad_over_six_months, detained, other. History is kept.',
+        params: VillageParams.extend({ personId: Id }),
+        body: UpdatePartyMemberInput,
+        response: { 200: PartyRosterOut, ...errorResponses(404, 409, 422) },
+      },
+    },
+    async (request) => {
+      await authorize(request, { roles: ORGANIZATION_WRITERS, target: village(request.params.code) })
+      return auditedWrite(
+        request,
+        () => ({
+          type: 'party_member',
+          id: `${request.params.code}/${request.params.personId}`,
+          countyCode: request.params.code.slice(0, 6),
+        }),
+        async ({ services }) => {
+          await services.organization.updatePartyMember(
+            request.params.code,
+            request.params.personId,
+            request.body,
+          )
+          return services.organization.listPartyMembers(request.params.code, app.clock.today())
+        },
+      )
+    },
+  )
+
+  app.get(
+    '/v1/villages/:code/party-members',
+    {
+      schema: {
+        tags: ['villages'],
+        operationId: 'listPartyMembers',
+        summary: 'The branch roster on a day, with who should attend and who may vote',
+        params: VillageParams,
+        querystring: AsOf,
+        response: { 200: PartyRosterOut, ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      await authorize(request, { target: village(request.params.code) })
+      return org().listPartyMembers(request.params.code, request.query.asOf ?? app.clock.today())
+    },
+  )
+
+  app.post(
+    '/v1/villages/:code/representatives',
+    {
+      schema: {
+        tags: ['villages'],
+        operationId: 'addRepresentative',
+        summary: 'Add a 村民代表 for a term',
+        params: VillageParams,
+        body: AddRepresentativeInput,
+        response: { 201: RepresentativesOut, ...errorResponses(404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      await authorize(request, { roles: ORGANIZATION_WRITERS, target: village(request.params.code) })
+      const list = await auditedWrite(
+        request,
+        () => ({
+          type: 'representative',
+          id: `${request.params.code}/${request.body.personId}`,
+          countyCode: request.params.code.slice(0, 6),
+        }),
+        async ({ services }) => {
+          await services.organization.addRepresentative(request.params.code, request.body)
+          return services.organization.listRepresentatives(request.params.code, request.body.from)
+        },
+      )
+      return reply.code(201).send(list)
+    },
+  )
+
+  app.get(
+    '/v1/villages/:code/representatives',
+    {
+      schema: {
+        tags: ['villages'],
+        operationId: 'listRepresentatives',
+        summary: 'The 村民代表 serving on a day',
+        params: VillageParams,
+        querystring: AsOf,
+        response: { 200: RepresentativesOut, ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      await authorize(request, { target: village(request.params.code) })
+      return org().listRepresentatives(request.params.code, request.query.asOf ?? app.clock.today())
+    },
+  )
+
+  app.get(
+    '/v1/villages/:code/alliance',
+    {
+      schema: {
+        tags: ['villages', 'alliances'],
+        operationId: 'getVillageAlliance',
+        summary: 'The alliance a village belongs to on a day (null when none)',
+        params: VillageParams,
+        querystring: AsOf,
+        response: { 200: VillageAllianceOut, ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      await authorize(request, { target: village(request.params.code) })
+      return org().villageAlliance(request.params.code, request.query.asOf ?? app.clock.today())
+    },
+  )
+}
+
+export default villageRoutes

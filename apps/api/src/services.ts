@@ -1,0 +1,25 @@
+import { type Clock, type Database, systemClock } from '@liancun/core'
+import { createOrganizationService } from '@liancun/organization'
+
+export interface ServiceOptions {
+  clock: Clock
+  personalDataKey: string
+}
+
+/** Every domain service over one database handle (the root or a transaction). */
+export function createServices(db: Database, options: ServiceOptions) {
+  return {
+    organization: createOrganizationService({
+      db,
+      clock: options.clock,
+      personalDataKey: options.personalDataKey,
+    }),
+  }
+}
+
+export type Services = ReturnType<typeof createServices>
+
+export const defaultServiceOptions = (personalDataKey: string): ServiceOptions => ({
+  clock: systemClock,
+  personalDataKey,
+})
