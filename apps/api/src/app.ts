@@ -39,8 +39,6 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     logger: { level: config.logLevel, redact: { paths: REDACT, censor: '[Redacted]' } },
     genReqId: () => newId(),
     requestIdHeader: 'x-request-id',
-    requestIdLogLabel: 'requestId',
-    disableRequestLogging: false,
     routerOptions: { ignoreTrailingSlash: true },
   })
   app.setValidatorCompiler(validatorCompiler)

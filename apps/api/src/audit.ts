@@ -41,8 +41,8 @@ export async function recordAudit(
  */
 export async function auditedWrite<T>(
   request: FastifyRequest,
-  describe: (result: T) => AuditTarget & { before?: unknown },
   work: (context: { tx: Database; services: Services }) => Promise<T>,
+  describe: (result: T) => AuditTarget & { before?: unknown },
 ): Promise<T> {
   return request.server.inTransaction(async (context) => {
     const result = await work(context)

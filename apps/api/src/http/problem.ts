@@ -7,12 +7,10 @@ export const Problem = z
     title: z.string().meta({ example: 'Unprocessable Content' }),
     status: z.number().int().meta({ example: 422 }),
     detail: z.string().meta({ example: 'village 370303104201 is in another alliance on 2024-03-01' }),
-    code: z
-      .string()
-      .meta({
-        description: 'stable machine-readable code',
-        example: 'organization.village_in_other_alliance',
-      }),
+    code: z.string().meta({
+      description: 'stable machine-readable code',
+      example: 'organization.village_in_other_alliance',
+    }),
     instance: z.string().optional(),
     requestId: z.string(),
     errors: z

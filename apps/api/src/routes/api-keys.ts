@@ -103,13 +103,13 @@ const apiKeyRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const created = await auditedWrite(
         request,
-        (key) => ({ type: 'api_key', id: key.id, countyCode: keyCounty(key.scope, county) }),
         ({ tx }) =>
           createApiKey(tx, {
             ...request.body,
             countyCode: keyCounty(request.body.scope, county),
             createdBy: actor.keyId,
           }).then(({ secret, ...key }) => ({ ...key, secret })),
+        (key) => ({ type: 'api_key', id: key.id, countyCode: keyCounty(key.scope, county) }),
       )
       return reply.code(201).send(created)
     },
@@ -161,11 +161,12 @@ const apiKeyRoutes: FastifyPluginAsyncZod = async (app) => {
       const key = await getApiKey(app.db, request.params.id)
       if (!(await keyVisible(request, key)))
         throw new ForbiddenError('the key lies outside the caller’s scope')
-      return auditedWrite(
+      const result = await auditedWrite(
         request,
-        (after) => ({ type: 'api_key', id: after.id, before: key }),
         ({ tx }) => revokeApiKey(tx, key.id, request.actor!.keyId),
+        (after) => ({ type: 'api_key', id: after.id, before: key }),
       )
+      return result
     },
   )
 }

@@ -53,11 +53,11 @@ const allianceRoutes: FastifyPluginAsyncZod = async (app) => {
       })
       const alliance = await auditedWrite(
         request,
-        (a) => ({ type: 'alliance', id: a.id, countyCode: a.countyCode }),
         async ({ services }) => {
           const created = await services.organization.createAlliance(request.body)
           return services.organization.getAlliance(created.id, request.body.establishedOn)
         },
+        (a) => ({ type: 'alliance', id: a.id, countyCode: a.countyCode }),
       )
       return reply.code(201).send(alliance)
     },
@@ -136,8 +136,8 @@ const allianceRoutes: FastifyPluginAsyncZod = async (app) => {
       await authorize(request, { roles: ORGANIZATION_WRITERS, target })
       const member = await auditedWrite(
         request,
-        (m) => ({ type: 'alliance_member', id: m.id, countyCode: target.countyCode }),
         ({ services }) => services.organization.addAllianceMember(request.params.id, request.body),
+        (m) => ({ type: 'alliance_member', id: m.id, countyCode: target.countyCode }),
       )
       return reply.code(201).send(member)
     },
@@ -158,12 +158,13 @@ const allianceRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const target = await allianceTarget(request.params.id)
       await authorize(request, { roles: ORGANIZATION_WRITERS, target })
-      return auditedWrite(
+      const result = await auditedWrite(
         request,
-        (m) => ({ type: 'alliance_member', id: m.id, countyCode: target.countyCode }),
         ({ services }) =>
           services.organization.leaveAllianceMember(request.params.id, request.params.memberId, request.body),
+        (m) => ({ type: 'alliance_member', id: m.id, countyCode: target.countyCode }),
       )
+      return result
     },
   )
 
@@ -184,8 +185,8 @@ const allianceRoutes: FastifyPluginAsyncZod = async (app) => {
       await authorize(request, { roles: ORGANIZATION_WRITERS, target })
       const post = await auditedWrite(
         request,
-        (p) => ({ type: 'alliance_post', id: p.id, countyCode: target.countyCode }),
         ({ services }) => services.organization.appointAlliancePost(request.params.id, request.body),
+        (p) => ({ type: 'alliance_post', id: p.id, countyCode: target.countyCode }),
       )
       return reply.code(201).send(post)
     },

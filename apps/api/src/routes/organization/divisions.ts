@@ -33,8 +33,8 @@ const divisionRoutes: FastifyPluginAsyncZod = async (app) => {
       })
       const result = await auditedWrite(
         request,
-        (r) => ({ type: 'division', id: r.division.code, countyCode: r.division.countyCode }),
         ({ services }) => services.organization.upsertDivision(request.params.code, request.body),
+        (r) => ({ type: 'division', id: r.division.code, countyCode: r.division.countyCode }),
       )
       return reply.code(result.created ? 201 : 200).send(result.division)
     },

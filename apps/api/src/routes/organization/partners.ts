@@ -29,8 +29,8 @@ const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
       })
       const partner = await auditedWrite(
         request,
-        (p) => ({ type: 'partner', id: p.id, countyCode: p.countyCode }),
         ({ services }) => services.organization.createPartner(request.body),
+        (p) => ({ type: 'partner', id: p.id, countyCode: p.countyCode }),
       )
       return reply.code(201).send(partner)
     },

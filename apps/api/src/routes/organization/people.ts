@@ -29,8 +29,8 @@ const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       })
       const person = await auditedWrite(
         request,
-        (p) => ({ type: 'person', id: p.id, countyCode: p.villageCode.slice(0, 6) }),
         ({ services }) => services.organization.createPerson(request.body),
+        (p) => ({ type: 'person', id: p.id, countyCode: p.villageCode.slice(0, 6) }),
       )
       return reply.code(201).send(person)
     },

@@ -46,8 +46,8 @@ const villageRoutes: FastifyPluginAsyncZod = async (app) => {
       await authorize(request, { roles: ORGANIZATION_WRITERS, target: village(request.params.code) })
       const post = await auditedWrite(
         request,
-        (p) => ({ type: 'village_post', id: p.id, countyCode: request.params.code.slice(0, 6) }),
         ({ services }) => services.organization.appointVillagePost(request.params.code, request.body),
+        (p) => ({ type: 'village_post', id: p.id, countyCode: request.params.code.slice(0, 6) }),
       )
       return reply.code(201).send(post)
     },
@@ -67,12 +67,13 @@ const villageRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       await authorize(request, { roles: ORGANIZATION_WRITERS, target: village(request.params.code) })
-      return auditedWrite(
+      const result = await auditedWrite(
         request,
-        (p) => ({ type: 'village_post', id: p.id, countyCode: request.params.code.slice(0, 6) }),
         ({ services }) =>
           services.organization.endVillagePost(request.params.code, request.params.postId, request.body),
+        (p) => ({ type: 'village_post', id: p.id, countyCode: request.params.code.slice(0, 6) }),
       )
+      return result
     },
   )
 
@@ -111,15 +112,15 @@ const villageRoutes: FastifyPluginAsyncZod = async (app) => {
       await authorize(request, { roles: ORGANIZATION_WRITERS, target: village(request.params.code) })
       const roster = await auditedWrite(
         request,
+        async ({ services }) => {
+          await services.organization.addPartyMember(request.params.code, request.body)
+          return services.organization.listPartyMembers(request.params.code, request.body.from)
+        },
         () => ({
           type: 'party_member',
           id: `${request.params.code}/${request.body.personId}`,
           countyCode: request.params.code.slice(0, 6),
         }),
-        async ({ services }) => {
-          await services.organization.addPartyMember(request.params.code, request.body)
-          return services.organization.listPartyMembers(request.params.code, request.body.from)
-        },
       )
       return reply.code(201).send(roster)
     },
@@ -143,13 +144,8 @@ const villageRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       await authorize(request, { roles: ORGANIZATION_WRITERS, target: village(request.params.code) })
-      return auditedWrite(
+      const result = await auditedWrite(
         request,
-        () => ({
-          type: 'party_member',
-          id: `${request.params.code}/${request.params.personId}`,
-          countyCode: request.params.code.slice(0, 6),
-        }),
         async ({ services }) => {
           await services.organization.updatePartyMember(
             request.params.code,
@@ -158,7 +154,13 @@ const villageRoutes: FastifyPluginAsyncZod = async (app) => {
           )
           return services.organization.listPartyMembers(request.params.code, app.clock.today())
         },
+        () => ({
+          type: 'party_member',
+          id: `${request.params.code}/${request.params.personId}`,
+          countyCode: request.params.code.slice(0, 6),
+        }),
       )
+      return result
     },
   )
 
@@ -196,15 +198,15 @@ const villageRoutes: FastifyPluginAsyncZod = async (app) => {
       await authorize(request, { roles: ORGANIZATION_WRITERS, target: village(request.params.code) })
       const list = await auditedWrite(
         request,
+        async ({ services }) => {
+          await services.organization.addRepresentative(request.params.code, request.body)
+          return services.organization.listRepresentatives(request.params.code, request.body.from)
+        },
         () => ({
           type: 'representative',
           id: `${request.params.code}/${request.body.personId}`,
           countyCode: request.params.code.slice(0, 6),
         }),
-        async ({ services }) => {
-          await services.organization.addRepresentative(request.params.code, request.body)
-          return services.organization.listRepresentatives(request.params.code, request.body.from)
-        },
       )
       return reply.code(201).send(list)
     },
