@@ -97,18 +97,13 @@ export type CreatePersonInput = z.infer<typeof CreatePersonInput>
 
 export const AppointVillagePostInput = z
   .strictObject({
-    body: z
-      .enum(POST_BODIES)
-      .meta({
-        description:
-          'party_branch 支部委员会, village_committee 村委会, supervision_committee 村务监督委员会',
-      }),
-    title: z
-      .string()
-      .meta({
-        description: 'secretary/deputy_secretary/committee_member; chair/vice_chair/member',
-        example: 'secretary',
-      }),
+    body: z.enum(POST_BODIES).meta({
+      description: 'party_branch 支部委员会, village_committee 村委会, supervision_committee 村务监督委员会',
+    }),
+    title: z.string().meta({
+      description: 'secretary/deputy_secretary/committee_member; chair/vice_chair/member',
+      example: 'secretary',
+    }),
     personId: Id,
     from: BusinessDate,
     to,
@@ -140,11 +135,9 @@ export type AddPartyMemberInput = z.infer<typeof AddPartyMemberInput>
 
 const Excusal = z
   .strictObject({
-    reason: z
-      .enum(EXCUSAL_REASONS)
-      .meta({
-        description: 'long_illness 长期患病, abroad_over_six_months 出国半年以上, detained 被羁押, other',
-      }),
+    reason: z.enum(EXCUSAL_REASONS).meta({
+      description: 'long_illness 长期患病, abroad_over_six_months 出国半年以上, detained 被羁押, other',
+    }),
     note: z.string().max(500).optional(),
     from: BusinessDate,
     to,
