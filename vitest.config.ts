@@ -14,6 +14,8 @@ const alias = Object.fromEntries(
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Two cores: PGlite instances are memory-hungry, so keep the worker count modest.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -29,8 +31,6 @@ export default defineConfig({
           include: ['packages/*/test/**/*.test.ts', 'apps/*/test/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
-          // Two cores: PGlite instances are memory-hungry, so keep the worker count modest.
-          maxWorkers: 2,
         },
       },
     ],

@@ -1037,7 +1037,7 @@ export function createOrganizationService(options: OrganizationServiceOptions) {
     async createPartner(input: CreatePartnerInput): Promise<Partner> {
       return db.transaction(async (tx) => {
         const county = await findDivision(tx, input.countyCode)
-        if (!county || county.kind !== 'county') {
+        if (county?.kind !== 'county') {
           throw new OrganizationError('organization.division_not_found', `no county ${input.countyCode}`, {
             kind: 'not_found',
             field: 'countyCode',
@@ -1106,7 +1106,7 @@ export function createOrganizationService(options: OrganizationServiceOptions) {
     async createAlliance(input: CreateAllianceInput): Promise<AllianceSummary> {
       return db.transaction(async (tx) => {
         const township = await findDivision(tx, input.townshipCode)
-        if (!township || township.kind !== 'township') {
+        if (township?.kind !== 'township') {
           throw new OrganizationError(
             'organization.division_not_found',
             `no township ${input.townshipCode}`,

@@ -1,6 +1,5 @@
 import { BusinessDate, DivisionCode } from '@liancun/core'
 import type { FastifyRequest } from 'fastify'
-import { z } from 'zod'
 import { ForbiddenError, requireActor } from '../plugins/auth.js'
 
 export const WithinQuery = DivisionCode.optional().meta({

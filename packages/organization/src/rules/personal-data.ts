@@ -4,7 +4,9 @@ import { createHmac } from 'node:crypto'
 export function maskPhone(phone: string | null): string | null {
   if (phone === null) return null
   const digits = phone.replace(/-/g, '')
-  return digits.length === 11 ? `${digits.slice(0, 3)}****${digits.slice(7)}` : `****${digits.slice(-4)}`
+  return /^1[3-9][0-9]{9}$/.test(digits)
+    ? `${digits.slice(0, 3)}****${digits.slice(7)}`
+    : `****${digits.slice(-4)}`
 }
 
 /** The masked form of an ID number from its last four characters. */

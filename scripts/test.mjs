@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// `npm test`: install, build, lint, typecheck, unit tests, then the integration suites twice —
+// on embedded PGlite and on a real PostgreSQL server this script starts (or DATABASE_URL).
+import { pnpm } from './pnpm.mjs'
+import { findPostgresBin, startPostgres } from './postgres.mjs'
+
+const results = []
+
+function step(name, run) {
+  const started = Date.now()
+  console.log(`\n━━ ${name} ━━`)
+  const status = run()
+  const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  results.push({
+    name,
+    status: status === 0 ? 'passed' : status === 'skipped' ? 'skipped' : 'failed',
+    seconds,
+  })
+  if (status !== 0 && status !== 'skipped') finish(1)
+}
+
+function finish(code) {
+  console.log('\n━━ summary ━━')
+  for (const r of results) console.log(`${r.status.padEnd(8)} ${r.name} (${r.seconds}s)`)
+  process.exit(code)
+}
+
+const withoutPg = { ...process.env }
+delete withoutPg.LIANCUN_TEST_PG_URL
+
+step('install', () => pnpm(['install', '--frozen-lockfile'], { allowFailure: true }))
+step('build', () =>
+  pnpm(['exec', 'turbo', 'run', 'build', '--output-logs=errors-only'], { allowFailure: true }),
+)
+step('lint', () => pnpm(['exec', 'biome', 'check', '.'], { allowFailure: true }))
+step('typecheck', () =>
+  pnpm(['exec', 'turbo', 'run', 'typecheck', '--output-logs=errors-only'], { allowFailure: true }),
+)
+step('unit tests', () =>
+  pnpm(['exec', 'vitest', 'run', '--project', 'unit'], { allowFailure: true, env: withoutPg }),
+)
+step('integration tests on PGlite', () =>
+  pnpm(['exec', 'vitest', 'run', '--project', 'integration', '--passWithNoTests'], {
+    allowFailure: true,
+    env: withoutPg,
+  }),
+)
+
+let server = null
+let adminUrl = process.env.DATABASE_URL
+if (!adminUrl) {
+  const binDir = findPostgresBin()
+  if (binDir) {
+    server = await startPostgres(binDir)
+    adminUrl = server.url
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+      process.on(signal, () => {
+        server?.stop()
+        process.exit(130)
+      })
+    }
+  } else {
+    console.log('\nPostgreSQL binaries not found (initdb, pg_ctl): running the PGlite pass only.')
+  }
+}
+if (adminUrl) {
+  try {
+    step(`integration tests on PostgreSQL${server ? ' (throwaway server)' : ' (DATABASE_URL)'}`, () =>
+      pnpm(['exec', 'vitest', 'run', '--project', 'integration', '--passWithNoTests'], {
+        allowFailure: true,
+        env: { ...withoutPg, LIANCUN_TEST_PG_URL: adminUrl },
+      }),
+    )
+  } finally {
+    server?.stop()
+  }
+} else {
+  results.push({ name: 'integration tests on PostgreSQL', status: 'skipped', seconds: '0.0' })
+}
+finish(0)
