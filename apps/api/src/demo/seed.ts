@@ -34,14 +34,14 @@ export async function loadDemoDataset(app: FastifyInstance): Promise<void> {
     }
 
     for (const { villageCode, personKey, ...post } of data.villagePosts) {
-      await org.appointVillagePost(villageCode, { ...post, personId: personId(personKey) } as never)
+      await org.appointVillagePost(villageCode, { ...post, personId: personId(personKey) })
     }
 
     for (const { key: _key, members, posts, note: _note, ...alliance } of data.alliances) {
-      const created = await org.createAlliance(alliance as never)
+      const created = await org.createAlliance(alliance)
       for (const { partnerKey, ...member } of members) {
         const partnerId = partnerKey ? partnerIds.get(partnerKey) : undefined
-        await org.addAllianceMember(created.id, { ...member, ...(partnerId ? { partnerId } : {}) } as never)
+        await org.addAllianceMember(created.id, { ...member, ...(partnerId ? { partnerId } : {}) })
       }
       for (const { personKey, ...post } of posts) {
         await org.appointAlliancePost(created.id, { ...post, personId: personId(personKey) })

@@ -1,0 +1,62 @@
+import { createEmptyPostgresDatabase } from '@liancun/core/testing'
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildApp } from '../src/app.js'
+import { testConfig } from '../src/config.js'
+import { demoDataset } from '../src/demo/dataset.js'
+import { ADMIN_KEY } from './helpers.js'
+
+let app: FastifyInstance
+let drop: (() => Promise<void>) | undefined
+beforeAll(async () => {
+  const adminUrl = process.env.LIANCUN_TEST_PG_URL
+  const database = adminUrl ? await createEmptyPostgresDatabase(adminUrl) : null
+  drop = database?.drop
+  app = await buildApp(testConfig({ demo: true, bootstrapKey: ADMIN_KEY, databaseUrl: database?.url }))
+})
+afterAll(async () => {
+  await app.close()
+  await drop?.()
+})
+
+const get = async (url: string) => {
+  const response = await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${ADMIN_KEY}` } })
+  expect(response.statusCode, response.body).toBe(200)
+  return response.json()
+}
+
+describe('demo dataset (淄博, seed 001)', () => {
+  it('loads every alliance with its members through the domain rules', async () => {
+    const stats = await get('/v1/stats/alliances?within=3703&asOf=2024-06-30')
+    expect(stats.alliances.total).toBe(demoDataset.alliances.length)
+    expect(stats.alliances.byMode).toMatchObject({
+      strong_leads_weak: 3,
+      mutual_aid: 3,
+      village_enterprise: 3,
+      urban_rural: 2,
+    })
+    expect(stats.villages.total).toBeGreaterThan(stats.villages.covered)
+    expect(stats.villages.under500.total).toBeGreaterThan(stats.villages.under500.covered)
+  })
+
+  it('shows the 王营 secretary serving 张旺 (跨村任职) and holding both posts at home (一肩挑)', async () => {
+    const zhutai = demoDataset.divisions.filter((d) => d.code.startsWith('370305104') && d.kind === 'village')
+    const wangying = zhutai.find((d) => d.name === '王营村')!.code
+    const zhangwang = zhutai.find((d) => d.name === '张旺村')!.code
+    expect((await get(`/v1/villages/${wangying}/posts?asOf=2024-06-30`)).secretaryIsChair).toBe(true)
+    const posts = await get(`/v1/villages/${zhangwang}/posts?asOf=2024-06-30`)
+    expect(posts.posts[0]).toMatchObject({
+      title: 'secretary',
+      crossVillage: true,
+      personVillageCode: wangying,
+    })
+    const alliance = await get(`/v1/villages/${zhangwang}/alliance?asOf=2024-06-30`)
+    expect(alliance.alliance).toMatchObject({ form: '1+1', villageCount: 2 })
+  })
+
+  it('records the partner with a deliberately wrong USCC check character as a warning', async () => {
+    const partners = await get('/v1/partners?within=370304')
+    const hualv = partners.items.find((p: { name: string }) => p.name.startsWith('山东华旅'))
+    expect(hualv.usccWarnings).toEqual(['check_character_mismatch'])
+  })
+})
