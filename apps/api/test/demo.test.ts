@@ -50,6 +50,11 @@ describe('demo dataset (淄博, seed 001)', () => {
       crossVillage: true,
       personVillageCode: wangying,
     })
+    const appointments = await get('/v1/cross-village-appointments?within=370305&asOf=2024-06-30')
+    expect(appointments.items.map((a: { kind: string; villageCode: string | null }) => [a.kind, a.villageCode])).toEqual([
+      ['village_post', zhangwang],
+      ['alliance_post', null],
+    ])
     const alliance = await get(`/v1/villages/${zhangwang}/alliance?asOf=2024-06-30`)
     expect(alliance.alliance).toMatchObject({ form: '1+1', villageCount: 2 })
   })

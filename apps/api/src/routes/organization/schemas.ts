@@ -37,6 +37,7 @@ export const PersonOut = z
 export const VillagePostOut = z
   .object({
     id: Id,
+    villageCode: z.string(),
     body: z.enum(['party_branch', 'village_committee', 'supervision_committee']),
     title: z.string(),
     personId: Id,
@@ -200,3 +201,23 @@ export const AllianceStatsOut = z
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() })
+
+export const CrossVillageAppointmentsOut = z
+  .object({
+    asOf: date,
+    items: z.array(
+      z.object({
+        kind: z.enum(['village_post', 'alliance_post']),
+        villageCode: z.string().nullable(),
+        allianceId: Id.nullable(),
+        body: z.string(),
+        title: z.string(),
+        personId: Id,
+        personName: z.string(),
+        personVillageCode: z.string(),
+        from: date,
+        to: openDate,
+      }),
+    ),
+  })
+  .meta({ id: 'CrossVillageAppointments' })

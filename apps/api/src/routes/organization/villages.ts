@@ -10,9 +10,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { auditedWrite } from '../../audit.js'
 import { errorResponses } from '../../http/problem.js'
-import { AsOfQuery } from '../../http/scope-query.js'
+import { AsOfQuery, resolveWithin, WithinQuery } from '../../http/scope-query.js'
 import { authorize, ORGANIZATION_WRITERS } from '../../plugins/auth.js'
 import {
+  CrossVillageAppointmentsOut,
   PartyRosterOut,
   RepresentativesOut,
   VillageAllianceOut,
@@ -245,6 +246,27 @@ const villageRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       await authorize(request, { target: village(request.params.code) })
       return org().villageAlliance(request.params.code, request.query.asOf ?? app.clock.today())
+    },
+  )
+
+  app.get(
+    '/v1/cross-village-appointments',
+    {
+      schema: {
+        tags: ['villages', 'alliances'],
+        operationId: 'listCrossVillageAppointments',
+        summary:
+          '跨村任职 on a day: village posts held by people of other villages, alliance posts held by member-village secretaries',
+        querystring: z.object({ within: WithinQuery, asOf: AsOfQuery }),
+        response: { 200: CrossVillageAppointmentsOut, ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const within = resolveWithin(request, request.query.within)
+      return org().listCrossVillageAppointments({
+        ...(within ? { within } : {}),
+        asOf: request.query.asOf ?? app.clock.today(),
+      })
     },
   )
 }
