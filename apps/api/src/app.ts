@@ -1,6 +1,7 @@
 import { type Clock, newId } from '@liancun/core'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import type { DestinationStream } from 'pino'
 import { createApiKey, generateSecret, secretExists } from './auth/api-keys.js'
 import type { AppConfig } from './config.js'
 import { loadDemoDataset } from './demo/seed.js'
@@ -17,6 +18,8 @@ import { NATIONAL_COUNTY } from './schema.js'
 export interface BuildOptions {
   /** Fix "now" for tests. */
   clock?: Clock
+  /** Where logs go (stdout by default); tests capture them to check redaction. */
+  logStream?: DestinationStream
 }
 
 /** Log paths that may carry personal data or secrets; pino replaces them with [Redacted]. */
@@ -36,7 +39,13 @@ const REDACT = [
 /** Builds the API: plugins, services, routes. Used by server.ts and by tests (`app.inject`). */
 export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel, redact: { paths: REDACT, censor: '[Redacted]' } },
+    logger: {
+      level: config.logLevel,
+      redact: { paths: REDACT, censor: '[Redacted]' },
+      // Log the request's identity, never its headers (they carry the key).
+      serializers: { req: (req) => ({ method: req.method, url: req.url, requestId: req.id }) },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     genReqId: () => newId(),
     requestIdHeader: 'x-request-id',
     routerOptions: { ignoreTrailingSlash: true },

@@ -51,7 +51,9 @@ describe('demo dataset (淄博, seed 001)', () => {
       personVillageCode: wangying,
     })
     const appointments = await get('/v1/cross-village-appointments?within=370305&asOf=2024-06-30')
-    expect(appointments.items.map((a: { kind: string; villageCode: string | null }) => [a.kind, a.villageCode])).toEqual([
+    expect(
+      appointments.items.map((a: { kind: string; villageCode: string | null }) => [a.kind, a.villageCode]),
+    ).toEqual([
       ['village_post', zhangwang],
       ['alliance_post', null],
     ])
