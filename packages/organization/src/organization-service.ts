@@ -10,6 +10,7 @@ import {
   toPage,
 } from '@liancun/core'
 import { and, asc, eq, gt, gte, inArray, isNull, like, lte, ne, or, type SQL, sql } from 'drizzle-orm'
+import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 import { notFoundError, OrganizationError } from './errors.js'
 import type {
   AddAllianceMemberInput,
@@ -196,16 +197,20 @@ export interface CrossVillageAppointment {
 
 const VILLAGE_KINDS = ['village', 'community']
 
+/** A dated table: its validity columns. */
+interface Dated {
+  from: AnyPgColumn
+  to: AnyPgColumn
+}
+
 /** Rows valid on `day`: from ≤ day and (to open or day ≤ to). */
-function activeOn(column: { from: SQL.Aliased | unknown; to: unknown }, day: string): SQL {
-  const c = column as { from: typeof villagePosts.from; to: typeof villagePosts.to }
-  return and(lte(c.from, day), or(isNull(c.to), gte(c.to, day))) as SQL
+function activeOn(table: Dated, day: string): SQL {
+  return and(lte(table.from, day), or(isNull(table.to), gte(table.to, day))) as SQL
 }
 
 /** Rows whose range shares a day with [from, to]. */
-function overlapping(column: { from: unknown; to: unknown }, from: string, to: string | null): SQL {
-  const c = column as { from: typeof villagePosts.from; to: typeof villagePosts.to }
-  return and(or(isNull(c.to), gte(c.to, from)), to === null ? undefined : lte(c.from, to)) as SQL
+function overlapping(table: Dated, from: string, to: string | null): SQL {
+  return and(or(isNull(table.to), gte(table.to, from)), to === null ? undefined : lte(table.from, to)) as SQL
 }
 
 const iso = (value: Date) => value.toISOString()
@@ -345,26 +350,60 @@ export function createOrganizationService(options: OrganizationServiceOptions) {
     return new Map(rows.map((row) => [row.allianceId, Number(row.n)]))
   }
 
+  /** Members matching `where`, named from their division or partner row in the same query. */
+  async function membersWithNames(q: Database, where: SQL): Promise<AllianceMember[]> {
+    const rows = await q
+      .select({ member: allianceMembers, villageName: divisions.name, partnerName: partners.name })
+      .from(allianceMembers)
+      .leftJoin(
+        divisions,
+        and(
+          eq(divisions.countyCode, allianceMembers.countyCode),
+          eq(divisions.code, allianceMembers.villageCode),
+        ),
+      )
+      .leftJoin(
+        partners,
+        and(eq(partners.countyCode, allianceMembers.countyCode), eq(partners.id, allianceMembers.partnerId)),
+      )
+      .where(where)
+      .orderBy(asc(allianceMembers.from), asc(allianceMembers.id))
+    return rows.map(({ member, villageName, partnerName }) => ({
+      id: member.id,
+      kind: member.villageCode ? 'village' : 'partner',
+      villageCode: member.villageCode,
+      partnerId: member.partnerId,
+      name: villageName ?? partnerName ?? '',
+      role: member.role as AllianceMember['role'],
+      from: member.from,
+      to: member.to,
+    }))
+  }
+
+  async function memberVillagesOn(
+    q: Database,
+    alliance: AllianceRow,
+    asOf: string,
+  ): Promise<(string | null)[]> {
+    const rows = await q
+      .select({ villageCode: allianceMembers.villageCode })
+      .from(allianceMembers)
+      .where(
+        and(
+          eq(allianceMembers.countyCode, alliance.countyCode),
+          eq(allianceMembers.allianceId, alliance.id),
+          activeOn(allianceMembers, asOf),
+        ),
+      )
+    return rows.map((row) => row.villageCode)
+  }
+
   async function memberOut(q: Database, row: typeof allianceMembers.$inferSelect): Promise<AllianceMember> {
-    let name = ''
-    if (row.villageCode) name = (await findDivision(q, row.villageCode))?.name ?? ''
-    else if (row.partnerId) {
-      const [partner] = await q
-        .select({ name: partners.name })
-        .from(partners)
-        .where(eq(partners.id, row.partnerId))
-      name = partner?.name ?? ''
-    }
-    return {
-      id: row.id,
-      kind: row.villageCode ? 'village' : 'partner',
-      villageCode: row.villageCode,
-      partnerId: row.partnerId,
-      name,
-      role: row.role as AllianceMember['role'],
-      from: row.from,
-      to: row.to,
-    }
+    const [member] = await membersWithNames(
+      q,
+      and(eq(allianceMembers.countyCode, row.countyCode), eq(allianceMembers.id, row.id)) as SQL,
+    )
+    return member!
   }
 
   async function villagePostsWithPeople(q: Database, where: SQL): Promise<VillagePost[]> {
@@ -391,7 +430,13 @@ export function createOrganizationService(options: OrganizationServiceOptions) {
     }))
   }
 
-  async function alliancePostsOut(q: Database, alliance: AllianceRow, asOf: string): Promise<AlliancePost[]> {
+  /** Posts valid on `asOf`; `memberVillages` (valid that day) tells who serves from outside. */
+  async function alliancePostsOut(
+    q: Database,
+    alliance: AllianceRow,
+    asOf: string,
+    memberVillages: ReadonlySet<string | null>,
+  ): Promise<AlliancePost[]> {
     const rows = await q
       .select({ post: alliancePosts, person: people })
       .from(alliancePosts)
@@ -407,14 +452,6 @@ export function createOrganizationService(options: OrganizationServiceOptions) {
         ),
       )
       .orderBy(asc(alliancePosts.from))
-    const memberVillages = new Set(
-      (
-        await q
-          .select({ villageCode: allianceMembers.villageCode })
-          .from(allianceMembers)
-          .where(and(eq(allianceMembers.allianceId, alliance.id), activeOn(allianceMembers, asOf)))
-      ).map((row) => row.villageCode),
-    )
     return rows.map(({ post, person }) => ({
       id: post.id,
       personId: person.id,
@@ -1145,25 +1182,21 @@ export function createOrganizationService(options: OrganizationServiceOptions) {
     async getAlliance(id: string, asOf: string): Promise<Alliance> {
       return db.transaction(async (tx) => {
         const row = await requireAlliance(tx, id)
-        const memberRows = await tx
-          .select()
-          .from(allianceMembers)
-          .where(
-            and(
-              eq(allianceMembers.countyCode, row.countyCode),
-              eq(allianceMembers.allianceId, id),
-              activeOn(allianceMembers, asOf),
-            ),
-          )
-          .orderBy(asc(allianceMembers.from), asc(allianceMembers.id))
-        const members: AllianceMember[] = []
-        for (const member of memberRows) members.push(await memberOut(tx, member))
+        const members = await membersWithNames(
+          tx,
+          and(
+            eq(allianceMembers.countyCode, row.countyCode),
+            eq(allianceMembers.allianceId, id),
+            activeOn(allianceMembers, asOf),
+          ) as SQL,
+        )
         const villageCount = members.filter((m) => m.kind === 'village').length
+        const memberVillages = new Set(members.map((m) => m.villageCode))
         return {
           ...toAllianceSummary(row, villageCount),
           asOf,
           members,
-          posts: await alliancePostsOut(tx, row, asOf),
+          posts: await alliancePostsOut(tx, row, asOf, memberVillages),
         }
       })
     },
@@ -1449,7 +1482,12 @@ export function createOrganizationService(options: OrganizationServiceOptions) {
         await tx
           .insert(alliancePosts)
           .values({ countyCode: alliance.countyCode, id, allianceId, ...input, to: range.to })
-        const posts = await alliancePostsOut(tx, alliance, input.from)
+        const posts = await alliancePostsOut(
+          tx,
+          alliance,
+          input.from,
+          new Set(await memberVillagesOn(tx, alliance, input.from)),
+        )
         return posts.find((post) => post.id === id)!
       })
     },
