@@ -13,9 +13,13 @@ const ITERATIONS = Number(process.argv[2] ?? 1000)
 const KEY = 'lc_bench_admin_key_000000000000000000'
 const AS_OF = '2024-06-30'
 
-const app = await buildApp(testConfig({ demo: true, bootstrapKey: KEY, databaseUrl: process.env.DATABASE_URL }))
+const app = await buildApp(
+  testConfig({ demo: true, bootstrapKey: KEY, databaseUrl: process.env.DATABASE_URL }),
+)
 const headers = { authorization: `Bearer ${KEY}` }
-const list = (await app.inject({ method: 'GET', url: `/v1/alliances?asOf=${AS_OF}&limit=100`, headers })).json()
+const list = (
+  await app.inject({ method: 'GET', url: `/v1/alliances?asOf=${AS_OF}&limit=100`, headers })
+).json()
 const ids: string[] = list.items.map((a: { id: string }) => a.id)
 
 /** Median of per-round throughput over `rounds` rounds of `n` calls, alternating with the other side. */
@@ -54,7 +58,8 @@ const rawStats = () =>
 const cases = [
   {
     name: 'GET /v1/alliances/{id} (members + posts on a day)',
-    api: (i: number) => app.inject({ method: 'GET', url: `/v1/alliances/${ids[i % ids.length]}?asOf=${AS_OF}`, headers }),
+    api: (i: number) =>
+      app.inject({ method: 'GET', url: `/v1/alliances/${ids[i % ids.length]}?asOf=${AS_OF}`, headers }),
     raw: (i: number) => rawAlliance(ids[i % ids.length]!),
   },
   {

@@ -37,17 +37,18 @@ export async function recordAudit(
 
 /**
  * Runs a write and its audit row in one transaction: either both are recorded or neither.
- * `describe` names the target from the result; `before` is the prior state where one existed.
+ * `describe` names the target from the result; `before` is the prior state where one existed,
+ * `after` the recorded state when it is not the result itself.
  */
 export async function auditedWrite<T>(
   request: FastifyRequest,
   work: (context: { tx: Database; services: Services }) => Promise<T>,
-  describe: (result: T) => AuditTarget & { before?: unknown },
+  describe: (result: T) => AuditTarget & { before?: unknown; after?: unknown },
 ): Promise<T> {
   return request.server.inTransaction(async (context) => {
     const result = await work(context)
-    const { before, ...target } = describe(result)
-    await recordAudit(context.tx, request, { target, before, after: result })
+    const { before, after, ...target } = describe(result)
+    await recordAudit(context.tx, request, { target, before, after: after ?? result })
     return result
   })
 }

@@ -85,6 +85,18 @@ describe('audit log', () => {
     expect((entry?.after as { name: string } | undefined)?.name).toBe('审计公司')
   })
 
+  it('records the state before and after an update', async () => {
+    await t.call('PUT', '/v1/divisions/370322104202', {
+      body: { name: '和店村', kind: 'village', population: 431 },
+    })
+    const entries = await rows<{ before: { population: number } | null; after: { population: number } }>(
+      `select before, after from api.audit_log where target_id = '370322104202' order by id`,
+    )
+    const last = entries[entries.length - 1]
+    expect(last?.before?.population).toBe(430)
+    expect(last?.after.population).toBe(431)
+  })
+
   it('records nothing for a refused write', async () => {
     const before = await rows<{ n: number }>('select count(*)::int as n from api.audit_log')
     problem(await t.call('POST', '/v1/partners', { body: { ...partner, kind: 'bank' } }), 400)

@@ -470,7 +470,7 @@ export function createOrganizationService(options: OrganizationServiceOptions) {
     async upsertDivision(
       code: string,
       input: UpsertDivisionInput,
-    ): Promise<{ division: Division; created: boolean }> {
+    ): Promise<{ division: Division; created: boolean; previous: Division | null }> {
       if (code.length !== codeLengthOfKind(input.kind)) {
         throw new OrganizationError(
           'organization.division_kind_mismatch',
@@ -513,14 +513,14 @@ export function createOrganizationService(options: OrganizationServiceOptions) {
             .set({ ...values, updatedAt: clock.now() })
             .where(and(eq(divisions.countyCode, existing.countyCode), eq(divisions.code, code)))
             .returning()
-          return { division: toDivision(row!), created: false }
+          return { division: toDivision(row!), created: false, previous: toDivision(existing) }
         }
         const now = clock.now()
         const [row] = await tx
           .insert(divisions)
           .values({ countyCode: code.slice(0, 6), code, ...values, createdAt: now, updatedAt: now })
           .returning()
-        return { division: toDivision(row!), created: true }
+        return { division: toDivision(row!), created: true, previous: null }
       })
     },
 

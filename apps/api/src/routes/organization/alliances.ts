@@ -78,7 +78,9 @@ const allianceRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       // Read first, then check scope against what was read: one lookup instead of two.
       const alliance = await org().getAlliance(request.params.id, request.query.asOf ?? app.clock.today())
-      await authorize(request, { target: { kind: 'alliance', id: alliance.id, townshipCode: alliance.townshipCode } })
+      await authorize(request, {
+        target: { kind: 'alliance', id: alliance.id, townshipCode: alliance.townshipCode },
+      })
       return alliance
     },
   )

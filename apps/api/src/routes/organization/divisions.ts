@@ -34,7 +34,13 @@ const divisionRoutes: FastifyPluginAsyncZod = async (app) => {
       const result = await auditedWrite(
         request,
         ({ services }) => services.organization.upsertDivision(request.params.code, request.body),
-        (r) => ({ type: 'division', id: r.division.code, countyCode: r.division.countyCode }),
+        (r) => ({
+          type: 'division',
+          id: r.division.code,
+          countyCode: r.division.countyCode,
+          before: r.previous,
+          after: r.division,
+        }),
       )
       return reply.code(result.created ? 201 : 200).send(result.division)
     },
