@@ -1,0 +1,33 @@
+export type { AccountClass, ChartAccount, ChartId, NormalSide } from './chart.js'
+export { CHARTS, isCashAccount, RCEA_2023 } from './chart.js'
+export { LedgerError } from './errors.js'
+export {
+  AddAccountInput,
+  CreateLedgerInput,
+  CreateVoucherInput,
+  OpeningBalancesInput,
+  Period,
+  ReopenPeriodInput,
+  ReverseVoucherInput,
+  VoucherLineInput,
+} from './inputs.js'
+export type {
+  Account,
+  Ledger,
+  LedgerService,
+  LedgerServiceOptions,
+  Voucher,
+  VoucherLine,
+} from './ledger-service.js'
+export { createLedgerService, OPENING_PERIOD } from './ledger-service.js'
+export { ledgerMigrations, migrateLedger } from './migrate.js'
+export type { LeafMovement, SidedAmount, TrialAccount, TrialBalanceRow } from './rules/trial-balance.js'
+export { onNormalSide, trialBalance } from './rules/trial-balance.js'
+export {
+  chainHash,
+  periodOf,
+  reversalLines,
+  voucherLabel,
+  voucherLineProblems,
+  voucherTotals,
+} from './rules/vouchers.js'

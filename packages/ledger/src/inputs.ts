@@ -1,0 +1,130 @@
+import { BusinessDate, PositiveMoneyString, Uscc, VillageCode } from '@liancun/core'
+import { z } from 'zod'
+
+/** zod inputs of the ledger service (strict: unknown fields are refused). Amounts parse to fen. */
+
+const PERIOD = /^[0-9]{4}-(0[1-9]|1[0-2])$/
+export const Period = z
+  .string()
+  .regex(PERIOD, 'must be a month written YYYY-MM')
+  .meta({ description: '会计期间 (month), YYYY-MM', example: '2024-03' })
+
+const AccountCode = z
+  .string()
+  .regex(/^[0-9]{3}([0-9]{2})*$/, 'an account code is a 3-digit first-level code plus two digits per level')
+  .meta({ description: '科目编码', example: '102' })
+
+export const CreateLedgerInput = z
+  .strictObject({
+    villageCode: VillageCode,
+    collective: z.strictObject({
+      name: z.string().trim().min(1).max(200).meta({ example: '李孟德村股份经济合作社' }),
+      uscc: Uscc.meta({ description: '统一社会信用代码 of the collective (N2… for a village collective)' }),
+    }),
+    firstPeriod: Period.meta({ description: 'the first month the ledger books' }),
+    chart: z
+      .literal('rcea-2023')
+      .meta({ description: '《农村集体经济组织会计制度》(2023) chart of 42 accounts' }),
+  })
+  .meta({
+    example: {
+      villageCode: '370322104203',
+      collective: { name: '李孟德村股份经济合作社', uscc: 'N2370322MA3C4D5E7M' },
+      firstPeriod: '2024-01',
+      chart: 'rcea-2023',
+    },
+  })
+export type CreateLedgerInput = z.infer<typeof CreateLedgerInput>
+
+export const AddAccountInput = z
+  .strictObject({
+    parentCode: AccountCode,
+    code: AccountCode.meta({ description: 'parent code + two digits', example: '10201' }),
+    name: z.string().trim().min(1).max(100).meta({ example: '农商银行基本户' }),
+  })
+  .superRefine((value, ctx) => {
+    if (!(value.code.length === value.parentCode.length + 2 && value.code.startsWith(value.parentCode))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['code'],
+        message: 'must be the parent code followed by two digits',
+      })
+    }
+  })
+  .meta({ example: { parentCode: '102', code: '10201', name: '农商银行基本户' } })
+export type AddAccountInput = z.infer<typeof AddAccountInput>
+
+const side = {
+  debit: PositiveMoneyString.optional().meta({ description: '借方金额 (元)', example: '1000.00' }),
+  credit: PositiveMoneyString.optional().meta({ description: '贷方金额 (元)', example: '1000.00' }),
+}
+
+function exactlyOneSide(
+  value: { debit?: bigint | undefined; credit?: bigint | undefined },
+  ctx: z.RefinementCtx,
+) {
+  if ((value.debit === undefined) === (value.credit === undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['debit'], message: 'give exactly one of debit or credit' })
+  }
+}
+
+export const OpeningBalancesInput = z
+  .strictObject({
+    lines: z
+      .array(z.strictObject({ account: AccountCode, ...side }).superRefine(exactlyOneSide))
+      .min(1)
+      .max(1000),
+  })
+  .meta({
+    example: {
+      lines: [
+        { account: '102', debit: '250000.00' },
+        { account: '301', credit: '250000.00' },
+      ],
+    },
+  })
+export type OpeningBalancesInput = z.infer<typeof OpeningBalancesInput>
+
+export const VoucherLineInput = z
+  .strictObject({
+    account: AccountCode,
+    summary: z.string().max(200).optional().meta({ description: '摘要 of the line' }),
+    ...side,
+    counterparty: z.string().max(200).optional().meta({ description: '往来单位/个人' }),
+    reference: z.string().max(200).optional().meta({ description: '票据号 / 合同号' }),
+  })
+  .superRefine(exactlyOneSide)
+
+export const CreateVoucherInput = z
+  .strictObject({
+    date: BusinessDate,
+    summary: z.string().trim().min(1).max(200).meta({ description: '摘要', example: '收到土地租金' }),
+    attachments: z.number().int().min(0).max(999).default(0).meta({ description: '附件张数' }),
+    lines: z.array(VoucherLineInput).min(2, 'a voucher has at least two lines').max(200),
+  })
+  .meta({
+    example: {
+      date: '2024-03-15',
+      summary: '收到土地租金',
+      attachments: 1,
+      lines: [
+        { account: '102', debit: '12000.00' },
+        { account: '501', credit: '12000.00', counterparty: '黑牛养殖合作社' },
+      ],
+    },
+  })
+export type CreateVoucherInput = z.infer<typeof CreateVoucherInput>
+
+export const ReverseVoucherInput = z
+  .strictObject({
+    date: BusinessDate.optional().meta({ description: 'date of the reversal; default today' }),
+  })
+  .meta({ example: {} })
+export type ReverseVoucherInput = z.infer<typeof ReverseVoucherInput>
+
+export const ReopenPeriodInput = z
+  .strictObject({
+    reason: z.string().trim().min(4).max(500).meta({ example: '审计调整：补记三月份利息收入' }),
+  })
+  .meta({ example: { reason: '审计调整：补记三月份利息收入' } })
+export type ReopenPeriodInput = z.infer<typeof ReopenPeriodInput>

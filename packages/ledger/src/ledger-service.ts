@@ -1,0 +1,991 @@
+import { createHash } from 'node:crypto'
+import {
+  addDays,
+  type Clock,
+  countyOf,
+  type Database,
+  type Fen,
+  isUniqueViolation,
+  newId,
+  type Page,
+  systemClock,
+  toPage,
+} from '@liancun/core'
+import { and, asc, eq, gt, gte, inArray, like, lte, sql } from 'drizzle-orm'
+import { CHARTS, isCashAccount, type NormalSide } from './chart.js'
+import { LedgerError } from './errors.js'
+import type {
+  AddAccountInput,
+  CreateLedgerInput,
+  CreateVoucherInput,
+  OpeningBalancesInput,
+  ReverseVoucherInput,
+} from './inputs.js'
+import { type LeafMovement, trialBalance } from './rules/trial-balance.js'
+import { chainHash, periodOf, reversalLines, voucherLabel, voucherLineProblems } from './rules/vouchers.js'
+import {
+  accounts,
+  balances,
+  closedPeriods,
+  ledgers,
+  periodReopenings,
+  voucherCounters,
+  voucherLines,
+  vouchers,
+} from './schema.js'
+
+export interface LedgerServiceOptions {
+  db: Database
+  clock?: Clock
+}
+
+/** Period key of opening balances: sorts before every month. */
+export const OPENING_PERIOD = '0000-00'
+
+type LedgerRow = typeof ledgers.$inferSelect
+type VoucherRow = typeof vouchers.$inferSelect
+
+export interface Ledger {
+  id: string
+  villageCode: string
+  countyCode: string
+  collective: { name: string; uscc: string }
+  chart: string
+  firstPeriod: string
+  createdAt: string
+}
+
+export interface Account {
+  code: string
+  name: string
+  class: string
+  normalSide: NormalSide
+  parentCode: string | null
+  isLeaf: boolean
+  disabled: boolean
+}
+
+export interface VoucherLine {
+  lineNo: number
+  account: string
+  accountName: string
+  summary: string | null
+  debit: Fen | null
+  credit: Fen | null
+  counterparty: string | null
+  reference: string | null
+}
+
+export interface Voucher {
+  id: string
+  ledgerId: string
+  status: 'draft' | 'posted'
+  date: string
+  period: string
+  number: number | null
+  /** `2024年03月 记字第7号` once posted. */
+  label: string | null
+  summary: string
+  attachments: number
+  preparedBy: string
+  postedBy: string | null
+  postedAt: string | null
+  reversesId: string | null
+  reversedById: string | null
+  totals: { debit: Fen; credit: Fen }
+  lines: VoucherLine[]
+}
+
+function toLedger(row: LedgerRow): Ledger {
+  return {
+    id: row.id,
+    villageCode: row.villageCode,
+    countyCode: row.countyCode,
+    collective: { name: row.collectiveName, uscc: row.collectiveUscc },
+    chart: row.chart,
+    firstPeriod: row.firstPeriod,
+    createdAt: row.createdAt.toISOString(),
+  }
+}
+
+function toAccount(row: typeof accounts.$inferSelect): Account {
+  return {
+    code: row.code,
+    name: row.name,
+    class: row.class,
+    normalSide: row.normalSide as NormalSide,
+    parentCode: row.parentCode,
+    isLeaf: row.isLeaf,
+    disabled: row.disabledAt !== null,
+  }
+}
+
+/**
+ * One village collective's books (独立建账、独立核算). Drafts are prepared by one key and posted by
+ * another; posting numbers the voucher gaplessly within its month, extends the ledger's hash
+ * chain and adds to the maintained balances, all in one transaction under the ledger's row lock.
+ */
+export function createLedgerService(options: LedgerServiceOptions) {
+  const { db } = options
+  const clock = options.clock ?? systemClock
+
+  async function requireLedger(q: Database, id: string, lock = false): Promise<LedgerRow> {
+    const query = q.select().from(ledgers).where(eq(ledgers.id, id))
+    const [row] = lock ? await query.for('update') : await query
+    if (!row)
+      throw new LedgerError('ledger.ledger_not_found', `no ledger ${id}`, {
+        kind: 'not_found',
+        context: { id },
+      })
+    return row
+  }
+
+  async function ledgerAccounts(q: Database, ledger: LedgerRow) {
+    return q
+      .select()
+      .from(accounts)
+      .where(and(eq(accounts.countyCode, ledger.countyCode), eq(accounts.ledgerId, ledger.id)))
+      .orderBy(asc(accounts.code))
+  }
+
+  async function isClosed(q: Database, ledger: LedgerRow, period: string): Promise<boolean> {
+    const [row] = await q
+      .select({ period: closedPeriods.period })
+      .from(closedPeriods)
+      .where(
+        and(
+          eq(closedPeriods.countyCode, ledger.countyCode),
+          eq(closedPeriods.ledgerId, ledger.id),
+          eq(closedPeriods.period, period),
+        ),
+      )
+    return row !== undefined
+  }
+
+  async function requireOpenDate(q: Database, ledger: LedgerRow, date: string, field: string) {
+    if (periodOf(date) < ledger.firstPeriod) {
+      throw new LedgerError('ledger.before_first_period', `the ledger books from ${ledger.firstPeriod}`, {
+        kind: 'rule',
+        field,
+      })
+    }
+    if (await isClosed(q, ledger, periodOf(date))) {
+      throw new LedgerError('ledger.period_closed', `period ${periodOf(date)} is closed`, {
+        kind: 'rule',
+        field,
+      })
+    }
+  }
+
+  async function hasPosted(q: Database, ledger: LedgerRow): Promise<boolean> {
+    const [row] = await q
+      .select({ id: vouchers.id })
+      .from(vouchers)
+      .where(
+        and(
+          eq(vouchers.countyCode, ledger.countyCode),
+          eq(vouchers.ledgerId, ledger.id),
+          eq(vouchers.status, 'posted'),
+        ),
+      )
+      .limit(1)
+    return row !== undefined
+  }
+
+  /** Checks that every line's account exists, is a leaf and is enabled; returns names by code. */
+  function checkLineAccounts(rows: (typeof accounts.$inferSelect)[], lines: readonly { account: string }[]) {
+    const byCode = new Map(rows.map((row) => [row.code, row]))
+    lines.forEach((line, index) => {
+      const account = byCode.get(line.account)
+      const field = `lines.${index}.account`
+      if (!account)
+        throw new LedgerError('ledger.account_not_found', `no account ${line.account}`, {
+          kind: 'rule',
+          field,
+        })
+      if (!account.isLeaf) {
+        throw new LedgerError(
+          'ledger.not_leaf_account',
+          `${line.account} ${account.name} has sub-accounts; post to one of them`,
+          {
+            kind: 'rule',
+            field,
+          },
+        )
+      }
+      if (account.disabledAt) {
+        throw new LedgerError('ledger.account_disabled', `${line.account} ${account.name} is disabled`, {
+          kind: 'rule',
+          field,
+        })
+      }
+    })
+    return byCode
+  }
+
+  async function loadVoucher(q: Database, ledger: LedgerRow, id: string, lock = false): Promise<VoucherRow> {
+    const query = q
+      .select()
+      .from(vouchers)
+      .where(
+        and(
+          eq(vouchers.countyCode, ledger.countyCode),
+          eq(vouchers.ledgerId, ledger.id),
+          eq(vouchers.id, id),
+        ),
+      )
+    const [row] = lock ? await query.for('update') : await query
+    if (!row)
+      throw new LedgerError('ledger.voucher_not_found', `no voucher ${id} in this ledger`, {
+        kind: 'not_found',
+      })
+    return row
+  }
+
+  async function voucherOut(q: Database, ledger: LedgerRow, row: VoucherRow): Promise<Voucher> {
+    const lines = await q
+      .select({ line: voucherLines, accountName: accounts.name })
+      .from(voucherLines)
+      .leftJoin(
+        accounts,
+        and(
+          eq(accounts.countyCode, voucherLines.countyCode),
+          eq(accounts.ledgerId, voucherLines.ledgerId),
+          eq(accounts.code, voucherLines.accountCode),
+        ),
+      )
+      .where(and(eq(voucherLines.countyCode, ledger.countyCode), eq(voucherLines.voucherId, row.id)))
+      .orderBy(asc(voucherLines.lineNo))
+    let debit = 0n
+    let credit = 0n
+    const out = lines.map(({ line, accountName }) => {
+      const isDebit = line.debit !== 0n
+      debit += line.debit
+      credit += line.credit
+      return {
+        lineNo: line.lineNo,
+        account: line.accountCode,
+        accountName: accountName ?? '',
+        summary: line.summary,
+        debit: isDebit ? line.debit : null,
+        credit: isDebit ? null : line.credit,
+        counterparty: line.counterparty,
+        reference: line.reference,
+      }
+    })
+    return {
+      id: row.id,
+      ledgerId: row.ledgerId,
+      status: row.status as Voucher['status'],
+      date: row.date,
+      period: row.period,
+      number: row.number,
+      label: row.number === null ? null : voucherLabel(row.period, row.number),
+      summary: row.summary,
+      attachments: row.attachments,
+      preparedBy: row.preparedBy,
+      postedBy: row.postedBy,
+      postedAt: row.postedAt ? row.postedAt.toISOString() : null,
+      reversesId: row.reversesId,
+      reversedById: row.reversedById,
+      totals: { debit, credit },
+      lines: out,
+    }
+  }
+
+  async function insertDraft(
+    q: Database,
+    ledger: LedgerRow,
+    input: { date: string; summary: string; attachments: number; lines: CreateVoucherInput['lines'] },
+    preparedBy: string,
+    reversesId: string | null,
+  ): Promise<VoucherRow> {
+    const id = newId()
+    const [row] = await q
+      .insert(vouchers)
+      .values({
+        countyCode: ledger.countyCode,
+        id,
+        ledgerId: ledger.id,
+        status: 'draft',
+        date: input.date,
+        period: periodOf(input.date),
+        summary: input.summary,
+        attachments: input.attachments,
+        preparedBy,
+        reversesId,
+        createdAt: clock.now(),
+      })
+      .returning()
+    await q.insert(voucherLines).values(
+      input.lines.map((line, index) => ({
+        countyCode: ledger.countyCode,
+        voucherId: id,
+        lineNo: index + 1,
+        ledgerId: ledger.id,
+        accountCode: line.account,
+        summary: line.summary ?? null,
+        debit: line.debit ?? 0n,
+        credit: line.credit ?? 0n,
+        counterparty: line.counterparty ?? null,
+        reference: line.reference ?? null,
+      })),
+    )
+    return row!
+  }
+
+  /** Net (debit − credit) of every leaf account under `prefix` over all posted history. */
+  async function netBalances(q: Database, ledger: LedgerRow, codes: string[]): Promise<Map<string, Fen>> {
+    if (codes.length === 0) return new Map()
+    const rows = await q
+      .select({
+        code: balances.accountCode,
+        net: sql<string>`sum(${balances.debit} - ${balances.credit})`,
+      })
+      .from(balances)
+      .where(
+        and(
+          eq(balances.countyCode, ledger.countyCode),
+          eq(balances.ledgerId, ledger.id),
+          inArray(balances.accountCode, codes),
+        ),
+      )
+      .groupBy(balances.accountCode)
+    return new Map(rows.map((row) => [row.code, BigInt(row.net)]))
+  }
+
+  async function addToBalances(
+    q: Database,
+    ledger: LedgerRow,
+    period: string,
+    lines: { account: string; debit: Fen; credit: Fen }[],
+  ) {
+    const merged = new Map<string, { debit: Fen; credit: Fen }>()
+    for (const line of lines) {
+      const entry = merged.get(line.account) ?? { debit: 0n, credit: 0n }
+      entry.debit += line.debit
+      entry.credit += line.credit
+      merged.set(line.account, entry)
+    }
+    for (const [account, amounts] of merged) {
+      await q
+        .insert(balances)
+        .values({
+          countyCode: ledger.countyCode,
+          ledgerId: ledger.id,
+          period,
+          accountCode: account,
+          ...amounts,
+        })
+        .onConflictDoUpdate({
+          target: [balances.countyCode, balances.ledgerId, balances.period, balances.accountCode],
+          set: {
+            debit: sql`${balances.debit} + ${amounts.debit}`,
+            credit: sql`${balances.credit} + ${amounts.credit}`,
+          },
+        })
+    }
+  }
+
+  const service = {
+    /** Opens a ledger for a collective with the chart's first-level accounts. */
+    async createLedger(input: CreateLedgerInput): Promise<Ledger> {
+      const countyCode = countyOf(input.villageCode)
+      return db.transaction(async (tx) => {
+        const id = newId()
+        try {
+          const [row] = await tx
+            .insert(ledgers)
+            .values({
+              countyCode,
+              id,
+              villageCode: input.villageCode,
+              collectiveName: input.collective.name,
+              collectiveUscc: input.collective.uscc,
+              chart: input.chart,
+              firstPeriod: input.firstPeriod,
+              createdAt: clock.now(),
+            })
+            .returning()
+          await tx.insert(accounts).values(
+            CHARTS[input.chart].map((account) => ({
+              countyCode,
+              ledgerId: id,
+              code: account.code,
+              name: account.name,
+              class: account.class,
+              normalSide: account.normalSide,
+              parentCode: null,
+            })),
+          )
+          return toLedger(row!)
+        } catch (error) {
+          if (isUniqueViolation(error)) {
+            throw new LedgerError(
+              'ledger.collective_has_ledger',
+              `collective ${input.collective.uscc} already has a ledger`,
+              {
+                kind: 'conflict',
+                field: 'collective.uscc',
+              },
+            )
+          }
+          throw error
+        }
+      })
+    },
+
+    async getLedger(id: string): Promise<Ledger> {
+      return toLedger(await requireLedger(db, id))
+    },
+
+    async listLedgers(query: {
+      within?: string
+      limit: number
+      after: string | null
+    }): Promise<Page<Ledger>> {
+      const rows = await db
+        .select()
+        .from(ledgers)
+        .where(
+          and(
+            query.within ? like(ledgers.villageCode, `${query.within}%`) : undefined,
+            query.after ? gt(ledgers.id, query.after) : undefined,
+          ),
+        )
+        .orderBy(asc(ledgers.id))
+        .limit(query.limit + 1)
+      return toPage(rows.map(toLedger), query.limit, (l) => l.id)
+    },
+
+    async listAccounts(ledgerId: string): Promise<Account[]> {
+      const ledger = await requireLedger(db, ledgerId)
+      return (await ledgerAccounts(db, ledger)).map(toAccount)
+    },
+
+    /** Adds a 明细科目 under an account; the parent stops taking postings (it must have none yet). */
+    async addAccount(ledgerId: string, input: AddAccountInput): Promise<Account> {
+      return db.transaction(async (tx) => {
+        const ledger = await requireLedger(tx, ledgerId, true)
+        const all = await ledgerAccounts(tx, ledger)
+        const parent = all.find((a) => a.code === input.parentCode)
+        if (!parent) {
+          throw new LedgerError('ledger.account_not_found', `no account ${input.parentCode}`, {
+            kind: 'rule',
+            field: 'parentCode',
+          })
+        }
+        if (all.some((a) => a.code === input.code)) {
+          throw new LedgerError('ledger.account_exists', `account ${input.code} exists`, {
+            kind: 'conflict',
+            field: 'code',
+          })
+        }
+        if (parent.isLeaf) {
+          // A leaf with postings (or drafts) becoming a parent would strand its lines.
+          const [used] = await tx
+            .select({ id: voucherLines.voucherId })
+            .from(voucherLines)
+            .where(
+              and(
+                eq(voucherLines.countyCode, ledger.countyCode),
+                eq(voucherLines.ledgerId, ledger.id),
+                eq(voucherLines.accountCode, parent.code),
+              ),
+            )
+            .limit(1)
+          const [opened] = await tx
+            .select({ code: balances.accountCode })
+            .from(balances)
+            .where(
+              and(
+                eq(balances.countyCode, ledger.countyCode),
+                eq(balances.ledgerId, ledger.id),
+                eq(balances.accountCode, parent.code),
+              ),
+            )
+            .limit(1)
+          if (used || opened) {
+            throw new LedgerError(
+              'ledger.parent_has_entries',
+              `${parent.code} ${parent.name} already has entries`,
+              {
+                kind: 'rule',
+                field: 'parentCode',
+              },
+            )
+          }
+          await tx
+            .update(accounts)
+            .set({ isLeaf: false })
+            .where(
+              and(
+                eq(accounts.countyCode, ledger.countyCode),
+                eq(accounts.ledgerId, ledger.id),
+                eq(accounts.code, parent.code),
+              ),
+            )
+        }
+        const [row] = await tx
+          .insert(accounts)
+          .values({
+            countyCode: ledger.countyCode,
+            ledgerId: ledger.id,
+            code: input.code,
+            name: input.name,
+            class: parent.class,
+            normalSide: parent.normalSide,
+            parentCode: parent.code,
+          })
+          .returning()
+        return toAccount(row!)
+      })
+    },
+
+    /** Disables an account (never deletes it); refused while it or its sub-accounts hold a balance. */
+    async disableAccount(ledgerId: string, code: string): Promise<Account> {
+      return db.transaction(async (tx) => {
+        const ledger = await requireLedger(tx, ledgerId, true)
+        const all = await ledgerAccounts(tx, ledger)
+        const account = all.find((a) => a.code === code)
+        if (!account)
+          throw new LedgerError('ledger.account_not_found', `no account ${code}`, { kind: 'not_found' })
+        const subtree = all.filter((a) => a.code.startsWith(code)).map((a) => a.code)
+        const nets = await netBalances(tx, ledger, subtree)
+        const net = [...nets.values()].reduce((sum, n) => sum + n, 0n)
+        if (net !== 0n) {
+          throw new LedgerError('ledger.account_has_balance', `${code} ${account.name} has a balance`, {
+            kind: 'rule',
+            context: { net: net.toString() },
+          })
+        }
+        const [row] = await tx
+          .update(accounts)
+          .set({ disabledAt: clock.now() })
+          .where(
+            and(
+              eq(accounts.countyCode, ledger.countyCode),
+              eq(accounts.ledgerId, ledger.id),
+              eq(accounts.code, code),
+            ),
+          )
+          .returning()
+        return toAccount(row!)
+      })
+    },
+
+    /** Sets opening balances: balanced, leaf accounts, and only before the first posted voucher. */
+    async setOpeningBalances(ledgerId: string, input: OpeningBalancesInput): Promise<Account[]> {
+      return db.transaction(async (tx) => {
+        const ledger = await requireLedger(tx, ledgerId, true)
+        if (await hasPosted(tx, ledger)) {
+          throw new LedgerError(
+            'ledger.opening_after_posting',
+            'opening balances are set before the first posted voucher',
+            {
+              kind: 'rule',
+            },
+          )
+        }
+        const problems = voucherLineProblems([
+          ...input.lines,
+          ...(input.lines.length === 1 ? [input.lines[0]!] : []),
+        ]).filter((p) => p.rule === 'unbalanced')
+        const debit = input.lines.reduce((s, l) => s + (l.debit ?? 0n), 0n)
+        const credit = input.lines.reduce((s, l) => s + (l.credit ?? 0n), 0n)
+        if (debit !== credit || problems.length > 0) {
+          throw new LedgerError('ledger.unbalanced', `opening debits ${debit} fen ≠ credits ${credit} fen`, {
+            kind: 'rule',
+            field: 'lines',
+          })
+        }
+        checkLineAccounts(await ledgerAccounts(tx, ledger), input.lines)
+        const scope = and(
+          eq(balances.countyCode, ledger.countyCode),
+          eq(balances.ledgerId, ledger.id),
+          eq(balances.period, OPENING_PERIOD),
+        )
+        await tx.delete(balances).where(scope)
+        await addToBalances(
+          tx,
+          ledger,
+          OPENING_PERIOD,
+          input.lines.map((l) => ({ account: l.account, debit: l.debit ?? 0n, credit: l.credit ?? 0n })),
+        )
+        return (await ledgerAccounts(tx, ledger)).map(toAccount)
+      })
+    },
+
+    /** A draft 记账凭证, prepared by `preparedBy` (an API key id). */
+    async createVoucher(ledgerId: string, input: CreateVoucherInput, preparedBy: string): Promise<Voucher> {
+      const problems = voucherLineProblems(input.lines)
+      if (problems.length > 0) {
+        const first = problems[0]!
+        throw new LedgerError(
+          first.rule === 'unbalanced' ? 'ledger.unbalanced' : 'ledger.invalid_lines',
+          first.message,
+          {
+            kind: first.rule === 'unbalanced' ? 'rule' : 'invalid',
+            field: first.line === null ? 'lines' : `lines.${first.line}`,
+          },
+        )
+      }
+      return db.transaction(async (tx) => {
+        const ledger = await requireLedger(tx, ledgerId)
+        await requireOpenDate(tx, ledger, input.date, 'date')
+        checkLineAccounts(await ledgerAccounts(tx, ledger), input.lines)
+        const row = await insertDraft(tx, ledger, input, preparedBy, null)
+        return voucherOut(tx, ledger, row)
+      })
+    },
+
+    async getVoucher(ledgerId: string, voucherId: string): Promise<Voucher> {
+      return db.transaction(async (tx) => {
+        const ledger = await requireLedger(tx, ledgerId)
+        return voucherOut(tx, ledger, await loadVoucher(tx, ledger, voucherId))
+      })
+    },
+
+    async listVouchers(
+      ledgerId: string,
+      query: { status?: 'draft' | 'posted'; from?: string; to?: string; limit: number; after: string | null },
+    ): Promise<Page<Voucher>> {
+      return db.transaction(async (tx) => {
+        const ledger = await requireLedger(tx, ledgerId)
+        const rows = await tx
+          .select()
+          .from(vouchers)
+          .where(
+            and(
+              eq(vouchers.countyCode, ledger.countyCode),
+              eq(vouchers.ledgerId, ledger.id),
+              query.status ? eq(vouchers.status, query.status) : undefined,
+              query.from ? gte(vouchers.period, query.from) : undefined,
+              query.to ? lte(vouchers.period, query.to) : undefined,
+              query.after ? gt(vouchers.id, query.after) : undefined,
+            ),
+          )
+          .orderBy(asc(vouchers.id))
+          .limit(query.limit + 1)
+        const out: Voucher[] = []
+        for (const row of rows) out.push(await voucherOut(tx, ledger, row))
+        return toPage(out, query.limit, (v) => v.id)
+      })
+    },
+
+    /** Drafts may be deleted; posted vouchers never. */
+    async deleteVoucher(ledgerId: string, voucherId: string): Promise<Voucher> {
+      return db.transaction(async (tx) => {
+        const ledger = await requireLedger(tx, ledgerId)
+        const row = await loadVoucher(tx, ledger, voucherId, true)
+        if (row.status !== 'draft') {
+          throw new LedgerError(
+            'ledger.voucher_posted',
+            'a posted voucher is never deleted; reverse it instead',
+            { kind: 'rule' },
+          )
+        }
+        const before = await voucherOut(tx, ledger, row)
+        if (row.reversesId) {
+          // The original may be reversed again once its pending reversal is gone.
+          await tx
+            .update(vouchers)
+            .set({ reversedById: null })
+            .where(and(eq(vouchers.countyCode, ledger.countyCode), eq(vouchers.id, row.reversesId)))
+        }
+        await tx
+          .delete(vouchers)
+          .where(and(eq(vouchers.countyCode, ledger.countyCode), eq(vouchers.id, row.id)))
+        return before
+      })
+    },
+
+    /**
+     * Posts a draft: by someone other than its preparer, into an open period, keeping 101/102
+     * non-negative; assigns the next number of the month and extends the hash chain.
+     */
+    async postVoucher(ledgerId: string, voucherId: string, postedBy: string): Promise<Voucher> {
+      return db.transaction(async (tx) => {
+        // The ledger row lock serialises posting per ledger: numbers, chain and cash checks hold.
+        const ledger = await requireLedger(tx, ledgerId, true)
+        const row = await loadVoucher(tx, ledger, voucherId, true)
+        if (row.status !== 'draft') {
+          throw new LedgerError(
+            'ledger.voucher_posted',
+            `the voucher is already posted as 记字第${row.number}号`,
+            {
+              kind: 'conflict',
+            },
+          )
+        }
+        if (row.preparedBy === postedBy) {
+          throw new LedgerError(
+            'ledger.self_review',
+            'the preparer of a voucher may not post it (记账 ≠ 审核)',
+            {
+              kind: 'forbidden',
+            },
+          )
+        }
+        await requireOpenDate(tx, ledger, row.date, 'date')
+        const lines = await tx
+          .select()
+          .from(voucherLines)
+          .where(and(eq(voucherLines.countyCode, ledger.countyCode), eq(voucherLines.voucherId, row.id)))
+          .orderBy(asc(voucherLines.lineNo))
+        checkLineAccounts(
+          await ledgerAccounts(tx, ledger),
+          lines.map((l) => ({ account: l.accountCode })),
+        )
+
+        const cashCodes = [...new Set(lines.map((l) => l.accountCode).filter(isCashAccount))]
+        const nets = await netBalances(tx, ledger, cashCodes)
+        for (const code of cashCodes) {
+          const delta = lines
+            .filter((l) => l.accountCode === code)
+            .reduce((s, l) => s + l.debit - l.credit, 0n)
+          const after = (nets.get(code) ?? 0n) + delta
+          if (after < 0n) {
+            throw new LedgerError('ledger.insufficient_balance', `${code} would go negative (${after} fen)`, {
+              kind: 'rule',
+              context: { account: code, balanceAfter: after.toString() },
+            })
+          }
+        }
+
+        const [counter] = await tx
+          .insert(voucherCounters)
+          .values({ countyCode: ledger.countyCode, ledgerId: ledger.id, period: row.period, lastNumber: 1 })
+          .onConflictDoUpdate({
+            target: [voucherCounters.countyCode, voucherCounters.ledgerId, voucherCounters.period],
+            set: { lastNumber: sql`${voucherCounters.lastNumber} + 1` },
+          })
+          .returning({ number: voucherCounters.lastNumber })
+        const number = counter!.number
+        const hash = chainHash(ledger.lastHash, {
+          id: row.id,
+          date: row.date,
+          number,
+          summary: row.summary,
+          lines: lines.map((l) => ({ account: l.accountCode, debit: l.debit, credit: l.credit })),
+        })
+        const [posted] = await tx
+          .update(vouchers)
+          .set({ status: 'posted', number, postedBy, postedAt: clock.now(), hash })
+          .where(and(eq(vouchers.countyCode, ledger.countyCode), eq(vouchers.id, row.id)))
+          .returning()
+        await tx
+          .update(ledgers)
+          .set({ lastHash: hash })
+          .where(and(eq(ledgers.countyCode, ledger.countyCode), eq(ledgers.id, ledger.id)))
+        await addToBalances(
+          tx,
+          ledger,
+          row.period,
+          lines.map((l) => ({ account: l.accountCode, debit: l.debit, credit: l.credit })),
+        )
+        return voucherOut(tx, ledger, posted!)
+      })
+    },
+
+    /** 红字冲销: a negated draft of a posted voucher, dated in an open period, linked both ways. */
+    async reverseVoucher(
+      ledgerId: string,
+      voucherId: string,
+      input: ReverseVoucherInput,
+      preparedBy: string,
+    ): Promise<Voucher> {
+      return db.transaction(async (tx) => {
+        const ledger = await requireLedger(tx, ledgerId)
+        const original = await loadVoucher(tx, ledger, voucherId, true)
+        if (original.status !== 'posted') {
+          throw new LedgerError(
+            'ledger.voucher_not_posted',
+            'only a posted voucher is reversed; delete a draft instead',
+            {
+              kind: 'rule',
+            },
+          )
+        }
+        if (original.reversedById) {
+          throw new LedgerError(
+            'ledger.already_reversed',
+            `the voucher is already reversed by ${original.reversedById}`,
+            {
+              kind: 'conflict',
+            },
+          )
+        }
+        const date = input.date ?? clock.today()
+        await requireOpenDate(tx, ledger, date, 'date')
+        const lines = await tx
+          .select()
+          .from(voucherLines)
+          .where(and(eq(voucherLines.countyCode, ledger.countyCode), eq(voucherLines.voucherId, original.id)))
+          .orderBy(asc(voucherLines.lineNo))
+        const negated = reversalLines(
+          lines.map((l) => ({
+            account: l.accountCode,
+            summary: l.summary ?? undefined,
+            debit: l.debit !== 0n ? l.debit : undefined,
+            credit: l.debit !== 0n ? undefined : l.credit,
+            counterparty: l.counterparty ?? undefined,
+            reference: l.reference ?? undefined,
+          })),
+        )
+        const label = original.number === null ? original.id : voucherLabel(original.period, original.number)
+        const draft = await insertDraft(
+          tx,
+          ledger,
+          { date, summary: `冲销 ${label}：${original.summary}`, attachments: 0, lines: negated },
+          preparedBy,
+          original.id,
+        )
+        await tx
+          .update(vouchers)
+          .set({ reversedById: draft.id })
+          .where(and(eq(vouchers.countyCode, ledger.countyCode), eq(vouchers.id, original.id)))
+        return voucherOut(tx, ledger, draft)
+      })
+    },
+
+    /** 科目余额表 from posted vouchers over [from, to] months; drafts never count. */
+    async trialBalance(ledgerId: string, from: string, to: string) {
+      if (to < from) {
+        throw new LedgerError('ledger.invalid_range', 'to must not be before from', {
+          kind: 'invalid',
+          field: 'to',
+        })
+      }
+      return db.transaction(async (tx) => {
+        const ledger = await requireLedger(tx, ledgerId)
+        const accountRows = await ledgerAccounts(tx, ledger)
+        const rows = await tx
+          .select({
+            code: balances.accountCode,
+            openingNet: sql<string>`coalesce(sum(${balances.debit} - ${balances.credit}) filter (where ${balances.period} < ${from}), 0)`,
+            debit: sql<string>`coalesce(sum(${balances.debit}) filter (where ${balances.period} >= ${from}), 0)`,
+            credit: sql<string>`coalesce(sum(${balances.credit}) filter (where ${balances.period} >= ${from}), 0)`,
+          })
+          .from(balances)
+          .where(
+            and(
+              eq(balances.countyCode, ledger.countyCode),
+              eq(balances.ledgerId, ledger.id),
+              lte(balances.period, to),
+            ),
+          )
+          .groupBy(balances.accountCode)
+        const leaves: LeafMovement[] = rows.map((r) => ({
+          code: r.code,
+          openingNet: BigInt(r.openingNet),
+          debit: BigInt(r.debit),
+          credit: BigInt(r.credit),
+        }))
+        return { ledgerId, from, to, ...trialBalance(accountRows.map(toAccount), leaves) }
+      })
+    },
+
+    /** Closes a month: earlier months closed, no drafts left; seals a hash over its vouchers. */
+    async closePeriod(ledgerId: string, period: string, closedBy: string) {
+      return db.transaction(async (tx) => {
+        const ledger = await requireLedger(tx, ledgerId, true)
+        if (period < ledger.firstPeriod) {
+          throw new LedgerError('ledger.before_first_period', `the ledger books from ${ledger.firstPeriod}`, {
+            kind: 'rule',
+          })
+        }
+        if (await isClosed(tx, ledger, period)) {
+          throw new LedgerError('ledger.period_closed', `period ${period} is already closed`, {
+            kind: 'conflict',
+          })
+        }
+        const previous = periodOf(addDays(`${period}-01`, -1))
+        if (period > ledger.firstPeriod && !(await isClosed(tx, ledger, previous))) {
+          throw new LedgerError('ledger.earlier_period_open', `close ${previous} first`, { kind: 'rule' })
+        }
+        const scope = and(
+          eq(vouchers.countyCode, ledger.countyCode),
+          eq(vouchers.ledgerId, ledger.id),
+          eq(vouchers.period, period),
+        )
+        const drafts = await tx
+          .select({ id: vouchers.id })
+          .from(vouchers)
+          .where(and(scope, eq(vouchers.status, 'draft')))
+        if (drafts.length > 0) {
+          throw new LedgerError(
+            'ledger.drafts_in_period',
+            `${drafts.length} draft voucher(s) dated in ${period}`,
+            {
+              kind: 'rule',
+              context: { drafts: drafts.map((d) => d.id) },
+            },
+          )
+        }
+        const posted = await tx
+          .select({ number: vouchers.number, hash: vouchers.hash })
+          .from(vouchers)
+          .where(and(scope, eq(vouchers.status, 'posted')))
+          .orderBy(asc(vouchers.number))
+        const seal = createHash('sha256')
+          .update(JSON.stringify([ledger.id, period, posted.map((p) => [p.number, p.hash])]))
+          .digest('hex')
+        await tx.insert(closedPeriods).values({
+          countyCode: ledger.countyCode,
+          ledgerId: ledger.id,
+          period,
+          closedAt: clock.now(),
+          closedBy,
+          seal,
+        })
+        return { ledgerId, period, status: 'closed' as const, seal, vouchers: posted.length }
+      })
+    },
+
+    /** Reopens a closed month (the latest closed one only), recording who, why and the old seal. */
+    async reopenPeriod(ledgerId: string, period: string, reason: string, reopenedBy: string) {
+      return db.transaction(async (tx) => {
+        const ledger = await requireLedger(tx, ledgerId, true)
+        const scope = and(
+          eq(closedPeriods.countyCode, ledger.countyCode),
+          eq(closedPeriods.ledgerId, ledger.id),
+        )
+        const [closed] = await tx
+          .select()
+          .from(closedPeriods)
+          .where(and(scope, eq(closedPeriods.period, period)))
+        if (!closed)
+          throw new LedgerError('ledger.period_open', `period ${period} is not closed`, { kind: 'conflict' })
+        const [later] = await tx
+          .select({ period: closedPeriods.period })
+          .from(closedPeriods)
+          .where(and(scope, gt(closedPeriods.period, period)))
+          .limit(1)
+        if (later)
+          throw new LedgerError('ledger.later_period_closed', `reopen ${later.period} first`, {
+            kind: 'rule',
+          })
+        await tx.insert(periodReopenings).values({
+          countyCode: ledger.countyCode,
+          id: newId(),
+          ledgerId: ledger.id,
+          period,
+          reason,
+          reopenedBy,
+          seal: closed.seal,
+          reopenedAt: clock.now(),
+        })
+        await tx.delete(closedPeriods).where(and(scope, eq(closedPeriods.period, period)))
+        return { ledgerId, period, status: 'open' as const, seal: null, vouchers: 0 }
+      })
+    },
+
+    withTx(tx: Database) {
+      return createLedgerService({ ...options, db: tx })
+    },
+  }
+  return service
+}
+
+export type LedgerService = ReturnType<typeof createLedgerService>

@@ -1,0 +1,178 @@
+import { sql } from 'drizzle-orm'
+import {
+  bigint,
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  pgSchema,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core'
+
+/**
+ * The ledger domain's tables, in Postgres schema `ledger`. One ledger (账套) per collective;
+ * every primary key starts with `county_code` (Citus tenant). Money is bigint fen. Posted
+ * vouchers are never updated except to link their reversal; balances per ledger, period and
+ * account are maintained at posting so reports read balances, not every line.
+ */
+export const ledgerSchema = pgSchema('ledger')
+
+const countyCode = () => text('county_code').notNull()
+const fen = (name: string) => bigint(name, { mode: 'bigint' }).notNull().default(sql`0`)
+const created = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+
+export const ledgers = ledgerSchema.table(
+  'ledgers',
+  {
+    countyCode: countyCode(),
+    id: text('id').notNull(),
+    villageCode: text('village_code').notNull(),
+    collectiveName: text('collective_name').notNull(),
+    collectiveUscc: text('collective_uscc').notNull(),
+    chart: text('chart').notNull(),
+    firstPeriod: text('first_period').notNull(),
+    /** Head of the hash chain over posted vouchers. */
+    lastHash: text('last_hash'),
+    createdAt: created(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    uniqueIndex('ledgers_uscc_idx').on(t.countyCode, t.collectiveUscc),
+    index('ledgers_village_idx').on(t.countyCode, t.villageCode),
+  ],
+)
+
+export const accounts = ledgerSchema.table(
+  'accounts',
+  {
+    countyCode: countyCode(),
+    ledgerId: text('ledger_id').notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    class: text('class').notNull(),
+    normalSide: text('normal_side').notNull(),
+    parentCode: text('parent_code'),
+    isLeaf: boolean('is_leaf').notNull().default(true),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.ledgerId, t.code] }),
+    foreignKey({ columns: [t.countyCode, t.ledgerId], foreignColumns: [ledgers.countyCode, ledgers.id] }),
+  ],
+)
+
+export const vouchers = ledgerSchema.table(
+  'vouchers',
+  {
+    countyCode: countyCode(),
+    id: text('id').notNull(),
+    ledgerId: text('ledger_id').notNull(),
+    status: text('status').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    /** YYYY-MM of `date`: the numbering and closing unit. */
+    period: text('period').notNull(),
+    /** 记字第 n 号 within the ledger and month; assigned at posting, gapless. */
+    number: integer('number'),
+    summary: text('summary').notNull(),
+    attachments: integer('attachments').notNull().default(0),
+    preparedBy: text('prepared_by').notNull(),
+    postedBy: text('posted_by'),
+    postedAt: timestamp('posted_at', { withTimezone: true }),
+    reversesId: text('reverses_id'),
+    reversedById: text('reversed_by_id'),
+    hash: text('hash'),
+    createdAt: created(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    uniqueIndex('vouchers_number_idx').on(t.countyCode, t.ledgerId, t.period, t.number),
+    uniqueIndex('vouchers_reverses_idx').on(t.countyCode, t.reversesId),
+    index('vouchers_ledger_idx').on(t.countyCode, t.ledgerId, t.status, t.period),
+    foreignKey({ columns: [t.countyCode, t.ledgerId], foreignColumns: [ledgers.countyCode, ledgers.id] }),
+  ],
+)
+
+export const voucherLines = ledgerSchema.table(
+  'voucher_lines',
+  {
+    countyCode: countyCode(),
+    voucherId: text('voucher_id').notNull(),
+    lineNo: integer('line_no').notNull(),
+    ledgerId: text('ledger_id').notNull(),
+    accountCode: text('account_code').notNull(),
+    summary: text('summary'),
+    debit: fen('debit'),
+    credit: fen('credit'),
+    counterparty: text('counterparty'),
+    reference: text('reference'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.voucherId, t.lineNo] }),
+    foreignKey({
+      columns: [t.countyCode, t.voucherId],
+      foreignColumns: [vouchers.countyCode, vouchers.id],
+    }).onDelete('cascade'),
+    index('voucher_lines_account_idx').on(t.countyCode, t.ledgerId, t.accountCode),
+  ],
+)
+
+/** Posted totals per ledger, month and leaf account; period `0000-00` holds opening balances. */
+export const balances = ledgerSchema.table(
+  'balances',
+  {
+    countyCode: countyCode(),
+    ledgerId: text('ledger_id').notNull(),
+    period: text('period').notNull(),
+    accountCode: text('account_code').notNull(),
+    debit: fen('debit'),
+    credit: fen('credit'),
+  },
+  (t) => [primaryKey({ columns: [t.countyCode, t.ledgerId, t.period, t.accountCode] })],
+)
+
+/** Last voucher number per ledger and month; its row lock serialises numbering. */
+export const voucherCounters = ledgerSchema.table(
+  'voucher_counters',
+  {
+    countyCode: countyCode(),
+    ledgerId: text('ledger_id').notNull(),
+    period: text('period').notNull(),
+    lastNumber: integer('last_number').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.countyCode, t.ledgerId, t.period] })],
+)
+
+/** Closed months; a month without a row is open. */
+export const closedPeriods = ledgerSchema.table(
+  'closed_periods',
+  {
+    countyCode: countyCode(),
+    ledgerId: text('ledger_id').notNull(),
+    period: text('period').notNull(),
+    closedAt: timestamp('closed_at', { withTimezone: true }).notNull(),
+    closedBy: text('closed_by').notNull(),
+    /** sha256 over the month's posted vouchers, sealed at closing. */
+    seal: text('seal').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.countyCode, t.ledgerId, t.period] })],
+)
+
+/** Reopenings, kept for the record (admin only, with a reason). */
+export const periodReopenings = ledgerSchema.table(
+  'period_reopenings',
+  {
+    countyCode: countyCode(),
+    id: text('id').notNull(),
+    ledgerId: text('ledger_id').notNull(),
+    period: text('period').notNull(),
+    reason: text('reason').notNull(),
+    reopenedBy: text('reopened_by').notNull(),
+    seal: text('seal').notNull(),
+    reopenedAt: timestamp('reopened_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.countyCode, t.id] })],
+)

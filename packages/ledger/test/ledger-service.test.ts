@@ -1,0 +1,339 @@
+import { DomainError, fixedClock, organizationCodeCheckCharacter, usccCheckCharacter } from '@liancun/core'
+import { createTestDatabase, type TestDatabase } from '@liancun/core/testing'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createLedgerService, type LedgerService, migrateLedger } from '../src/index.js'
+
+/** A structurally valid village-collective USCC (N2…) with correct check characters. */
+function uscc(body: string): string {
+  const first16 = `N2370322${body}`
+  const first17 = first16 + organizationCodeCheckCharacter(first16.slice(8, 16))
+  return first17 + usccCheckCharacter(first17)
+}
+
+const BOOKKEEPER = 'key-bookkeeper'
+const REVIEWER = 'key-reviewer'
+
+let database: TestDatabase
+let ledger: LedgerService
+let ledgerId: string
+
+async function expectCode(promise: Promise<unknown>, code: string) {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  )
+  expect(DomainError.isInstance(error), `expected ${code}, got ${String(error)}`).toBe(true)
+  expect((error as DomainError).code).toBe(code)
+  return error as DomainError
+}
+
+const lines = (debitAccount: string, creditAccount: string, fen: bigint) => [
+  { account: debitAccount, debit: fen },
+  { account: creditAccount, credit: fen },
+]
+
+async function postNew(
+  date: string,
+  debitAccount: string,
+  creditAccount: string,
+  fen: bigint,
+  summary = '业务',
+) {
+  const draft = await ledger.createVoucher(
+    ledgerId,
+    { date, summary, attachments: 0, lines: lines(debitAccount, creditAccount, fen) },
+    BOOKKEEPER,
+  )
+  return ledger.postVoucher(ledgerId, draft.id, REVIEWER)
+}
+
+beforeEach(async () => {
+  database = await createTestDatabase('ledger', migrateLedger)
+  ledger = createLedgerService({ db: database.db, clock: fixedClock('2024-06-30T04:00:00Z') })
+  const created = await ledger.createLedger({
+    villageCode: '370322104203',
+    collective: { name: '李孟德村股份经济合作社', uscc: uscc('MA3C4D5E') },
+    firstPeriod: '2024-01',
+    chart: 'rcea-2023',
+  })
+  ledgerId = created.id
+})
+afterEach(() => database.close())
+
+describe('ledgers and accounts', () => {
+  it('starts with the 42 first-level accounts and their normal sides', async () => {
+    const accounts = await ledger.listAccounts(ledgerId)
+    expect(accounts).toHaveLength(42)
+    const side = (code: string) => accounts.find((a) => a.code === code)?.normalSide
+    expect([side('101'), side('152'), side('113'), side('301'), side('511')]).toEqual([
+      'debit',
+      'credit',
+      'both',
+      'credit',
+      'debit',
+    ])
+  })
+
+  it('keeps one ledger per collective', async () => {
+    await expectCode(
+      ledger.createLedger({
+        villageCode: '370322104203',
+        collective: { name: 'again', uscc: uscc('MA3C4D5E') },
+        firstPeriod: '2024-01',
+        chart: 'rcea-2023',
+      }),
+      'ledger.collective_has_ledger',
+    )
+  })
+
+  it('adds sub-accounts, posts only to leaves, and disables only without a balance', async () => {
+    await ledger.addAccount(ledgerId, { parentCode: '102', code: '10201', name: '农商银行' })
+    await expectCode(
+      ledger.addAccount(ledgerId, { parentCode: '102', code: '10201', name: 'x' }),
+      'ledger.account_exists',
+    )
+    await expectCode(
+      ledger.createVoucher(
+        ledgerId,
+        { date: '2024-03-01', summary: 'x', attachments: 0, lines: lines('102', '301', 100n) },
+        BOOKKEEPER,
+      ),
+      'ledger.not_leaf_account',
+    )
+    await postNew('2024-03-01', '10201', '301', 100_00n)
+    await expectCode(ledger.disableAccount(ledgerId, '10201'), 'ledger.account_has_balance')
+    const disabled = await ledger.disableAccount(ledgerId, '515')
+    expect(disabled.disabled).toBe(true)
+    await expectCode(
+      ledger.createVoucher(
+        ledgerId,
+        { date: '2024-03-01', summary: 'x', attachments: 0, lines: lines('515', '10201', 1n) },
+        BOOKKEEPER,
+      ),
+      'ledger.account_disabled',
+    )
+    await expectCode(
+      ledger.addAccount(ledgerId, { parentCode: '301', code: '30101', name: '股金' }),
+      'ledger.parent_has_entries',
+    )
+  })
+
+  it('takes balanced opening balances only before the first posting', async () => {
+    await expectCode(
+      ledger.setOpeningBalances(ledgerId, {
+        lines: [
+          { account: '102', debit: 100n },
+          { account: '301', credit: 99n },
+        ],
+      }),
+      'ledger.unbalanced',
+    )
+    await ledger.setOpeningBalances(ledgerId, {
+      lines: [
+        { account: '102', debit: 500_00n },
+        { account: '301', credit: 500_00n },
+      ],
+    })
+    await postNew('2024-01-05', '511', '102', 100_00n)
+    await expectCode(
+      ledger.setOpeningBalances(ledgerId, {
+        lines: [
+          { account: '101', debit: 1n },
+          { account: '301', credit: 1n },
+        ],
+      }),
+      'ledger.opening_after_posting',
+    )
+  })
+})
+
+describe('vouchers', () => {
+  it('refuses unbalanced and one-sided lines', async () => {
+    await expectCode(
+      ledger.createVoucher(
+        ledgerId,
+        {
+          date: '2024-03-01',
+          summary: 'x',
+          attachments: 0,
+          lines: [
+            { account: '101', debit: 100n },
+            { account: '501', credit: 90n },
+          ],
+        },
+        BOOKKEEPER,
+      ),
+      'ledger.unbalanced',
+    )
+    await expectCode(
+      ledger.createVoucher(
+        ledgerId,
+        { date: '2024-03-01', summary: 'x', attachments: 0, lines: [{ account: '101', debit: 100n }] },
+        BOOKKEEPER,
+      ),
+      'ledger.invalid_lines',
+    )
+    await expectCode(
+      ledger.createVoucher(
+        ledgerId,
+        { date: '2023-12-31', summary: 'x', attachments: 0, lines: lines('101', '501', 1n) },
+        BOOKKEEPER,
+      ),
+      'ledger.before_first_period',
+    )
+  })
+
+  it('numbers posted vouchers per month without gaps, and never lets the preparer post', async () => {
+    const draft = await ledger.createVoucher(
+      ledgerId,
+      { date: '2024-03-02', summary: '收租', attachments: 1, lines: lines('102', '501', 1200_00n) },
+      BOOKKEEPER,
+    )
+    await expectCode(ledger.postVoucher(ledgerId, draft.id, BOOKKEEPER), 'ledger.self_review')
+    const first = await ledger.postVoucher(ledgerId, draft.id, REVIEWER)
+    expect(first).toMatchObject({
+      status: 'posted',
+      number: 1,
+      label: '2024年03月 记字第1号',
+      postedBy: REVIEWER,
+    })
+    await expectCode(ledger.postVoucher(ledgerId, draft.id, REVIEWER), 'ledger.voucher_posted')
+    await expectCode(ledger.deleteVoucher(ledgerId, draft.id), 'ledger.voucher_posted')
+    expect((await postNew('2024-03-20', '511', '102', 100_00n)).number).toBe(2)
+    expect((await postNew('2024-04-01', '511', '102', 100_00n)).number).toBe(1)
+    const kept = await ledger.createVoucher(
+      ledgerId,
+      { date: '2024-03-25', summary: 'tmp', attachments: 0, lines: lines('511', '102', 1n) },
+      BOOKKEEPER,
+    )
+    await ledger.deleteVoucher(ledgerId, kept.id)
+    expect((await postNew('2024-03-28', '511', '102', 100_00n)).number).toBe(3)
+  })
+
+  it('keeps cash and bank from going negative', async () => {
+    await postNew('2024-03-01', '102', '501', 100_00n)
+    const err = await expectCode(postNew('2024-03-02', '511', '102', 100_01n), 'ledger.insufficient_balance')
+    expect(err.context.account).toBe('102')
+    await postNew('2024-03-02', '511', '102', 100_00n)
+    await expectCode(postNew('2024-03-03', '511', '101', 1n), 'ledger.insufficient_balance')
+  })
+
+  it('reverses a posted voucher once, with a linked negated draft', async () => {
+    const original = await postNew('2024-03-01', '102', '501', 500_00n, '收到补助')
+    const reversal = await ledger.reverseVoucher(ledgerId, original.id, { date: '2024-04-02' }, BOOKKEEPER)
+    expect(reversal).toMatchObject({ status: 'draft', reversesId: original.id, date: '2024-04-02' })
+    expect(reversal.lines.map((l) => [l.account, l.debit, l.credit])).toEqual([
+      ['102', -500_00n, null],
+      ['501', null, -500_00n],
+    ])
+    expect((await ledger.getVoucher(ledgerId, original.id)).reversedById).toBe(reversal.id)
+    await expectCode(ledger.reverseVoucher(ledgerId, original.id, {}, BOOKKEEPER), 'ledger.already_reversed')
+    await ledger.postVoucher(ledgerId, reversal.id, REVIEWER)
+    const tb = await ledger.trialBalance(ledgerId, '2024-01', '2024-12')
+    const row = (code: string) => tb.rows.find((r) => r.code === code)!
+    expect(row('102').closing.amount).toBe(0n)
+    expect(row('501').closing.amount).toBe(0n)
+  })
+})
+
+describe('trial balance', () => {
+  it('rolls sub-accounts up, counts only posted vouchers, and balances', async () => {
+    await ledger.addAccount(ledgerId, { parentCode: '102', code: '10201', name: '基本户' })
+    await ledger.addAccount(ledgerId, { parentCode: '102', code: '10202', name: '专户' })
+    await ledger.setOpeningBalances(ledgerId, {
+      lines: [
+        { account: '10201', debit: 1000_00n },
+        { account: '152', credit: 200_00n },
+        { account: '151', debit: 800_00n },
+        { account: '301', credit: 1600_00n },
+      ],
+    })
+    await postNew('2024-02-10', '10202', '503', 300_00n)
+    await postNew('2024-03-10', '513', '10201', 50_00n)
+    await ledger.createVoucher(
+      ledgerId,
+      { date: '2024-03-11', summary: 'draft', attachments: 0, lines: lines('513', '10201', 999n) },
+      BOOKKEEPER,
+    )
+    const tb = await ledger.trialBalance(ledgerId, '2024-03', '2024-03')
+    const row = (code: string) => tb.rows.find((r) => r.code === code)!
+    expect(row('102')).toMatchObject({
+      opening: { side: 'debit', amount: 1300_00n },
+      debit: 0n,
+      credit: 50_00n,
+      closing: { side: 'debit', amount: 1250_00n },
+    })
+    expect(row('10202').level).toBe(2)
+    expect(row('152').closing).toEqual({ side: 'credit', amount: 200_00n })
+    expect(tb.totals.openingDebit).toBe(tb.totals.openingCredit)
+    expect(tb.totals.debit).toBe(tb.totals.credit)
+    expect(tb.totals.closingDebit).toBe(tb.totals.closingCredit)
+    expect(tb.totals.debit).toBe(50_00n)
+  })
+})
+
+describe('periods', () => {
+  it('closes months in order, without drafts, and then refuses postings into them', async () => {
+    await postNew('2024-01-10', '102', '501', 100_00n)
+    await expectCode(ledger.closePeriod(ledgerId, '2024-02', REVIEWER), 'ledger.earlier_period_open')
+    const draft = await ledger.createVoucher(
+      ledgerId,
+      { date: '2024-01-20', summary: 'x', attachments: 0, lines: lines('511', '102', 1n) },
+      BOOKKEEPER,
+    )
+    await expectCode(ledger.closePeriod(ledgerId, '2024-01', REVIEWER), 'ledger.drafts_in_period')
+    await ledger.deleteVoucher(ledgerId, draft.id)
+    const closed = await ledger.closePeriod(ledgerId, '2024-01', REVIEWER)
+    expect(closed.seal).toMatch(/^[0-9a-f]{64}$/)
+    await expectCode(
+      ledger.createVoucher(
+        ledgerId,
+        { date: '2024-01-31', summary: 'x', attachments: 0, lines: lines('511', '102', 1n) },
+        BOOKKEEPER,
+      ),
+      'ledger.period_closed',
+    )
+    const original = (await ledger.listVouchers(ledgerId, { status: 'posted', limit: 10, after: null }))
+      .items[0]!
+    await expectCode(
+      ledger.reverseVoucher(ledgerId, original.id, { date: '2024-01-31' }, BOOKKEEPER),
+      'ledger.period_closed',
+    )
+    await ledger.closePeriod(ledgerId, '2024-02', REVIEWER)
+    await expectCode(
+      ledger.reopenPeriod(ledgerId, '2024-01', '审计调整', 'admin'),
+      'ledger.later_period_closed',
+    )
+    await ledger.reopenPeriod(ledgerId, '2024-02', '审计调整', 'admin')
+    await ledger.createVoucher(
+      ledgerId,
+      { date: '2024-02-15', summary: 'x', attachments: 0, lines: lines('511', '102', 1n) },
+      BOOKKEEPER,
+    )
+  })
+})
+
+describe('concurrency', () => {
+  it('gives concurrent posters on one ledger unique, gapless numbers', async () => {
+    await ledger.setOpeningBalances(ledgerId, {
+      lines: [
+        { account: '102', debit: 1_000_000n },
+        { account: '301', credit: 1_000_000n },
+      ],
+    })
+    const drafts = []
+    for (let i = 0; i < 12; i++) {
+      drafts.push(
+        await ledger.createVoucher(
+          ledgerId,
+          { date: '2024-05-10', summary: `支出${i}`, attachments: 0, lines: lines('511', '102', 100n) },
+          BOOKKEEPER,
+        ),
+      )
+    }
+    const posted = await Promise.all(drafts.map((d) => ledger.postVoucher(ledgerId, d.id, REVIEWER)))
+    expect(posted.map((v) => v.number).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(
+      Array.from({ length: 12 }, (_, i) => i + 1),
+    )
+  })
+})
