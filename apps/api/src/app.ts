@@ -11,6 +11,7 @@ import errorsPlugin from './plugins/errors.js'
 import idempotencyPlugin from './plugins/idempotency.js'
 import openapiPlugin from './plugins/openapi.js'
 import apiKeyRoutes from './routes/api-keys.js'
+import ledgerRoutes from './routes/ledger/index.js'
 import organizationRoutes from './routes/organization/index.js'
 import systemRoutes from './routes/system.js'
 import { NATIONAL_COUNTY } from './schema.js'
@@ -65,6 +66,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(systemRoutes)
   await app.register(apiKeyRoutes)
   await app.register(organizationRoutes)
+  await app.register(ledgerRoutes)
 
   await installBootstrapKey(app, config)
   if (config.demo) await loadDemoDataset(app)

@@ -7,6 +7,7 @@ import {
   pendingMigrationCount,
   selectRows,
 } from '@liancun/core'
+import { ledgerMigrations } from '@liancun/ledger'
 import { organizationMigrations } from '@liancun/organization'
 import { sql } from 'drizzle-orm'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
@@ -29,7 +30,7 @@ export const apiMigrations: MigrationSet = {
 }
 
 /** Every migration set, in the order they are applied. Domain packages own theirs. */
-export const migrationSets: MigrationSet[] = [apiMigrations, organizationMigrations]
+export const migrationSets: MigrationSet[] = [apiMigrations, organizationMigrations, ledgerMigrations]
 
 /** node-postgres when a URL is given; otherwise PGlite in memory or in `dataDir`. */
 export async function openDatabase(options: {

@@ -1,4 +1,5 @@
 import { type Clock, type Database, systemClock } from '@liancun/core'
+import { createLedgerService } from '@liancun/ledger'
 import { createOrganizationService } from '@liancun/organization'
 
 export interface ServiceOptions {
@@ -14,6 +15,7 @@ export function createServices(db: Database, options: ServiceOptions) {
       clock: options.clock,
       personalDataKey: options.personalDataKey,
     }),
+    ledger: createLedgerService({ db, clock: options.clock }),
   }
 }
 

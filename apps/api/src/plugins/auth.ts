@@ -62,6 +62,10 @@ export async function authorize(
 
 /** Every role may read; these may write organisation data. */
 export const ORGANIZATION_WRITERS: readonly Role[] = ['organizer']
+/** Who prepares vouchers and keeps the chart (记账). */
+export const BOOKKEEPERS: readonly Role[] = ['bookkeeper']
+/** Who reviews and posts vouchers and closes periods (审核). */
+export const REVIEWERS: readonly Role[] = ['reviewer']
 
 export default fp(
   async function authPlugin(app: FastifyInstance) {

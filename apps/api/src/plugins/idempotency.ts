@@ -29,6 +29,8 @@ function canonical(value: unknown): string {
     )
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`
   }
+  // Parsed bodies carry money as bigint fen.
+  if (typeof value === 'bigint') return `${value}n`
   return JSON.stringify(value) ?? 'null'
 }
 

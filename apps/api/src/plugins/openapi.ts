@@ -22,6 +22,10 @@ export const TAGS = [
     description: '联建单位: enterprises, institutions, urban communities, social organisations',
   },
   { name: 'alliances', description: '联村党组织: alliances, members, posts, coverage statistics' },
+  {
+    name: 'ledgers',
+    description: '村集体经济组织账套: chart, vouchers (记账凭证), periods, reports — 独立建账、独立核算',
+  },
 ]
 
 export default fp(

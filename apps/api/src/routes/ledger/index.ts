@@ -1,0 +1,403 @@
+import { Id, PageQuery, pageRequest } from '@liancun/core'
+import {
+  AddAccountInput,
+  CreateLedgerInput,
+  CreateVoucherInput,
+  OpeningBalancesInput,
+  Period,
+  ReopenPeriodInput,
+  ReverseVoucherInput,
+} from '@liancun/ledger'
+import type { FastifyRequest } from 'fastify'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { auditedWrite } from '../../audit.js'
+import type { Role } from '../../auth/scope.js'
+import { errorResponses } from '../../http/problem.js'
+import { resolveWithin, WithinQuery } from '../../http/scope-query.js'
+import { authorize, BOOKKEEPERS, REVIEWERS } from '../../plugins/auth.js'
+import { openLedger } from '../../workflows/open-ledger.js'
+import { pageOf } from '../organization/schemas.js'
+import {
+  AccountOut,
+  LedgerOut,
+  PeriodStateOut,
+  TrialBalanceOut,
+  trialBalanceToWire,
+  VoucherOut,
+  voucherToWire,
+} from './schemas.js'
+
+const LedgerParams = z.object({ id: Id })
+const VoucherParams = LedgerParams.extend({ voucherId: Id })
+const PeriodParams = LedgerParams.extend({ period: Period })
+
+const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ledgers = () => app.services.ledger
+
+  /** Loads the ledger and checks the caller's role and scope against its village. */
+  async function authorizeLedger(request: FastifyRequest, id: string, roles?: readonly Role[]) {
+    const ledger = await ledgers().getLedger(id)
+    const actor = await authorize(request, {
+      ...(roles ? { roles } : {}),
+      target: { kind: 'division', code: ledger.villageCode },
+    })
+    return { ledger, actor }
+  }
+  const audit = (ledger: { id: string; countyCode: string }, type = 'ledger', id = ledger.id) => ({
+    type,
+    id,
+    countyCode: ledger.countyCode,
+  })
+
+  app.post(
+    '/v1/ledgers',
+    {
+      schema: {
+        tags: ['ledgers'],
+        operationId: 'createLedger',
+        summary: 'Open the ledger (账套) of a village collective with the 2023 chart',
+        description: 'One ledger per collective (USCC unique); a village may have several collectives.',
+        body: CreateLedgerInput,
+        response: { 201: LedgerOut, ...errorResponses(404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      await authorize(request, {
+        roles: BOOKKEEPERS,
+        target: { kind: 'division', code: request.body.villageCode },
+      })
+      const ledger = await auditedWrite(
+        request,
+        ({ services }) => openLedger(services, request.body),
+        (l) => audit(l),
+      )
+      return reply.code(201).send(ledger)
+    },
+  )
+
+  app.get(
+    '/v1/ledgers',
+    {
+      schema: {
+        tags: ['ledgers'],
+        operationId: 'listLedgers',
+        summary: 'List ledgers inside a division',
+        querystring: PageQuery.extend({ within: WithinQuery }),
+        response: { 200: pageOf(LedgerOut), ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const within = resolveWithin(request, request.query.within)
+      return ledgers().listLedgers({ ...(within ? { within } : {}), ...pageRequest(request.query) })
+    },
+  )
+
+  app.get(
+    '/v1/ledgers/:id',
+    {
+      schema: {
+        tags: ['ledgers'],
+        operationId: 'getLedger',
+        summary: 'Read a ledger',
+        params: LedgerParams,
+        response: { 200: LedgerOut, ...errorResponses(404) },
+      },
+    },
+    async (request) => (await authorizeLedger(request, request.params.id)).ledger,
+  )
+
+  app.get(
+    '/v1/ledgers/:id/accounts',
+    {
+      schema: {
+        tags: ['ledgers'],
+        operationId: 'listAccounts',
+        summary: 'The chart of accounts of a ledger (科目表), with sub-accounts',
+        params: LedgerParams,
+        response: { 200: z.object({ items: z.array(AccountOut) }), ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      await authorizeLedger(request, request.params.id)
+      return { items: await ledgers().listAccounts(request.params.id) }
+    },
+  )
+
+  app.post(
+    '/v1/ledgers/:id/accounts',
+    {
+      schema: {
+        tags: ['ledgers'],
+        operationId: 'addAccount',
+        summary: 'Add a sub-account (明细科目): parent code + two digits',
+        params: LedgerParams,
+        body: AddAccountInput,
+        response: { 201: AccountOut, ...errorResponses(404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { ledger } = await authorizeLedger(request, request.params.id, BOOKKEEPERS)
+      const account = await auditedWrite(
+        request,
+        ({ services }) => services.ledger.addAccount(ledger.id, request.body),
+        (a) => audit(ledger, 'account', `${ledger.id}/${a.code}`),
+      )
+      return reply.code(201).send(account)
+    },
+  )
+
+  app.post(
+    '/v1/ledgers/:id/accounts/:code/disable',
+    {
+      schema: {
+        tags: ['ledgers'],
+        operationId: 'disableAccount',
+        summary: 'Disable an account (never deleted); refused while it has a balance',
+        params: LedgerParams.extend({
+          code: z.string().regex(/^[0-9]{3}([0-9]{2})*$/, 'must be an account code'),
+        }),
+        response: { 200: AccountOut, ...errorResponses(404, 422) },
+      },
+    },
+    async (request) => {
+      const { ledger } = await authorizeLedger(request, request.params.id, BOOKKEEPERS)
+      const account = await auditedWrite(
+        request,
+        ({ services }) => services.ledger.disableAccount(ledger.id, request.params.code),
+        (a) => audit(ledger, 'account', `${ledger.id}/${a.code}`),
+      )
+      return account
+    },
+  )
+
+  app.post(
+    '/v1/ledgers/:id/opening-balances',
+    {
+      schema: {
+        tags: ['ledgers'],
+        operationId: 'setOpeningBalances',
+        summary: 'Set opening balances (期初余额): balanced, before the first posted voucher',
+        params: LedgerParams,
+        body: OpeningBalancesInput,
+        response: { 200: z.object({ items: z.array(AccountOut) }), ...errorResponses(404, 422) },
+      },
+    },
+    async (request) => {
+      const { ledger } = await authorizeLedger(request, request.params.id, BOOKKEEPERS)
+      const items = await auditedWrite(
+        request,
+        ({ services }) => services.ledger.setOpeningBalances(ledger.id, request.body),
+        () => ({ ...audit(ledger, 'opening_balances'), after: request.body.lines.map((l) => ({ ...l })) }),
+      )
+      return { items }
+    },
+  )
+
+  app.post(
+    '/v1/ledgers/:id/vouchers',
+    {
+      schema: {
+        tags: ['ledgers'],
+        operationId: 'createVoucher',
+        summary: 'Prepare a draft voucher (记账凭证); send an Idempotency-Key to retry safely',
+        description:
+          'At least two lines, each exactly one of debit or credit, positive; Σ debit = Σ credit; leaf, enabled ' +
+          'accounts; the date in an open period. A reviewer other than the preparer posts it.',
+        params: LedgerParams,
+        body: CreateVoucherInput,
+        response: { 201: VoucherOut, ...errorResponses(404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { ledger, actor } = await authorizeLedger(request, request.params.id, BOOKKEEPERS)
+      const voucher = await auditedWrite(
+        request,
+        ({ services }) => services.ledger.createVoucher(ledger.id, request.body, actor.keyId),
+        (v) => audit(ledger, 'voucher', v.id),
+      )
+      return reply.code(201).send(voucherToWire(voucher))
+    },
+  )
+
+  app.get(
+    '/v1/ledgers/:id/vouchers',
+    {
+      schema: {
+        tags: ['ledgers'],
+        operationId: 'listVouchers',
+        summary: 'List vouchers by status and period range',
+        params: LedgerParams,
+        querystring: PageQuery.extend({
+          status: z.enum(['draft', 'posted']).optional(),
+          from: Period.optional(),
+          to: Period.optional(),
+        }),
+        response: { 200: pageOf(VoucherOut), ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      await authorizeLedger(request, request.params.id)
+      const { status, from, to } = request.query
+      const page = await ledgers().listVouchers(request.params.id, {
+        ...(status ? { status } : {}),
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+        ...pageRequest(request.query),
+      })
+      return { items: page.items.map(voucherToWire), nextCursor: page.nextCursor }
+    },
+  )
+
+  app.get(
+    '/v1/ledgers/:id/vouchers/:voucherId',
+    {
+      schema: {
+        tags: ['ledgers'],
+        operationId: 'getVoucher',
+        summary: 'Read a voucher with its lines',
+        params: VoucherParams,
+        response: { 200: VoucherOut, ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      await authorizeLedger(request, request.params.id)
+      return voucherToWire(await ledgers().getVoucher(request.params.id, request.params.voucherId))
+    },
+  )
+
+  app.delete(
+    '/v1/ledgers/:id/vouchers/:voucherId',
+    {
+      schema: {
+        tags: ['ledgers'],
+        operationId: 'deleteVoucher',
+        summary: 'Delete a draft voucher (posted vouchers are never deleted)',
+        params: VoucherParams,
+        response: { 200: VoucherOut, ...errorResponses(404, 422) },
+      },
+    },
+    async (request) => {
+      const { ledger } = await authorizeLedger(request, request.params.id, BOOKKEEPERS)
+      const deleted = await auditedWrite(
+        request,
+        ({ services }) => services.ledger.deleteVoucher(ledger.id, request.params.voucherId),
+        (v) => ({ ...audit(ledger, 'voucher', v.id), before: v, after: null }),
+      )
+      return voucherToWire(deleted)
+    },
+  )
+
+  app.post(
+    '/v1/ledgers/:id/vouchers/:voucherId/post',
+    {
+      schema: {
+        tags: ['ledgers'],
+        operationId: 'postVoucher',
+        summary: 'Post a draft (审核记账): numbers it within its month; the preparer may not post',
+        params: VoucherParams,
+        response: { 200: VoucherOut, ...errorResponses(404, 409, 422) },
+      },
+    },
+    async (request) => {
+      const { ledger, actor } = await authorizeLedger(request, request.params.id, REVIEWERS)
+      const posted = await auditedWrite(
+        request,
+        ({ services }) => services.ledger.postVoucher(ledger.id, request.params.voucherId, actor.keyId),
+        (v) => audit(ledger, 'voucher', v.id),
+      )
+      return voucherToWire(posted)
+    },
+  )
+
+  app.post(
+    '/v1/ledgers/:id/vouchers/:voucherId/reverse',
+    {
+      schema: {
+        tags: ['ledgers'],
+        operationId: 'reverseVoucher',
+        summary: 'Reverse a posted voucher (红字冲销): a negated draft in an open period, linked both ways',
+        params: VoucherParams,
+        body: ReverseVoucherInput,
+        response: { 201: VoucherOut, ...errorResponses(404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { ledger, actor } = await authorizeLedger(request, request.params.id, BOOKKEEPERS)
+      const reversal = await auditedWrite(
+        request,
+        ({ services }) =>
+          services.ledger.reverseVoucher(ledger.id, request.params.voucherId, request.body, actor.keyId),
+        (v) => audit(ledger, 'voucher', v.id),
+      )
+      return reply.code(201).send(voucherToWire(reversal))
+    },
+  )
+
+  app.get(
+    '/v1/ledgers/:id/trial-balance',
+    {
+      schema: {
+        tags: ['ledgers'],
+        operationId: 'getTrialBalance',
+        summary:
+          '科目余额表: opening, period debit and credit, closing per account, rolled up, from posted vouchers',
+        params: LedgerParams,
+        querystring: z.object({ from: Period, to: Period }),
+        response: { 200: TrialBalanceOut, ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      await authorizeLedger(request, request.params.id)
+      return trialBalanceToWire(
+        await ledgers().trialBalance(request.params.id, request.query.from, request.query.to),
+      )
+    },
+  )
+
+  app.post(
+    '/v1/ledgers/:id/periods/:period/close',
+    {
+      schema: {
+        tags: ['ledgers'],
+        operationId: 'closePeriod',
+        summary: 'Close a month (结账): earlier months closed, no drafts left; seals a hash over it',
+        params: PeriodParams,
+        response: { 200: PeriodStateOut, ...errorResponses(404, 409, 422) },
+      },
+    },
+    async (request) => {
+      const { ledger, actor } = await authorizeLedger(request, request.params.id, REVIEWERS)
+      return auditedWrite(
+        request,
+        ({ services }) => services.ledger.closePeriod(ledger.id, request.params.period, actor.keyId),
+        (p) => audit(ledger, 'period', `${ledger.id}/${p.period}`),
+      )
+    },
+  )
+
+  app.post(
+    '/v1/ledgers/:id/periods/:period/reopen',
+    {
+      schema: {
+        tags: ['ledgers'],
+        operationId: 'reopenPeriod',
+        summary: 'Reopen the latest closed month (admin only, with a reason; audited)',
+        params: PeriodParams,
+        body: ReopenPeriodInput,
+        response: { 200: PeriodStateOut, ...errorResponses(404, 409, 422) },
+      },
+    },
+    async (request) => {
+      const { ledger, actor } = await authorizeLedger(request, request.params.id, [])
+      return auditedWrite(
+        request,
+        ({ services }) =>
+          services.ledger.reopenPeriod(ledger.id, request.params.period, request.body.reason, actor.keyId),
+        (p) => audit(ledger, 'period', `${ledger.id}/${p.period}`),
+      )
+    },
+  )
+}
+
+export default ledgerRoutes

@@ -1,0 +1,146 @@
+import { BusinessDate, type Fen, formatMoney, Id, MoneyOut } from '@liancun/core'
+import type { Account, Ledger, TrialBalanceRow, Voucher } from '@liancun/ledger'
+import { z } from 'zod'
+
+/** Response contracts of the ledger routes; money leaves as the wire string. */
+
+const money = (fen: Fen) => formatMoney(fen)
+const moneyOrNull = (fen: Fen | null) => (fen === null ? null : formatMoney(fen))
+
+export const LedgerOut = z
+  .object({
+    id: Id,
+    villageCode: z.string(),
+    countyCode: z.string(),
+    collective: z.object({ name: z.string(), uscc: z.string() }),
+    chart: z.string(),
+    firstPeriod: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Ledger' })
+
+export const AccountOut = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    class: z.string(),
+    normalSide: z.enum(['debit', 'credit', 'both']),
+    parentCode: z.string().nullable(),
+    isLeaf: z.boolean(),
+    disabled: z.boolean(),
+  })
+  .meta({ id: 'Account' })
+
+export const VoucherOut = z
+  .object({
+    id: Id,
+    ledgerId: Id,
+    status: z.enum(['draft', 'posted']),
+    date: BusinessDate,
+    period: z.string(),
+    number: z.number().int().nullable(),
+    label: z.string().nullable().meta({ example: '2024年03月 记字第7号' }),
+    summary: z.string(),
+    attachments: z.number().int(),
+    preparedBy: z.string(),
+    postedBy: z.string().nullable(),
+    postedAt: z.string().nullable(),
+    reversesId: Id.nullable(),
+    reversedById: Id.nullable(),
+    totals: z.object({ debit: MoneyOut, credit: MoneyOut }),
+    lines: z.array(
+      z.object({
+        lineNo: z.number().int(),
+        account: z.string(),
+        accountName: z.string(),
+        summary: z.string().nullable(),
+        debit: MoneyOut.nullable(),
+        credit: MoneyOut.nullable(),
+        counterparty: z.string().nullable(),
+        reference: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'Voucher' })
+
+export function voucherToWire(voucher: Voucher): z.infer<typeof VoucherOut> {
+  return {
+    ...voucher,
+    totals: { debit: money(voucher.totals.debit), credit: money(voucher.totals.credit) },
+    lines: voucher.lines.map((line) => ({
+      ...line,
+      debit: moneyOrNull(line.debit),
+      credit: moneyOrNull(line.credit),
+    })),
+  }
+}
+
+const Sided = z.object({ side: z.enum(['debit', 'credit']), amount: MoneyOut })
+
+export const TrialBalanceOut = z
+  .object({
+    ledgerId: Id,
+    from: z.string(),
+    to: z.string(),
+    rows: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        level: z.number().int(),
+        normalSide: z.enum(['debit', 'credit', 'both']),
+        opening: Sided,
+        debit: MoneyOut,
+        credit: MoneyOut,
+        closing: Sided,
+      }),
+    ),
+    totals: z.object({
+      openingDebit: MoneyOut,
+      openingCredit: MoneyOut,
+      debit: MoneyOut,
+      credit: MoneyOut,
+      closingDebit: MoneyOut,
+      closingCredit: MoneyOut,
+    }),
+  })
+  .meta({ id: 'TrialBalance' })
+
+export function trialBalanceToWire(tb: {
+  ledgerId: string
+  from: string
+  to: string
+  rows: TrialBalanceRow[]
+  totals: Record<
+    'openingDebit' | 'openingCredit' | 'debit' | 'credit' | 'closingDebit' | 'closingCredit',
+    Fen
+  >
+}): z.infer<typeof TrialBalanceOut> {
+  return {
+    ...tb,
+    rows: tb.rows.map((row) => ({
+      ...row,
+      opening: { side: row.opening.side, amount: money(row.opening.amount) },
+      debit: money(row.debit),
+      credit: money(row.credit),
+      closing: { side: row.closing.side, amount: money(row.closing.amount) },
+    })),
+    totals: Object.fromEntries(Object.entries(tb.totals).map(([k, v]) => [k, money(v)])) as z.infer<
+      typeof TrialBalanceOut
+    >['totals'],
+  }
+}
+
+export const PeriodStateOut = z
+  .object({
+    ledgerId: Id,
+    period: z.string(),
+    status: z.enum(['open', 'closed']),
+    seal: z
+      .string()
+      .nullable()
+      .meta({ description: 'sha256 over the month’s posted vouchers, sealed at closing' }),
+    vouchers: z.number().int(),
+  })
+  .meta({ id: 'PeriodState' })
+
+export type { Account, Ledger }

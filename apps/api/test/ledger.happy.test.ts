@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seedDivisions, startTestApp, type TestApp } from './helpers.js'
+import { villageBooks, voucher } from './ledger-helpers.js'
+
+let t: TestApp
+let books: Awaited<ReturnType<typeof villageBooks>>
+beforeAll(async () => {
+  t = await startTestApp('2024-06-30')
+  await seedDivisions(t)
+  books = await villageBooks(t, '370322104203', 'MA3C4D5E')
+})
+afterAll(() => t.close())
+
+const as = (key: string) => ({
+  post: async (url: string, body: unknown = {}, status = 200) => {
+    const response = await t.call('POST', url, { key, body })
+    if (response.statusCode !== status) throw new Error(`${url}: ${response.statusCode} ${response.body}`)
+    return response.json()
+  },
+  get: async (url: string) => {
+    const response = await t.call('GET', url, { key })
+    if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${response.body}`)
+    return response.json()
+  },
+})
+
+describe('ledger — happy path', () => {
+  it('opens a ledger with the 42 accounts and takes sub-accounts and opening balances', async () => {
+    const bk = as(books.bookkeeper)
+    expect((await bk.get(`/v1/ledgers/${books.ledgerId}/accounts`)).items).toHaveLength(42)
+    await bk.post(
+      `/v1/ledgers/${books.ledgerId}/accounts`,
+      { parentCode: '102', code: '10201', name: '农商银行基本户' },
+      201,
+    )
+    await bk.post(`/v1/ledgers/${books.ledgerId}/opening-balances`, {
+      lines: [
+        { account: '10201', debit: '250000.00' },
+        { account: '301', credit: '250000.00' },
+      ],
+    })
+    const listed = await bk.get('/v1/ledgers?within=370322104203')
+    expect(listed.items.map((l: { id: string }) => l.id)).toEqual([books.ledgerId])
+  })
+
+  it('drafts, posts with a month number, reverses, and reports in wire money', async () => {
+    const bk = as(books.bookkeeper)
+    const rv = as(books.reviewer)
+    const draft = await bk.post(
+      `/v1/ledgers/${books.ledgerId}/vouchers`,
+      voucher('2024-03-15', '10201', '501', '12000.00', '收到土地租金'),
+      201,
+    )
+    expect(draft).toMatchObject({
+      status: 'draft',
+      number: null,
+      totals: { debit: '12000.00', credit: '12000.00' },
+    })
+    const posted = await rv.post(`/v1/ledgers/${books.ledgerId}/vouchers/${draft.id}/post`)
+    expect(posted).toMatchObject({ status: 'posted', number: 1, label: '2024年03月 记字第1号' })
+    const second = await bk.post(
+      `/v1/ledgers/${books.ledgerId}/vouchers`,
+      voucher('2024-03-20', '513', '10201', '0.01'),
+      201,
+    )
+    expect((await rv.post(`/v1/ledgers/${books.ledgerId}/vouchers/${second.id}/post`)).number).toBe(2)
+
+    const reversal = await bk.post(
+      `/v1/ledgers/${books.ledgerId}/vouchers/${second.id}/reverse`,
+      { date: '2024-04-01' },
+      201,
+    )
+    expect(
+      reversal.lines.map((l: { debit: string | null; credit: string | null }) => [l.debit, l.credit]),
+    ).toEqual([
+      ['-0.01', null],
+      [null, '-0.01'],
+    ])
+    await rv.post(`/v1/ledgers/${books.ledgerId}/vouchers/${reversal.id}/post`)
+
+    const tb = await bk.get(`/v1/ledgers/${books.ledgerId}/trial-balance?from=2024-01&to=2024-12`)
+    const row = (code: string) => tb.rows.find((r: { code: string }) => r.code === code)
+    expect(row('102').closing).toEqual({ side: 'debit', amount: '262000.00' })
+    expect(row('501').closing).toEqual({ side: 'credit', amount: '12000.00' })
+    expect(row('513').closing).toEqual({ side: 'debit', amount: '0.00' })
+    expect(tb.totals.closingDebit).toBe(tb.totals.closingCredit)
+  })
+
+  it('replays a voucher POST with the same Idempotency-Key instead of making another', async () => {
+    const headers = { 'idempotency-key': 'import-2024-05-001' }
+    const body = voucher('2024-05-02', '513', '10201', '10.00')
+    const first = await t.call('POST', `/v1/ledgers/${books.ledgerId}/vouchers`, {
+      key: books.bookkeeper,
+      body,
+      headers,
+    })
+    const again = await t.call('POST', `/v1/ledgers/${books.ledgerId}/vouchers`, {
+      key: books.bookkeeper,
+      body,
+      headers,
+    })
+    expect(again.headers['idempotent-replayed']).toBe('true')
+    expect(again.json().id).toBe(first.json().id)
+    const drafts = await as(books.bookkeeper).get(
+      `/v1/ledgers/${books.ledgerId}/vouchers?status=draft&from=2024-05&to=2024-05`,
+    )
+    expect(drafts.items).toHaveLength(1)
+  })
+
+  it('closes months in order and reopens the latest as admin', async () => {
+    const rv = as(books.reviewer)
+    for (const period of ['2024-01', '2024-02', '2024-03']) {
+      expect((await rv.post(`/v1/ledgers/${books.ledgerId}/periods/${period}/close`)).status).toBe('closed')
+    }
+    const reopened = await t.call('POST', `/v1/ledgers/${books.ledgerId}/periods/2024-03/reopen`, {
+      body: { reason: '审计调整：补记利息' },
+    })
+    expect(reopened.json()).toMatchObject({ status: 'open', period: '2024-03' })
+  })
+})

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { problem, seedDivisions, startTestApp, type TestApp } from './helpers.js'
+import { villageBooks, voucher } from './ledger-helpers.js'
+
+let t: TestApp
+let a: Awaited<ReturnType<typeof villageBooks>>
+let b: Awaited<ReturnType<typeof villageBooks>>
+beforeAll(async () => {
+  t = await startTestApp('2024-06-30')
+  await seedDivisions(t)
+  a = await villageBooks(t, '370322104203', 'MA3C4D5E')
+  b = await villageBooks(t, '370322104201', 'MA3C4D5F')
+  await t.call('POST', `/v1/ledgers/${a.ledgerId}/opening-balances`, {
+    key: a.bookkeeper,
+    body: {
+      lines: [
+        { account: '102', debit: '100.00' },
+        { account: '301', credit: '100.00' },
+      ],
+    },
+  })
+})
+afterAll(() => t.close())
+
+describe('ledger — security', () => {
+  it('answers 401 without a key', async () => {
+    problem(await t.call('GET', `/v1/ledgers/${a.ledgerId}`, { key: null }), 401)
+    problem(await t.call('POST', `/v1/ledgers/${a.ledgerId}/vouchers`, { key: null, body: {} }), 401)
+  })
+
+  it('keeps village A’s bookkeeper out of village B’s ledger', async () => {
+    problem(await t.call('GET', `/v1/ledgers/${b.ledgerId}`, { key: a.bookkeeper }), 403)
+    problem(
+      await t.call('GET', `/v1/ledgers/${b.ledgerId}/trial-balance?from=2024-01&to=2024-12`, {
+        key: a.bookkeeper,
+      }),
+      403,
+    )
+    problem(
+      await t.call('POST', `/v1/ledgers/${b.ledgerId}/vouchers`, {
+        key: a.bookkeeper,
+        body: voucher('2024-03-01', '102', '501', '1.00'),
+      }),
+      403,
+    )
+    problem(await t.call('GET', '/v1/ledgers?within=370322104201', { key: a.bookkeeper }), 403)
+  })
+
+  it('lets a bookkeeper draft but not post, and a reviewer post but not their own draft', async () => {
+    const draft = (
+      await t.call('POST', `/v1/ledgers/${a.ledgerId}/vouchers`, {
+        key: a.bookkeeper,
+        body: voucher('2024-03-01', '513', '102', '1.00'),
+      })
+    ).json()
+    problem(
+      await t.call('POST', `/v1/ledgers/${a.ledgerId}/vouchers/${draft.id}/post`, { key: a.bookkeeper }),
+      403,
+      'auth.forbidden',
+    )
+    problem(
+      await t.call('POST', `/v1/ledgers/${a.ledgerId}/vouchers`, {
+        key: a.reviewer,
+        body: voucher('2024-03-01', '513', '102', '1.00'),
+      }),
+      403,
+    )
+    // An admin key both prepares and tries to post: 记账 ≠ 审核 holds for admins too.
+    const own = (
+      await t.call('POST', `/v1/ledgers/${a.ledgerId}/vouchers`, {
+        body: voucher('2024-03-02', '513', '102', '1.00'),
+      })
+    ).json()
+    problem(
+      await t.call('POST', `/v1/ledgers/${a.ledgerId}/vouchers/${own.id}/post`),
+      403,
+      'ledger.self_review',
+    )
+    expect(
+      (await t.call('POST', `/v1/ledgers/${a.ledgerId}/vouchers/${own.id}/post`, { key: a.reviewer }))
+        .statusCode,
+    ).toBe(200)
+  })
+
+  it('lets only admins reopen a period, and auditors only read', async () => {
+    await t.call('POST', `/v1/ledgers/${a.ledgerId}/periods/2024-01/close`, { key: a.reviewer })
+    problem(
+      await t.call('POST', `/v1/ledgers/${a.ledgerId}/periods/2024-01/reopen`, {
+        key: a.reviewer,
+        body: { reason: '想改一下三月的账' },
+      }),
+      403,
+    )
+    const auditor = await t.mintKey('auditor', '370322')
+    expect((await t.call('GET', `/v1/ledgers/${a.ledgerId}/vouchers`, { key: auditor })).statusCode).toBe(200)
+    problem(
+      await t.call('POST', `/v1/ledgers/${a.ledgerId}/vouchers`, {
+        key: auditor,
+        body: voucher('2024-03-01', '513', '102', '1.00'),
+      }),
+      403,
+    )
+  })
+})
