@@ -84,6 +84,20 @@ describe('ledger — happy path', () => {
     expect(row('501').closing).toEqual({ side: 'credit', amount: '12000.00' })
     expect(row('513').closing).toEqual({ side: 'debit', amount: '0.00' })
     expect(tb.totals.closingDebit).toBe(tb.totals.closingCredit)
+
+    const bank = await bk.get(`/v1/ledgers/${books.ledgerId}/journals/bank?from=2024-03&to=2024-04`)
+    expect(bank.opening).toEqual({ side: 'debit', amount: '250000.00' })
+    expect(bank.items.map((e: { balance: { amount: string } }) => e.balance.amount)).toEqual([
+      '262000.00',
+      '261999.99',
+      '262000.00',
+    ])
+    const entries = await bk.get(`/v1/ledgers/${books.ledgerId}/accounts/501/entries?from=2024-01&to=2024-12`)
+    expect(entries.closing).toEqual({ side: 'credit', amount: '12000.00' })
+    expect(await bk.get(`/v1/ledgers/${books.ledgerId}/integrity`)).toMatchObject({
+      vouchers: 3,
+      valid: true,
+    })
   })
 
   it('replays a voucher POST with the same Idempotency-Key instead of making another', async () => {

@@ -42,6 +42,7 @@ CREATE TABLE "ledger"."ledgers" (
 	"chart" text NOT NULL,
 	"first_period" text NOT NULL,
 	"last_hash" text,
+	"posted_count" integer DEFAULT 0 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "ledgers_county_code_id_pk" PRIMARY KEY("county_code","id")
 );
@@ -95,6 +96,7 @@ CREATE TABLE "ledger"."vouchers" (
 	"posted_at" timestamp with time zone,
 	"reverses_id" text,
 	"reversed_by_id" text,
+	"chain_seq" integer,
 	"hash" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "vouchers_county_code_id_pk" PRIMARY KEY("county_code","id")
@@ -106,6 +108,7 @@ ALTER TABLE "ledger"."vouchers" ADD CONSTRAINT "vouchers_county_code_ledger_id_l
 CREATE UNIQUE INDEX "ledgers_uscc_idx" ON "ledger"."ledgers" USING btree ("county_code","collective_uscc");--> statement-breakpoint
 CREATE INDEX "ledgers_village_idx" ON "ledger"."ledgers" USING btree ("county_code","village_code");--> statement-breakpoint
 CREATE INDEX "voucher_lines_account_idx" ON "ledger"."voucher_lines" USING btree ("county_code","ledger_id","account_code");--> statement-breakpoint
+CREATE UNIQUE INDEX "vouchers_chain_idx" ON "ledger"."vouchers" USING btree ("county_code","ledger_id","chain_seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "vouchers_number_idx" ON "ledger"."vouchers" USING btree ("county_code","ledger_id","period","number");--> statement-breakpoint
 CREATE UNIQUE INDEX "vouchers_reverses_idx" ON "ledger"."vouchers" USING btree ("county_code","reverses_id");--> statement-breakpoint
 CREATE INDEX "vouchers_ledger_idx" ON "ledger"."vouchers" USING btree ("county_code","ledger_id","status","period");

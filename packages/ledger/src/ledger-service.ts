@@ -21,7 +21,7 @@ import type {
   OpeningBalancesInput,
   ReverseVoucherInput,
 } from './inputs.js'
-import { type LeafMovement, trialBalance } from './rules/trial-balance.js'
+import { type LeafMovement, onNormalSide, trialBalance } from './rules/trial-balance.js'
 import { chainHash, periodOf, reversalLines, voucherLabel, voucherLineProblems } from './rules/vouchers.js'
 import {
   accounts,
@@ -771,12 +771,19 @@ export function createLedgerService(options: LedgerServiceOptions) {
         })
         const [posted] = await tx
           .update(vouchers)
-          .set({ status: 'posted', number, postedBy, postedAt: clock.now(), hash })
+          .set({
+            status: 'posted',
+            number,
+            postedBy,
+            postedAt: clock.now(),
+            hash,
+            chainSeq: ledger.postedCount + 1,
+          })
           .where(and(eq(vouchers.countyCode, ledger.countyCode), eq(vouchers.id, row.id)))
           .returning()
         await tx
           .update(ledgers)
-          .set({ lastHash: hash })
+          .set({ lastHash: hash, postedCount: ledger.postedCount + 1 })
           .where(and(eq(ledgers.countyCode, ledger.countyCode), eq(ledgers.id, ledger.id)))
         await addToBalances(
           tx,
@@ -978,6 +985,148 @@ export function createLedgerService(options: LedgerServiceOptions) {
         })
         await tx.delete(closedPeriods).where(and(scope, eq(closedPeriods.period, period)))
         return { ledgerId, period, status: 'open' as const, seal: null, vouchers: 0 }
+      })
+    },
+
+    /**
+     * Re-verifies the whole hash chain from the stored lines: each posted voucher's hash must
+     * equal sha256(previous hash + canonical voucher), and the head must match the ledger.
+     */
+    async verifyIntegrity(ledgerId: string) {
+      return db.transaction(async (tx) => {
+        const ledger = await requireLedger(tx, ledgerId)
+        const posted = await tx
+          .select()
+          .from(vouchers)
+          .where(
+            and(
+              eq(vouchers.countyCode, ledger.countyCode),
+              eq(vouchers.ledgerId, ledger.id),
+              eq(vouchers.status, 'posted'),
+            ),
+          )
+          .orderBy(asc(vouchers.chainSeq))
+        const lines = await tx
+          .select()
+          .from(voucherLines)
+          .where(and(eq(voucherLines.countyCode, ledger.countyCode), eq(voucherLines.ledgerId, ledger.id)))
+          .orderBy(asc(voucherLines.voucherId), asc(voucherLines.lineNo))
+        const linesOf = new Map<string, typeof lines>()
+        for (const line of lines) linesOf.set(line.voucherId, [...(linesOf.get(line.voucherId) ?? []), line])
+        let previous: string | null = null
+        let firstBreak: { voucherId: string; chainSeq: number | null; label: string | null } | null = null
+        for (const voucher of posted) {
+          const expected = chainHash(previous, {
+            id: voucher.id,
+            date: voucher.date,
+            number: voucher.number ?? 0,
+            summary: voucher.summary,
+            lines: (linesOf.get(voucher.id) ?? []).map((l) => ({
+              account: l.accountCode,
+              debit: l.debit,
+              credit: l.credit,
+            })),
+          })
+          if (expected !== voucher.hash) {
+            firstBreak = {
+              voucherId: voucher.id,
+              chainSeq: voucher.chainSeq,
+              label: voucher.number === null ? null : voucherLabel(voucher.period, voucher.number),
+            }
+            break
+          }
+          previous = voucher.hash
+        }
+        const headMatches = firstBreak !== null || previous === ledger.lastHash
+        return {
+          ledgerId,
+          vouchers: posted.length,
+          valid: firstBreak === null && headMatches && posted.length === ledger.postedCount,
+          head: ledger.lastHash,
+          firstBreak,
+        }
+      })
+    },
+
+    /**
+     * 明细账: posted lines of an account (and its sub-accounts) over [from, to] months, in date
+     * and number order, with the running balance on the account's normal side.
+     */
+    async accountEntries(
+      ledgerId: string,
+      code: string,
+      query: { from: string; to: string; limit: number; after: string | null },
+    ) {
+      return db.transaction(async (tx) => {
+        const ledger = await requireLedger(tx, ledgerId)
+        const all = await ledgerAccounts(tx, ledger)
+        const account = all.find((a) => a.code === code)
+        if (!account)
+          throw new LedgerError('ledger.account_not_found', `no account ${code}`, { kind: 'not_found' })
+        const normalSide = account.normalSide as NormalSide
+        // Running balances need everything before the page: opening net + lines before the cursor.
+        const [opening] = await tx
+          .select({ net: sql<string>`coalesce(sum(${balances.debit} - ${balances.credit}), 0)` })
+          .from(balances)
+          .where(
+            and(
+              eq(balances.countyCode, ledger.countyCode),
+              eq(balances.ledgerId, ledger.id),
+              like(balances.accountCode, `${code}%`),
+              sql`${balances.period} < ${query.from}`,
+            ),
+          )
+        const sortKey = sql<string>`${vouchers.date} || '/' || lpad(${vouchers.number}::text, 6, '0') || '/' || lpad(${voucherLines.lineNo}::text, 4, '0')`
+        const rows = await tx
+          .select({ line: voucherLines, voucher: vouchers, key: sortKey })
+          .from(voucherLines)
+          .innerJoin(
+            vouchers,
+            and(eq(vouchers.countyCode, voucherLines.countyCode), eq(vouchers.id, voucherLines.voucherId)),
+          )
+          .where(
+            and(
+              eq(voucherLines.countyCode, ledger.countyCode),
+              eq(voucherLines.ledgerId, ledger.id),
+              like(voucherLines.accountCode, `${code}%`),
+              eq(vouchers.status, 'posted'),
+              gte(vouchers.period, query.from),
+              lte(vouchers.period, query.to),
+            ),
+          )
+          .orderBy(sortKey)
+        let net = BigInt(opening?.net ?? '0')
+        const openingBalance = onNormalSide(net, normalSide)
+        const entries = rows.map(({ line, voucher, key }) => {
+          net += line.debit - line.credit
+          return {
+            key,
+            date: voucher.date,
+            voucherId: voucher.id,
+            label: voucherLabel(voucher.period, voucher.number ?? 0),
+            account: line.accountCode,
+            summary: line.summary ?? voucher.summary,
+            debit: line.debit !== 0n ? line.debit : null,
+            credit: line.debit !== 0n ? null : line.credit,
+            balance: onNormalSide(net, normalSide),
+          }
+        })
+        const start = query.after === null ? 0 : entries.findIndex((e) => e.key > query.after!)
+        const page = toPage(
+          start < 0 ? [] : entries.slice(start, start + query.limit + 1),
+          query.limit,
+          (e) => e.key,
+        )
+        return {
+          ledgerId,
+          account: { code: account.code, name: account.name, normalSide },
+          from: query.from,
+          to: query.to,
+          opening: openingBalance,
+          closing: onNormalSide(net, normalSide),
+          items: page.items.map(({ key: _key, ...entry }) => entry),
+          nextCursor: page.nextCursor,
+        }
       })
     },
 

@@ -35,8 +35,9 @@ export const ledgers = ledgerSchema.table(
     collectiveUscc: text('collective_uscc').notNull(),
     chart: text('chart').notNull(),
     firstPeriod: text('first_period').notNull(),
-    /** Head of the hash chain over posted vouchers. */
+    /** Head of the hash chain over posted vouchers, and its length. */
     lastHash: text('last_hash'),
+    postedCount: integer('posted_count').notNull().default(0),
     createdAt: created(),
   },
   (t) => [
@@ -84,11 +85,14 @@ export const vouchers = ledgerSchema.table(
     postedAt: timestamp('posted_at', { withTimezone: true }),
     reversesId: text('reverses_id'),
     reversedById: text('reversed_by_id'),
+    /** Position in the ledger's hash chain: the order vouchers were posted in. */
+    chainSeq: integer('chain_seq'),
     hash: text('hash'),
     createdAt: created(),
   },
   (t) => [
     primaryKey({ columns: [t.countyCode, t.id] }),
+    uniqueIndex('vouchers_chain_idx').on(t.countyCode, t.ledgerId, t.chainSeq),
     uniqueIndex('vouchers_number_idx').on(t.countyCode, t.ledgerId, t.period, t.number),
     uniqueIndex('vouchers_reverses_idx').on(t.countyCode, t.reversesId),
     index('vouchers_ledger_idx').on(t.countyCode, t.ledgerId, t.status, t.period),

@@ -1,5 +1,6 @@
 import { DomainError, fixedClock, organizationCodeCheckCharacter, usccCheckCharacter } from '@liancun/core'
 import { createTestDatabase, type TestDatabase } from '@liancun/core/testing'
+import { sql } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createLedgerService, type LedgerService, migrateLedger } from '../src/index.js'
 
@@ -335,5 +336,77 @@ describe('concurrency', () => {
     expect(posted.map((v) => v.number).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(
       Array.from({ length: 12 }, (_, i) => i + 1),
     )
+  })
+})
+
+describe('integrity and books', () => {
+  it('re-verifies the hash chain and finds the first tampered voucher', async () => {
+    await ledger.setOpeningBalances(ledgerId, {
+      lines: [
+        { account: '102', debit: 1000_00n },
+        { account: '301', credit: 1000_00n },
+      ],
+    })
+    const first = await postNew('2024-02-01', '511', '102', 10_00n)
+    const second = await postNew('2024-01-15', '511', '102', 20_00n)
+    await postNew('2024-03-01', '511', '102', 30_00n)
+    expect(await ledger.verifyIntegrity(ledgerId)).toMatchObject({
+      vouchers: 3,
+      valid: true,
+      firstBreak: null,
+    })
+    await database.db.execute(
+      sql.raw(
+        `update ledger.voucher_lines set debit = 2001 where voucher_id = '${second.id}' and line_no = 1`,
+      ),
+    )
+    const broken = await ledger.verifyIntegrity(ledgerId)
+    expect(broken.valid).toBe(false)
+    expect(broken.firstBreak).toMatchObject({
+      voucherId: second.id,
+      chainSeq: 2,
+      label: '2024年01月 记字第1号',
+    })
+    expect(first.number).toBe(1)
+  })
+
+  it('keeps 明细账 in date order with a running balance on the normal side, paged', async () => {
+    await ledger.setOpeningBalances(ledgerId, {
+      lines: [
+        { account: '101', debit: 50_00n },
+        { account: '301', credit: 50_00n },
+      ],
+    })
+    await postNew('2024-03-05', '101', '501', 20_00n, '现金收入')
+    await postNew('2024-03-01', '513', '101', 5_00n, '办公用品')
+    await postNew('2024-04-01', '513', '101', 1_00n)
+    const march = await ledger.accountEntries(ledgerId, '101', {
+      from: '2024-03',
+      to: '2024-03',
+      limit: 1,
+      after: null,
+    })
+    expect(march.opening).toEqual({ side: 'debit', amount: 50_00n })
+    expect(march.closing).toEqual({ side: 'debit', amount: 65_00n })
+    expect(march.items.map((e) => [e.date, e.credit, e.balance.amount])).toEqual([
+      ['2024-03-01', 5_00n, 45_00n],
+    ])
+    const next = await ledger.accountEntries(ledgerId, '101', {
+      from: '2024-03',
+      to: '2024-03',
+      limit: 1,
+      after: march.nextCursor ? Buffer.from(march.nextCursor, 'base64url').toString() : null,
+    })
+    expect(next.items.map((e) => [e.date, e.debit, e.balance.amount])).toEqual([
+      ['2024-03-05', 20_00n, 65_00n],
+    ])
+    expect(next.nextCursor).toBeNull()
+    const income = await ledger.accountEntries(ledgerId, '501', {
+      from: '2024-01',
+      to: '2024-12',
+      limit: 50,
+      after: null,
+    })
+    expect(income.closing).toEqual({ side: 'credit', amount: 20_00n })
   })
 })

@@ -20,6 +20,9 @@ import { openLedger } from '../../workflows/open-ledger.js'
 import { pageOf } from '../organization/schemas.js'
 import {
   AccountOut,
+  EntriesOut,
+  entriesToWire,
+  IntegrityOut,
   LedgerOut,
   PeriodStateOut,
   TrialBalanceOut,
@@ -396,6 +399,82 @@ const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
           services.ledger.reopenPeriod(ledger.id, request.params.period, request.body.reason, actor.keyId),
         (p) => audit(ledger, 'period', `${ledger.id}/${p.period}`),
       )
+    },
+  )
+
+  const RangeQuery = PageQuery.extend({ from: Period, to: Period })
+
+  app.get(
+    '/v1/ledgers/:id/accounts/:code/entries',
+    {
+      schema: {
+        tags: ['ledgers'],
+        operationId: 'listAccountEntries',
+        summary: '明细账: posted lines of an account and its sub-accounts with a running balance, paged',
+        params: LedgerParams.extend({
+          code: z.string().regex(/^[0-9]{3}([0-9]{2})*$/, 'must be an account code'),
+        }),
+        querystring: RangeQuery,
+        response: { 200: EntriesOut, ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      await authorizeLedger(request, request.params.id)
+      const { from, to } = request.query
+      return entriesToWire(
+        await ledgers().accountEntries(request.params.id, request.params.code, {
+          from,
+          to,
+          ...pageRequest(request.query),
+        }),
+      )
+    },
+  )
+
+  for (const [journal, code, title] of [
+    ['cash', '101', '现金日记账 (101 库存现金)'],
+    ['bank', '102', '银行存款日记账 (102 银行存款)'],
+  ] as const) {
+    app.get(
+      `/v1/ledgers/:id/journals/${journal}`,
+      {
+        schema: {
+          tags: ['ledgers'],
+          operationId: `get${journal === 'cash' ? 'Cash' : 'Bank'}Journal`,
+          summary: `${title}: every posted movement in date order with the running balance`,
+          params: LedgerParams,
+          querystring: RangeQuery,
+          response: { 200: EntriesOut, ...errorResponses(404) },
+        },
+      },
+      async (request) => {
+        await authorizeLedger(request, request.params.id)
+        const { from, to } = request.query
+        return entriesToWire(
+          await ledgers().accountEntries(request.params.id, code, {
+            from,
+            to,
+            ...pageRequest(request.query),
+          }),
+        )
+      },
+    )
+  }
+
+  app.get(
+    '/v1/ledgers/:id/integrity',
+    {
+      schema: {
+        tags: ['ledgers'],
+        operationId: 'verifyLedgerIntegrity',
+        summary: 'Re-verify the hash chain over every posted voucher; reports the first break',
+        params: LedgerParams,
+        response: { 200: IntegrityOut, ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      await authorizeLedger(request, request.params.id)
+      return ledgers().verifyIntegrity(request.params.id)
     },
   )
 }

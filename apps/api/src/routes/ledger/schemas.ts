@@ -144,3 +144,79 @@ export const PeriodStateOut = z
   .meta({ id: 'PeriodState' })
 
 export type { Account, Ledger }
+
+export const IntegrityOut = z
+  .object({
+    ledgerId: Id,
+    vouchers: z.number().int(),
+    valid: z.boolean(),
+    head: z.string().nullable().meta({ description: 'hash of the last posted voucher' }),
+    firstBreak: z
+      .object({ voucherId: Id, chainSeq: z.number().int().nullable(), label: z.string().nullable() })
+      .nullable()
+      .meta({ description: 'the first voucher whose stored hash no longer matches its content' }),
+  })
+  .meta({ id: 'LedgerIntegrity' })
+
+export const EntriesOut = z
+  .object({
+    ledgerId: Id,
+    account: z.object({
+      code: z.string(),
+      name: z.string(),
+      normalSide: z.enum(['debit', 'credit', 'both']),
+    }),
+    from: z.string(),
+    to: z.string(),
+    opening: Sided,
+    closing: Sided,
+    items: z.array(
+      z.object({
+        date: BusinessDate,
+        voucherId: Id,
+        label: z.string(),
+        account: z.string(),
+        summary: z.string(),
+        debit: MoneyOut.nullable(),
+        credit: MoneyOut.nullable(),
+        balance: Sided,
+      }),
+    ),
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: 'AccountEntries' })
+
+type SidedFen = { side: 'debit' | 'credit'; amount: Fen }
+const sided = (value: SidedFen) => ({ side: value.side, amount: money(value.amount) })
+
+export function entriesToWire(entries: {
+  ledgerId: string
+  account: { code: string; name: string; normalSide: 'debit' | 'credit' | 'both' }
+  from: string
+  to: string
+  opening: SidedFen
+  closing: SidedFen
+  items: {
+    date: string
+    voucherId: string
+    label: string
+    account: string
+    summary: string
+    debit: Fen | null
+    credit: Fen | null
+    balance: SidedFen
+  }[]
+  nextCursor: string | null
+}): z.infer<typeof EntriesOut> {
+  return {
+    ...entries,
+    opening: sided(entries.opening),
+    closing: sided(entries.closing),
+    items: entries.items.map((item) => ({
+      ...item,
+      debit: moneyOrNull(item.debit),
+      credit: moneyOrNull(item.credit),
+      balance: sided(item.balance),
+    })),
+  }
+}
