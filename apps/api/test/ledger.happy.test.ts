@@ -121,6 +121,37 @@ describe('ledger — happy path', () => {
     expect(drafts.items).toHaveLength(1)
   })
 
+  it('creates and posts batches, and checks assertions', async () => {
+    const bk = as(books.bookkeeper)
+    const rv = as(books.reviewer)
+    const batch = await bk.post(
+      `/v1/ledgers/${books.ledgerId}/vouchers:batch`,
+      {
+        vouchers: [
+          voucher('2024-06-01', '513', '10201', '1.00'),
+          voucher('2024-06-02', '513', '10201', '2.00'),
+        ],
+      },
+      201,
+    )
+    expect(batch.items).toHaveLength(2)
+    const posted = await rv.post(`/v1/ledgers/${books.ledgerId}/vouchers:post-batch`, {
+      voucherIds: batch.items.map((v: { id: string }) => v.id),
+    })
+    expect(posted.items.map((v: { label: string }) => v.label)).toEqual([
+      '2024年06月 记字第1号',
+      '2024年06月 记字第2号',
+    ])
+    const assertion = await rv.post(
+      `/v1/ledgers/${books.ledgerId}/assertions`,
+      { account: '102', date: '2024-06-02', balance: '261997.00', source: '对账单' },
+      201,
+    )
+    expect(assertion).toMatchObject({ holds: true, actual: '261997.00' })
+    const doc = (await t.call('GET', '/openapi.json', { key: null })).json()
+    expect(Object.keys(doc.paths)).toContain('/v1/ledgers/{id}/vouchers:batch')
+  })
+
   it('closes months in order and reopens the latest as admin', async () => {
     const rv = as(books.reviewer)
     for (const period of ['2024-01', '2024-02', '2024-03']) {

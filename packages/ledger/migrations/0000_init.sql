@@ -13,6 +13,20 @@ CREATE TABLE "ledger"."accounts" (
 	CONSTRAINT "accounts_county_code_ledger_id_code_pk" PRIMARY KEY("county_code","ledger_id","code")
 );
 --> statement-breakpoint
+CREATE TABLE "ledger"."balance_assertions" (
+	"county_code" text NOT NULL,
+	"id" text NOT NULL,
+	"ledger_id" text NOT NULL,
+	"account_code" text NOT NULL,
+	"date" date NOT NULL,
+	"period" text NOT NULL,
+	"balance" bigint NOT NULL,
+	"source" text,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "balance_assertions_county_code_id_pk" PRIMARY KEY("county_code","id")
+);
+--> statement-breakpoint
 CREATE TABLE "ledger"."balances" (
 	"county_code" text NOT NULL,
 	"ledger_id" text NOT NULL,
@@ -105,6 +119,7 @@ CREATE TABLE "ledger"."vouchers" (
 ALTER TABLE "ledger"."accounts" ADD CONSTRAINT "accounts_county_code_ledger_id_ledgers_county_code_id_fk" FOREIGN KEY ("county_code","ledger_id") REFERENCES "ledger"."ledgers"("county_code","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ledger"."voucher_lines" ADD CONSTRAINT "voucher_lines_county_code_voucher_id_vouchers_county_code_id_fk" FOREIGN KEY ("county_code","voucher_id") REFERENCES "ledger"."vouchers"("county_code","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ledger"."vouchers" ADD CONSTRAINT "vouchers_county_code_ledger_id_ledgers_county_code_id_fk" FOREIGN KEY ("county_code","ledger_id") REFERENCES "ledger"."ledgers"("county_code","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "balance_assertions_period_idx" ON "ledger"."balance_assertions" USING btree ("county_code","ledger_id","period");--> statement-breakpoint
 CREATE UNIQUE INDEX "ledgers_uscc_idx" ON "ledger"."ledgers" USING btree ("county_code","collective_uscc");--> statement-breakpoint
 CREATE INDEX "ledgers_village_idx" ON "ledger"."ledgers" USING btree ("county_code","village_code");--> statement-breakpoint
 CREATE INDEX "voucher_lines_account_idx" ON "ledger"."voucher_lines" USING btree ("county_code","ledger_id","account_code");--> statement-breakpoint

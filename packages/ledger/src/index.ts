@@ -3,10 +3,13 @@ export { CHARTS, isCashAccount, RCEA_2023 } from './chart.js'
 export { LedgerError } from './errors.js'
 export {
   AddAccountInput,
+  CreateAssertionInput,
   CreateLedgerInput,
+  CreateVoucherBatchInput,
   CreateVoucherInput,
   OpeningBalancesInput,
   Period,
+  PostVoucherBatchInput,
   ReopenPeriodInput,
   ReverseVoucherInput,
   VoucherLineInput,

@@ -1,4 +1,4 @@
-import { BusinessDate, PositiveMoneyString, Uscc, VillageCode } from '@liancun/core'
+import { BusinessDate, MoneyString, PositiveMoneyString, Uscc, VillageCode } from '@liancun/core'
 import { z } from 'zod'
 
 /** zod inputs of the ledger service (strict: unknown fields are refused). Amounts parse to fen. */
@@ -128,3 +128,36 @@ export const ReopenPeriodInput = z
   })
   .meta({ example: { reason: '审计调整：补记三月份利息收入' } })
 export type ReopenPeriodInput = z.infer<typeof ReopenPeriodInput>
+
+export const CreateVoucherBatchInput = z
+  .strictObject({ vouchers: z.array(CreateVoucherInput).min(1).max(1000) })
+  .meta({
+    description: 'up to 1,000 drafts, created all or none',
+    example: { vouchers: [CreateVoucherInput.meta()?.example] },
+  })
+export type CreateVoucherBatchInput = z.infer<typeof CreateVoucherBatchInput>
+
+export const PostVoucherBatchInput = z
+  .strictObject({ voucherIds: z.array(z.string().uuid()).min(1).max(1000) })
+  .meta({
+    description: 'drafts to post in this order, all or none',
+    example: { voucherIds: ['019a4c1e-7b2a-7c3d-8e4f-0123456789ab'] },
+  })
+export type PostVoucherBatchInput = z.infer<typeof PostVoucherBatchInput>
+
+export const CreateAssertionInput = z
+  .strictObject({
+    account: AccountCode,
+    date: BusinessDate,
+    balance: MoneyString.meta({
+      description: 'the balance on the account’s normal side at the end of the day (元)',
+      example: '262000.00',
+    }),
+    source: z
+      .string()
+      .max(200)
+      .optional()
+      .meta({ description: 'bank statement, cash count…', example: '农商银行对账单 2024-03' }),
+  })
+  .meta({ example: { account: '102', date: '2024-03-31', balance: '262000.00', source: '银行对账单' } })
+export type CreateAssertionInput = z.infer<typeof CreateAssertionInput>

@@ -4,6 +4,7 @@ import {
   type Clock,
   countyOf,
   type Database,
+  DomainError,
   type Fen,
   isUniqueViolation,
   newId,
@@ -16,6 +17,7 @@ import { CHARTS, isCashAccount, type NormalSide } from './chart.js'
 import { LedgerError } from './errors.js'
 import type {
   AddAccountInput,
+  CreateAssertionInput,
   CreateLedgerInput,
   CreateVoucherInput,
   OpeningBalancesInput,
@@ -25,6 +27,7 @@ import { type LeafMovement, onNormalSide, trialBalance } from './rules/trial-bal
 import { chainHash, periodOf, reversalLines, voucherLabel, voucherLineProblems } from './rules/vouchers.js'
 import {
   accounts,
+  balanceAssertions,
   balances,
   closedPeriods,
   ledgers,
@@ -118,6 +121,33 @@ function toAccount(row: typeof accounts.$inferSelect): Account {
     isLeaf: row.isLeaf,
     disabled: row.disabledAt !== null,
   }
+}
+
+/** The shape rules of one voucher, as a LedgerError naming the first offending line. */
+function checkVoucherShape(input: {
+  lines: { account: string; debit?: Fen | undefined; credit?: Fen | undefined }[]
+}) {
+  const problems = voucherLineProblems(input.lines)
+  const first = problems[0]
+  if (!first) return
+  throw new LedgerError(
+    first.rule === 'unbalanced' ? 'ledger.unbalanced' : 'ledger.invalid_lines',
+    first.message,
+    {
+      kind: first.rule === 'unbalanced' ? 'rule' : 'invalid',
+      field: first.line === null ? 'lines' : `lines.${first.line}`,
+    },
+  )
+}
+
+/** Re-raises a domain error of one batch item with the item's path in front of its field. */
+function withFieldPrefix(error: unknown, prefix: string): unknown {
+  if (!DomainError.isInstance(error)) return error
+  return new LedgerError(error.code as `ledger.${string}`, `${prefix}: ${error.message}`, {
+    kind: error.kind,
+    field: error.field ? `${prefix}.${error.field}` : prefix,
+    context: error.context,
+  })
 }
 
 /**
@@ -387,6 +417,156 @@ export function createLedgerService(options: LedgerServiceOptions) {
     }
   }
 
+  /** The balance of an account and its sub-accounts at the end of `date`, net debit − credit. */
+  async function netAsOf(tx: Database, ledger: LedgerRow, code: string, date: string): Promise<Fen> {
+    const [opening] = await tx
+      .select({ net: sql<string>`coalesce(sum(${balances.debit} - ${balances.credit}), 0)` })
+      .from(balances)
+      .where(
+        and(
+          eq(balances.countyCode, ledger.countyCode),
+          eq(balances.ledgerId, ledger.id),
+          eq(balances.period, OPENING_PERIOD),
+          like(balances.accountCode, `${code}%`),
+        ),
+      )
+    const [moved] = await tx
+      .select({ net: sql<string>`coalesce(sum(${voucherLines.debit} - ${voucherLines.credit}), 0)` })
+      .from(voucherLines)
+      .innerJoin(
+        vouchers,
+        and(eq(vouchers.countyCode, voucherLines.countyCode), eq(vouchers.id, voucherLines.voucherId)),
+      )
+      .where(
+        and(
+          eq(voucherLines.countyCode, ledger.countyCode),
+          eq(voucherLines.ledgerId, ledger.id),
+          like(voucherLines.accountCode, `${code}%`),
+          eq(vouchers.status, 'posted'),
+          lte(vouchers.date, date),
+        ),
+      )
+    return BigInt(opening?.net ?? '0') + BigInt(moved?.net ?? '0')
+  }
+
+  async function evaluateAssertions(
+    tx: Database,
+    ledger: LedgerRow,
+    all: (typeof accounts.$inferSelect)[],
+    rows: (typeof balanceAssertions.$inferSelect)[],
+  ) {
+    const out = []
+    for (const row of rows) {
+      const account = all.find((a) => a.code === row.accountCode)
+      const actual = onNormalSide(
+        await netAsOf(tx, ledger, row.accountCode, row.date),
+        (account?.normalSide ?? 'debit') as NormalSide,
+      )
+      const signed =
+        actual.side === 'credit' && account?.normalSide === 'both' ? -actual.amount : actual.amount
+      out.push({
+        id: row.id,
+        account: row.accountCode,
+        date: row.date,
+        balance: row.balance,
+        source: row.source,
+        actual: signed,
+        holds: signed === row.balance,
+      })
+    }
+    return out
+  }
+
+  /** Posts one draft inside the caller's transaction, which holds the ledger row lock. */
+  async function postLocked(
+    tx: Database,
+    ledger: LedgerRow,
+    voucherId: string,
+    postedBy: string,
+  ): Promise<VoucherRow> {
+    const row = await loadVoucher(tx, ledger, voucherId, true)
+    if (row.status !== 'draft') {
+      throw new LedgerError(
+        'ledger.voucher_posted',
+        `the voucher is already posted as 记字第${row.number}号`,
+        {
+          kind: 'conflict',
+        },
+      )
+    }
+    if (row.preparedBy === postedBy) {
+      throw new LedgerError('ledger.self_review', 'the preparer of a voucher may not post it (记账 ≠ 审核)', {
+        kind: 'forbidden',
+      })
+    }
+    await requireOpenDate(tx, ledger, row.date, 'date')
+    const lines = await tx
+      .select()
+      .from(voucherLines)
+      .where(and(eq(voucherLines.countyCode, ledger.countyCode), eq(voucherLines.voucherId, row.id)))
+      .orderBy(asc(voucherLines.lineNo))
+    checkLineAccounts(
+      await ledgerAccounts(tx, ledger),
+      lines.map((l) => ({ account: l.accountCode })),
+    )
+
+    const cashCodes = [...new Set(lines.map((l) => l.accountCode).filter(isCashAccount))]
+    const nets = await netBalances(tx, ledger, cashCodes)
+    for (const code of cashCodes) {
+      const delta = lines.filter((l) => l.accountCode === code).reduce((s, l) => s + l.debit - l.credit, 0n)
+      const after = (nets.get(code) ?? 0n) + delta
+      if (after < 0n) {
+        throw new LedgerError('ledger.insufficient_balance', `${code} would go negative (${after} fen)`, {
+          kind: 'rule',
+          context: { account: code, balanceAfter: after.toString() },
+        })
+      }
+    }
+
+    const [counter] = await tx
+      .insert(voucherCounters)
+      .values({ countyCode: ledger.countyCode, ledgerId: ledger.id, period: row.period, lastNumber: 1 })
+      .onConflictDoUpdate({
+        target: [voucherCounters.countyCode, voucherCounters.ledgerId, voucherCounters.period],
+        set: { lastNumber: sql`${voucherCounters.lastNumber} + 1` },
+      })
+      .returning({ number: voucherCounters.lastNumber })
+    const number = counter!.number
+    const hash = chainHash(ledger.lastHash, {
+      id: row.id,
+      date: row.date,
+      number,
+      summary: row.summary,
+      lines: lines.map((l) => ({ account: l.accountCode, debit: l.debit, credit: l.credit })),
+    })
+    const [posted] = await tx
+      .update(vouchers)
+      .set({
+        status: 'posted',
+        number,
+        postedBy,
+        postedAt: clock.now(),
+        hash,
+        chainSeq: ledger.postedCount + 1,
+      })
+      .where(and(eq(vouchers.countyCode, ledger.countyCode), eq(vouchers.id, row.id)))
+      .returning()
+    await tx
+      .update(ledgers)
+      .set({ lastHash: hash, postedCount: ledger.postedCount + 1 })
+      .where(and(eq(ledgers.countyCode, ledger.countyCode), eq(ledgers.id, ledger.id)))
+    await addToBalances(
+      tx,
+      ledger,
+      row.period,
+      lines.map((l) => ({ account: l.accountCode, debit: l.debit, credit: l.credit })),
+    )
+    // Later postings in the same transaction continue the chain from here.
+    ledger.lastHash = hash
+    ledger.postedCount += 1
+    return posted!
+  }
+
   const service = {
     /** Opens a ledger for a collective with the chart's first-level accounts. */
     async createLedger(input: CreateLedgerInput): Promise<Ledger> {
@@ -618,18 +798,7 @@ export function createLedgerService(options: LedgerServiceOptions) {
 
     /** A draft 记账凭证, prepared by `preparedBy` (an API key id). */
     async createVoucher(ledgerId: string, input: CreateVoucherInput, preparedBy: string): Promise<Voucher> {
-      const problems = voucherLineProblems(input.lines)
-      if (problems.length > 0) {
-        const first = problems[0]!
-        throw new LedgerError(
-          first.rule === 'unbalanced' ? 'ledger.unbalanced' : 'ledger.invalid_lines',
-          first.message,
-          {
-            kind: first.rule === 'unbalanced' ? 'rule' : 'invalid',
-            field: first.line === null ? 'lines' : `lines.${first.line}`,
-          },
-        )
-      }
+      checkVoucherShape(input)
       return db.transaction(async (tx) => {
         const ledger = await requireLedger(tx, ledgerId)
         await requireOpenDate(tx, ledger, input.date, 'date')
@@ -708,90 +877,95 @@ export function createLedgerService(options: LedgerServiceOptions) {
       return db.transaction(async (tx) => {
         // The ledger row lock serialises posting per ledger: numbers, chain and cash checks hold.
         const ledger = await requireLedger(tx, ledgerId, true)
-        const row = await loadVoucher(tx, ledger, voucherId, true)
-        if (row.status !== 'draft') {
-          throw new LedgerError(
-            'ledger.voucher_posted',
-            `the voucher is already posted as 记字第${row.number}号`,
-            {
-              kind: 'conflict',
-            },
-          )
-        }
-        if (row.preparedBy === postedBy) {
-          throw new LedgerError(
-            'ledger.self_review',
-            'the preparer of a voucher may not post it (记账 ≠ 审核)',
-            {
-              kind: 'forbidden',
-            },
-          )
-        }
-        await requireOpenDate(tx, ledger, row.date, 'date')
-        const lines = await tx
-          .select()
-          .from(voucherLines)
-          .where(and(eq(voucherLines.countyCode, ledger.countyCode), eq(voucherLines.voucherId, row.id)))
-          .orderBy(asc(voucherLines.lineNo))
-        checkLineAccounts(
-          await ledgerAccounts(tx, ledger),
-          lines.map((l) => ({ account: l.accountCode })),
-        )
+        return voucherOut(tx, ledger, await postLocked(tx, ledger, voucherId, postedBy))
+      })
+    },
 
-        const cashCodes = [...new Set(lines.map((l) => l.accountCode).filter(isCashAccount))]
-        const nets = await netBalances(tx, ledger, cashCodes)
-        for (const code of cashCodes) {
-          const delta = lines
-            .filter((l) => l.accountCode === code)
-            .reduce((s, l) => s + l.debit - l.credit, 0n)
-          const after = (nets.get(code) ?? 0n) + delta
-          if (after < 0n) {
-            throw new LedgerError('ledger.insufficient_balance', `${code} would go negative (${after} fen)`, {
-              kind: 'rule',
-              context: { account: code, balanceAfter: after.toString() },
-            })
+    /** Posts many drafts in the given order, all or none. */
+    async postVouchers(ledgerId: string, voucherIds: string[], postedBy: string): Promise<Voucher[]> {
+      return db.transaction(async (tx) => {
+        const ledger = await requireLedger(tx, ledgerId, true)
+        const out: Voucher[] = []
+        for (const [index, id] of voucherIds.entries()) {
+          try {
+            out.push(await voucherOut(tx, ledger, await postLocked(tx, ledger, id, postedBy)))
+          } catch (error) {
+            throw withFieldPrefix(error, `voucherIds.${index}`)
           }
         }
+        return out
+      })
+    },
 
-        const [counter] = await tx
-          .insert(voucherCounters)
-          .values({ countyCode: ledger.countyCode, ledgerId: ledger.id, period: row.period, lastNumber: 1 })
-          .onConflictDoUpdate({
-            target: [voucherCounters.countyCode, voucherCounters.ledgerId, voucherCounters.period],
-            set: { lastNumber: sql`${voucherCounters.lastNumber} + 1` },
+    /** Creates many drafts, all or none (imports and integrations). */
+    async createVouchers(
+      ledgerId: string,
+      inputs: CreateVoucherInput[],
+      preparedBy: string,
+    ): Promise<Voucher[]> {
+      return db.transaction(async (tx) => {
+        const ledger = await requireLedger(tx, ledgerId)
+        const accountRows = await ledgerAccounts(tx, ledger)
+        const out: Voucher[] = []
+        for (const [index, input] of inputs.entries()) {
+          try {
+            checkVoucherShape(input)
+            await requireOpenDate(tx, ledger, input.date, 'date')
+            checkLineAccounts(accountRows, input.lines)
+            out.push(await voucherOut(tx, ledger, await insertDraft(tx, ledger, input, preparedBy, null)))
+          } catch (error) {
+            throw withFieldPrefix(error, `vouchers.${index}`)
+          }
+        }
+        return out
+      })
+    },
+
+    /** Records a balance seen outside the books; `holds` is computed whenever it is read. */
+    async addAssertion(ledgerId: string, input: CreateAssertionInput, createdBy: string) {
+      return db.transaction(async (tx) => {
+        const ledger = await requireLedger(tx, ledgerId)
+        const all = await ledgerAccounts(tx, ledger)
+        if (!all.some((a) => a.code === input.account)) {
+          throw new LedgerError('ledger.account_not_found', `no account ${input.account}`, {
+            kind: 'rule',
+            field: 'account',
           })
-          .returning({ number: voucherCounters.lastNumber })
-        const number = counter!.number
-        const hash = chainHash(ledger.lastHash, {
-          id: row.id,
-          date: row.date,
-          number,
-          summary: row.summary,
-          lines: lines.map((l) => ({ account: l.accountCode, debit: l.debit, credit: l.credit })),
-        })
-        const [posted] = await tx
-          .update(vouchers)
-          .set({
-            status: 'posted',
-            number,
-            postedBy,
-            postedAt: clock.now(),
-            hash,
-            chainSeq: ledger.postedCount + 1,
+        }
+        const [row] = await tx
+          .insert(balanceAssertions)
+          .values({
+            countyCode: ledger.countyCode,
+            id: newId(),
+            ledgerId: ledger.id,
+            accountCode: input.account,
+            date: input.date,
+            period: periodOf(input.date),
+            balance: input.balance,
+            source: input.source ?? null,
+            createdBy,
+            createdAt: clock.now(),
           })
-          .where(and(eq(vouchers.countyCode, ledger.countyCode), eq(vouchers.id, row.id)))
           .returning()
-        await tx
-          .update(ledgers)
-          .set({ lastHash: hash, postedCount: ledger.postedCount + 1 })
-          .where(and(eq(ledgers.countyCode, ledger.countyCode), eq(ledgers.id, ledger.id)))
-        await addToBalances(
-          tx,
-          ledger,
-          row.period,
-          lines.map((l) => ({ account: l.accountCode, debit: l.debit, credit: l.credit })),
-        )
-        return voucherOut(tx, ledger, posted!)
+        return (await evaluateAssertions(tx, ledger, all, [row!]))[0]!
+      })
+    },
+
+    async listAssertions(ledgerId: string, query: { period?: string }) {
+      return db.transaction(async (tx) => {
+        const ledger = await requireLedger(tx, ledgerId)
+        const rows = await tx
+          .select()
+          .from(balanceAssertions)
+          .where(
+            and(
+              eq(balanceAssertions.countyCode, ledger.countyCode),
+              eq(balanceAssertions.ledgerId, ledger.id),
+              query.period ? eq(balanceAssertions.period, query.period) : undefined,
+            ),
+          )
+          .orderBy(asc(balanceAssertions.date), asc(balanceAssertions.id))
+        return evaluateAssertions(tx, ledger, await ledgerAccounts(tx, ledger), rows)
       })
     },
 
@@ -927,6 +1101,37 @@ export function createLedgerService(options: LedgerServiceOptions) {
             {
               kind: 'rule',
               context: { drafts: drafts.map((d) => d.id) },
+            },
+          )
+        }
+        const assertions = await tx
+          .select()
+          .from(balanceAssertions)
+          .where(
+            and(
+              eq(balanceAssertions.countyCode, ledger.countyCode),
+              eq(balanceAssertions.ledgerId, ledger.id),
+              eq(balanceAssertions.period, period),
+            ),
+          )
+        const failing = (
+          await evaluateAssertions(tx, ledger, await ledgerAccounts(tx, ledger), assertions)
+        ).filter((a) => !a.holds)
+        if (failing.length > 0) {
+          throw new LedgerError(
+            'ledger.assertion_failed',
+            `${failing.length} balance assertion(s) in ${period} do not hold`,
+            {
+              kind: 'rule',
+              context: {
+                assertions: failing.map((a) => ({
+                  id: a.id,
+                  account: a.account,
+                  date: a.date,
+                  expected: a.balance.toString(),
+                  actual: a.actual.toString(),
+                })),
+              },
             },
           )
         }

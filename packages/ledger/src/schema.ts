@@ -180,3 +180,24 @@ export const periodReopenings = ledgerSchema.table(
   },
   (t) => [primaryKey({ columns: [t.countyCode, t.id] })],
 )
+
+/** 余额核对: a balance someone saw (a bank statement, a cash count), checked against the books. */
+export const balanceAssertions = ledgerSchema.table(
+  'balance_assertions',
+  {
+    countyCode: countyCode(),
+    id: text('id').notNull(),
+    ledgerId: text('ledger_id').notNull(),
+    accountCode: text('account_code').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    period: text('period').notNull(),
+    balance: bigint('balance', { mode: 'bigint' }).notNull(),
+    source: text('source'),
+    createdBy: text('created_by').notNull(),
+    createdAt: created(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    index('balance_assertions_period_idx').on(t.countyCode, t.ledgerId, t.period),
+  ],
+)

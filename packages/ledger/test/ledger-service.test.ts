@@ -410,3 +410,72 @@ describe('integrity and books', () => {
     expect(income.closing).toEqual({ side: 'credit', amount: 20_00n })
   })
 })
+
+describe('batches and assertions', () => {
+  it('creates and posts batches all or none, naming the failing item', async () => {
+    await ledger.setOpeningBalances(ledgerId, {
+      lines: [
+        { account: '102', debit: 1000_00n },
+        { account: '301', credit: 1000_00n },
+      ],
+    })
+    const good = { date: '2024-03-01', summary: 'ok', attachments: 0, lines: lines('513', '102', 1_00n) }
+    const bad = { date: '2024-03-01', summary: 'bad', attachments: 0, lines: lines('102', '999', 1_00n) }
+    const err = await expectCode(
+      ledger.createVouchers(ledgerId, [good, bad], BOOKKEEPER),
+      'ledger.account_not_found',
+    )
+    expect(err.field).toBe('vouchers.1.lines.1.account')
+    expect((await ledger.listVouchers(ledgerId, { limit: 10, after: null })).items).toHaveLength(0)
+    const drafts = await ledger.createVouchers(ledgerId, [good, good, good], BOOKKEEPER)
+    const posted = await ledger.postVouchers(
+      ledgerId,
+      drafts.map((d) => d.id),
+      REVIEWER,
+    )
+    expect(posted.map((v) => v.number)).toEqual([1, 2, 3])
+    const more = await ledger.createVouchers(
+      ledgerId,
+      [good, { ...good, lines: lines('513', '102', 2000_00n) }],
+      BOOKKEEPER,
+    )
+    const failed = await expectCode(
+      ledger.postVouchers(
+        ledgerId,
+        more.map((d) => d.id),
+        REVIEWER,
+      ),
+      'ledger.insufficient_balance',
+    )
+    expect(failed.field).toBe('voucherIds.1')
+    expect((await ledger.getVoucher(ledgerId, more[0]!.id)).status).toBe('draft')
+    expect(await ledger.verifyIntegrity(ledgerId)).toMatchObject({ valid: true, vouchers: 3 })
+  })
+
+  it('checks balance assertions and refuses to close a month while one fails', async () => {
+    await ledger.setOpeningBalances(ledgerId, {
+      lines: [
+        { account: '102', debit: 1000_00n },
+        { account: '301', credit: 1000_00n },
+      ],
+    })
+    await postNew('2024-01-10', '513', '102', 100_00n)
+    await postNew('2024-01-31', '513', '102', 50_00n)
+    const holds = await ledger.addAssertion(
+      ledgerId,
+      { account: '102', date: '2024-01-10', balance: 900_00n },
+      REVIEWER,
+    )
+    expect(holds).toMatchObject({ holds: true, actual: 900_00n })
+    const fails = await ledger.addAssertion(
+      ledgerId,
+      { account: '102', date: '2024-01-31', balance: 900_00n },
+      REVIEWER,
+    )
+    expect(fails).toMatchObject({ holds: false, actual: 850_00n })
+    await expectCode(ledger.closePeriod(ledgerId, '2024-01', REVIEWER), 'ledger.assertion_failed')
+    await postNew('2024-01-31', '102', '504', 50_00n, '补记收入')
+    expect((await ledger.listAssertions(ledgerId, { period: '2024-01' })).every((a) => a.holds)).toBe(true)
+    await ledger.closePeriod(ledgerId, '2024-01', REVIEWER)
+  })
+})

@@ -1,10 +1,13 @@
 import { Id, PageQuery, pageRequest } from '@liancun/core'
 import {
   AddAccountInput,
+  CreateAssertionInput,
   CreateLedgerInput,
+  CreateVoucherBatchInput,
   CreateVoucherInput,
   OpeningBalancesInput,
   Period,
+  PostVoucherBatchInput,
   ReopenPeriodInput,
   ReverseVoucherInput,
 } from '@liancun/ledger'
@@ -20,6 +23,8 @@ import { openLedger } from '../../workflows/open-ledger.js'
 import { pageOf } from '../organization/schemas.js'
 import {
   AccountOut,
+  AssertionOut,
+  assertionToWire,
   EntriesOut,
   entriesToWire,
   IntegrityOut,
@@ -475,6 +480,105 @@ const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       await authorizeLedger(request, request.params.id)
       return ledgers().verifyIntegrity(request.params.id)
+    },
+  )
+
+  app.post(
+    '/v1/ledgers/:id/vouchers::batch',
+    {
+      schema: {
+        tags: ['ledgers'],
+        operationId: 'createVoucherBatch',
+        summary: 'Prepare up to 1,000 draft vouchers at once, all or none (imports, integrations)',
+        description: 'A refused item names itself in the error field, e.g. `vouchers.3.lines.0.account`.',
+        params: LedgerParams,
+        body: CreateVoucherBatchInput,
+        response: { 201: z.object({ items: z.array(VoucherOut) }), ...errorResponses(404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { ledger, actor } = await authorizeLedger(request, request.params.id, BOOKKEEPERS)
+      const created = await auditedWrite(
+        request,
+        ({ services }) => services.ledger.createVouchers(ledger.id, request.body.vouchers, actor.keyId),
+        (items) => ({ ...audit(ledger, 'voucher_batch'), after: items.map((v) => v.id) }),
+      )
+      return reply.code(201).send({ items: created.map(voucherToWire) })
+    },
+  )
+
+  app.post(
+    '/v1/ledgers/:id/vouchers::post-batch',
+    {
+      schema: {
+        tags: ['ledgers'],
+        operationId: 'postVoucherBatch',
+        summary: 'Post many drafts in the given order, all or none',
+        params: LedgerParams,
+        body: PostVoucherBatchInput,
+        response: { 200: z.object({ items: z.array(VoucherOut) }), ...errorResponses(404, 409, 422) },
+      },
+    },
+    async (request) => {
+      const { ledger, actor } = await authorizeLedger(request, request.params.id, REVIEWERS)
+      const posted = await auditedWrite(
+        request,
+        ({ services }) => services.ledger.postVouchers(ledger.id, request.body.voucherIds, actor.keyId),
+        (items) => ({
+          ...audit(ledger, 'voucher_batch'),
+          after: items.map((v) => ({ id: v.id, label: v.label })),
+        }),
+      )
+      return { items: posted.map(voucherToWire) }
+    },
+  )
+
+  app.post(
+    '/v1/ledgers/:id/assertions',
+    {
+      schema: {
+        tags: ['ledgers'],
+        operationId: 'createBalanceAssertion',
+        summary:
+          'Record a balance seen outside the books (bank statement, cash count); closing its month waits until it holds',
+        params: LedgerParams,
+        body: CreateAssertionInput,
+        response: { 201: AssertionOut, ...errorResponses(404, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { ledger, actor } = await authorizeLedger(request, request.params.id, [
+        ...BOOKKEEPERS,
+        ...REVIEWERS,
+      ])
+      const assertion = await auditedWrite(
+        request,
+        ({ services }) => services.ledger.addAssertion(ledger.id, request.body, actor.keyId),
+        (a) => audit(ledger, 'balance_assertion', a.id),
+      )
+      return reply.code(201).send(assertionToWire(assertion))
+    },
+  )
+
+  app.get(
+    '/v1/ledgers/:id/assertions',
+    {
+      schema: {
+        tags: ['ledgers'],
+        operationId: 'listBalanceAssertions',
+        summary: 'Balance assertions with whether each holds now',
+        params: LedgerParams,
+        querystring: z.object({ period: Period.optional() }),
+        response: { 200: z.object({ items: z.array(AssertionOut) }), ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      await authorizeLedger(request, request.params.id)
+      const items = await ledgers().listAssertions(
+        request.params.id,
+        request.query.period ? { period: request.query.period } : {},
+      )
+      return { items: items.map(assertionToWire) }
     },
   )
 }

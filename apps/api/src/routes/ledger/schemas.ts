@@ -220,3 +220,27 @@ export function entriesToWire(entries: {
     })),
   }
 }
+
+export const AssertionOut = z
+  .object({
+    id: Id,
+    account: z.string(),
+    date: BusinessDate,
+    balance: MoneyOut.meta({ description: 'the balance seen outside the books' }),
+    actual: MoneyOut.meta({ description: 'the books’ balance at the end of that day, same side' }),
+    source: z.string().nullable(),
+    holds: z.boolean(),
+  })
+  .meta({ id: 'BalanceAssertion' })
+
+export function assertionToWire(a: {
+  id: string
+  account: string
+  date: string
+  balance: Fen
+  actual: Fen
+  source: string | null
+  holds: boolean
+}) {
+  return { ...a, balance: money(a.balance), actual: money(a.actual) }
+}
