@@ -152,6 +152,20 @@ describe('ledger — happy path', () => {
     expect(Object.keys(doc.paths)).toContain('/v1/ledgers/{id}/vouchers:batch')
   })
 
+  it('states the balance sheet and income statement, and closes the year', async () => {
+    const bk = as(books.bookkeeper)
+    const sheet = await bk.get(`/v1/ledgers/${books.ledgerId}/balance-sheet?period=2024-06`)
+    expect(sheet.balanced).toBe(true)
+    expect(sheet.totals.assets).toBe('261997.00')
+    const statement = await bk.get(`/v1/ledgers/${books.ledgerId}/income-statement?year=2024`)
+    expect(statement).toMatchObject({ profit: '11997.00', totals: { income: '12000.00', expenses: '3.00' } })
+    const closed = await as(books.reviewer).post(`/v1/ledgers/${books.ledgerId}/years/2024/close`)
+    expect(closed.result).toBe('11997.00')
+    expect(closed.vouchers).toHaveLength(2)
+    const after = await bk.get(`/v1/ledgers/${books.ledgerId}/balance-sheet?period=2024-12`)
+    expect(after.equity.find((l: { code: string }) => l.code === '322').amount).toBe('11997.00')
+  })
+
   it('closes months in order and reopens the latest as admin', async () => {
     const rv = as(books.reviewer)
     for (const period of ['2024-01', '2024-02', '2024-03']) {

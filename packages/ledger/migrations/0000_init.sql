@@ -100,6 +100,7 @@ CREATE TABLE "ledger"."vouchers" (
 	"id" text NOT NULL,
 	"ledger_id" text NOT NULL,
 	"status" text NOT NULL,
+	"kind" text DEFAULT 'regular' NOT NULL,
 	"date" date NOT NULL,
 	"period" text NOT NULL,
 	"number" integer,

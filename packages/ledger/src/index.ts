@@ -24,6 +24,8 @@ export type {
 } from './ledger-service.js'
 export { createLedgerService, OPENING_PERIOD } from './ledger-service.js'
 export { ledgerMigrations, migrateLedger } from './migrate.js'
+export type { StatementAccount, StatementLine } from './rules/statements.js'
+export { balanceSheet, closingEntries, incomeStatement } from './rules/statements.js'
 export type { LeafMovement, SidedAmount, TrialAccount, TrialBalanceRow } from './rules/trial-balance.js'
 export { onNormalSide, trialBalance } from './rules/trial-balance.js'
 export {

@@ -13,7 +13,7 @@ import {
   toPage,
 } from '@liancun/core'
 import { and, asc, eq, gt, gte, inArray, like, lte, sql } from 'drizzle-orm'
-import { CHARTS, isCashAccount, type NormalSide } from './chart.js'
+import { type AccountClass, CHARTS, isCashAccount, type NormalSide } from './chart.js'
 import { LedgerError } from './errors.js'
 import type {
   AddAccountInput,
@@ -23,6 +23,7 @@ import type {
   OpeningBalancesInput,
   ReverseVoucherInput,
 } from './inputs.js'
+import { balanceSheet, closingEntries, incomeStatement } from './rules/statements.js'
 import { type LeafMovement, onNormalSide, trialBalance } from './rules/trial-balance.js'
 import { chainHash, periodOf, reversalLines, voucherLabel, voucherLineProblems } from './rules/vouchers.js'
 import {
@@ -61,7 +62,7 @@ export interface Ledger {
 export interface Account {
   code: string
   name: string
-  class: string
+  class: AccountClass
   normalSide: NormalSide
   parentCode: string | null
   isLeaf: boolean
@@ -115,7 +116,7 @@ function toAccount(row: typeof accounts.$inferSelect): Account {
   return {
     code: row.code,
     name: row.name,
-    class: row.class,
+    class: row.class as AccountClass,
     normalSide: row.normalSide as NormalSide,
     parentCode: row.parentCode,
     isLeaf: row.isLeaf,
@@ -329,6 +330,7 @@ export function createLedgerService(options: LedgerServiceOptions) {
     input: { date: string; summary: string; attachments: number; lines: CreateVoucherInput['lines'] },
     preparedBy: string,
     reversesId: string | null,
+    kind: 'regular' | 'closing' = 'regular',
   ): Promise<VoucherRow> {
     const id = newId()
     const [row] = await q
@@ -338,6 +340,7 @@ export function createLedgerService(options: LedgerServiceOptions) {
         id,
         ledgerId: ledger.id,
         status: 'draft',
+        kind,
         date: input.date,
         period: periodOf(input.date),
         summary: input.summary,
@@ -475,6 +478,41 @@ export function createLedgerService(options: LedgerServiceOptions) {
       })
     }
     return out
+  }
+
+  /** Net (debit − credit) per leaf account from the opening through `period`, optionally for some classes only. */
+  async function leafNetsThrough(tx: Database, ledger: LedgerRow, period: string): Promise<Map<string, Fen>> {
+    const rows = await tx
+      .select({ code: balances.accountCode, net: sql<string>`sum(${balances.debit} - ${balances.credit})` })
+      .from(balances)
+      .where(
+        and(
+          eq(balances.countyCode, ledger.countyCode),
+          eq(balances.ledgerId, ledger.id),
+          lte(balances.period, period),
+        ),
+      )
+      .groupBy(balances.accountCode)
+    return new Map(rows.map((row) => [row.code, BigInt(row.net)]))
+  }
+
+  /** The leaf to close into: the account itself, or its sub-account named 未分配… / the only one. */
+  function closingTarget(all: (typeof accounts.$inferSelect)[], code: string): string {
+    const children = all.filter((a) => a.parentCode === code)
+    const self = all.find((a) => a.code === code)
+    if (self?.isLeaf) return code
+    const target =
+      children.find((c) => c.name.includes('未分配')) ?? (children.length === 1 ? children[0] : undefined)
+    if (!target || !target.isLeaf) {
+      throw new LedgerError(
+        'ledger.closing_account_ambiguous',
+        `cannot tell which sub-account of ${code} takes the year-end close`,
+        {
+          kind: 'rule',
+        },
+      )
+    }
+    return target.code
   }
 
   /** Posts one draft inside the caller's transaction, which holds the ledger row lock. */
@@ -1190,6 +1228,107 @@ export function createLedgerService(options: LedgerServiceOptions) {
         })
         await tx.delete(closedPeriods).where(and(scope, eq(closedPeriods.period, period)))
         return { ledgerId, period, status: 'open' as const, seal: null, vouchers: 0 }
+      })
+    },
+
+    /** 资产负债表 at the end of `period`, from posted balances. */
+    async balanceSheet(ledgerId: string, period: string) {
+      return db.transaction(async (tx) => {
+        const ledger = await requireLedger(tx, ledgerId)
+        const all = (await ledgerAccounts(tx, ledger)).map(toAccount)
+        return { ledgerId, period, ...balanceSheet(all, await leafNetsThrough(tx, ledger, period)) }
+      })
+    },
+
+    /** 收益及收益分配表 for a year, from its regular posted vouchers (closing entries excluded). */
+    async incomeStatement(ledgerId: string, year: string) {
+      return db.transaction(async (tx) => {
+        const ledger = await requireLedger(tx, ledgerId)
+        const all = (await ledgerAccounts(tx, ledger)).map(toAccount)
+        const rows = await tx
+          .select({
+            code: voucherLines.accountCode,
+            debit: sql<string>`sum(${voucherLines.debit})`,
+            credit: sql<string>`sum(${voucherLines.credit})`,
+          })
+          .from(voucherLines)
+          .innerJoin(
+            vouchers,
+            and(eq(vouchers.countyCode, voucherLines.countyCode), eq(vouchers.id, voucherLines.voucherId)),
+          )
+          .where(
+            and(
+              eq(voucherLines.countyCode, ledger.countyCode),
+              eq(voucherLines.ledgerId, ledger.id),
+              eq(vouchers.status, 'posted'),
+              eq(vouchers.kind, 'regular'),
+              gte(vouchers.period, `${year}-01`),
+              lte(vouchers.period, `${year}-12`),
+            ),
+          )
+          .groupBy(voucherLines.accountCode)
+        const movements = new Map(
+          rows.map((r) => [r.code, { debit: BigInt(r.debit), credit: BigInt(r.credit) }]),
+        )
+        const before = await leafNetsThrough(tx, ledger, `${Number(year) - 1}-12`)
+        const undistributed = [...before.entries()]
+          .filter(([code]) => code.startsWith('322'))
+          .reduce((sum, [, net]) => sum - net, 0n)
+        return { ledgerId, year, ...incomeStatement(all, movements, undistributed) }
+      })
+    },
+
+    /**
+     * 年终结账: posts the closing vouchers dated 31 December — profit and loss leaves into 321
+     * 本年收益, then 321 into 322 收益分配 — leaving 401 and balance-sheet accounts in place.
+     */
+    async closeYear(ledgerId: string, year: string, closedBy: string) {
+      return db.transaction(async (tx) => {
+        const ledger = await requireLedger(tx, ledgerId, true)
+        const [existing] = await tx
+          .select({ id: vouchers.id })
+          .from(vouchers)
+          .where(
+            and(
+              eq(vouchers.countyCode, ledger.countyCode),
+              eq(vouchers.ledgerId, ledger.id),
+              eq(vouchers.kind, 'closing'),
+              eq(vouchers.period, `${year}-12`),
+              sql`${vouchers.reversedById} is null`,
+            ),
+          )
+          .limit(1)
+        if (existing) {
+          throw new LedgerError('ledger.year_closed', `${year} already has its closing vouchers`, {
+            kind: 'conflict',
+          })
+        }
+        const date = `${year}-12-31`
+        await requireOpenDate(tx, ledger, date, 'year')
+        const all = await ledgerAccounts(tx, ledger)
+        const plCodes = new Set(
+          all.filter((a) => a.class === 'income' || a.class === 'expense').map((a) => a.code),
+        )
+        const nets = await leafNetsThrough(tx, ledger, `${year}-12`)
+        const plNets = new Map([...nets.entries()].filter(([code]) => plCodes.has(code)))
+        const entries = closingEntries(plNets, closingTarget(all, '321'), closingTarget(all, '322'))
+        const posted: Voucher[] = []
+        for (const [summary, lines] of [
+          [`${year}年 损益结转本年收益`, entries.toResult],
+          [`${year}年 本年收益转入收益分配`, entries.toDistribution],
+        ] as const) {
+          if (lines.length === 0) continue
+          const draft = await insertDraft(
+            tx,
+            ledger,
+            { date, summary, attachments: 0, lines: [...lines] },
+            'system:year-close',
+            null,
+            'closing',
+          )
+          posted.push(await voucherOut(tx, ledger, await postLocked(tx, ledger, draft.id, closedBy)))
+        }
+        return { ledgerId, year, result: entries.result, vouchers: posted }
       })
     },
 

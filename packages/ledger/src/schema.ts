@@ -73,6 +73,8 @@ export const vouchers = ledgerSchema.table(
     id: text('id').notNull(),
     ledgerId: text('ledger_id').notNull(),
     status: text('status').notNull(),
+    /** `regular`, or `closing` for the year-end vouchers that carry profit and loss into 321/322. */
+    kind: text('kind').notNull().default('regular'),
     date: date('date', { mode: 'string' }).notNull(),
     /** YYYY-MM of `date`: the numbering and closing unit. */
     period: text('period').notNull(),

@@ -479,3 +479,55 @@ describe('batches and assertions', () => {
     await ledger.closePeriod(ledgerId, '2024-01', REVIEWER)
   })
 })
+
+describe('statements and year end', () => {
+  it('balances the balance sheet, states the year’s income, and closes the year into 321 → 322', async () => {
+    await ledger.addAccount(ledgerId, { parentCode: '113', code: '11301', name: '一组' })
+    await ledger.addAccount(ledgerId, { parentCode: '113', code: '11302', name: '二组' })
+    await ledger.setOpeningBalances(ledgerId, {
+      lines: [
+        { account: '102', debit: 1000_00n },
+        { account: '151', debit: 500_00n },
+        { account: '152', credit: 100_00n },
+        { account: '11301', debit: 30_00n },
+        { account: '11302', credit: 20_00n },
+        { account: '301', credit: 1410_00n },
+      ],
+    })
+    await postNew('2024-03-01', '102', '501', 300_00n, '经营收入')
+    await postNew('2024-04-01', '102', '503', 200_00n, '补助收入')
+    await postNew('2024-05-01', '513', '102', 120_00n, '管理费用')
+    await postNew('2024-06-01', '401', '102', 40_00n, '生产成本')
+
+    const sheet = await ledger.balanceSheet(ledgerId, '2024-06')
+    expect(sheet.balanced).toBe(true)
+    expect(sheet.assets.find((l) => l.code === '152')?.amount).toBe(-100_00n)
+    expect(sheet.assets.find((l) => l.code === '113')?.amount).toBe(30_00n)
+    expect(sheet.liabilities.find((l) => l.code === '113')?.amount).toBe(20_00n)
+    expect(sheet.equity.find((l) => l.name === '本年收益（未结转）')?.amount).toBe(380_00n)
+
+    const closed = await ledger.closeYear(ledgerId, '2024', REVIEWER)
+    expect(closed.result).toBe(380_00n)
+    expect(closed.vouchers.map((v) => v.summary)).toEqual([
+      '2024年 损益结转本年收益',
+      '2024年 本年收益转入收益分配',
+    ])
+    await expectCode(ledger.closeYear(ledgerId, '2024', REVIEWER), 'ledger.year_closed')
+
+    const statement = await ledger.incomeStatement(ledgerId, '2024')
+    expect(statement).toMatchObject({ profit: 380_00n, undistributedAtStart: 0n, distributable: 380_00n })
+    expect(statement.totals).toEqual({ income: 500_00n, expenses: 120_00n })
+
+    const tb = await ledger.trialBalance(ledgerId, '2024-01', '2024-12')
+    const row = (code: string) => tb.rows.find((r) => r.code === code)!
+    expect(row('501').closing.amount).toBe(0n)
+    expect(row('513').closing.amount).toBe(0n)
+    expect(row('321').closing.amount).toBe(0n)
+    expect(row('322').closing).toEqual({ side: 'credit', amount: 380_00n })
+    expect(row('401').closing).toEqual({ side: 'debit', amount: 40_00n })
+    const after = await ledger.balanceSheet(ledgerId, '2024-12')
+    expect(after.balanced).toBe(true)
+    expect(after.equity.find((l) => l.name === '本年收益（未结转）')?.amount).toBe(0n)
+    expect(await ledger.verifyIntegrity(ledgerId)).toMatchObject({ valid: true })
+  })
+})

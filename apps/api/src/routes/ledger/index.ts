@@ -1,4 +1,4 @@
-import { Id, PageQuery, pageRequest } from '@liancun/core'
+import { formatMoney, Id, MoneyOut, PageQuery, pageRequest } from '@liancun/core'
 import {
   AddAccountInput,
   CreateAssertionInput,
@@ -25,9 +25,13 @@ import {
   AccountOut,
   AssertionOut,
   assertionToWire,
+  BalanceSheetOut,
+  balanceSheetToWire,
   EntriesOut,
   entriesToWire,
+  IncomeStatementOut,
   IntegrityOut,
+  incomeStatementToWire,
   LedgerOut,
   PeriodStateOut,
   TrialBalanceOut,
@@ -579,6 +583,75 @@ const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
         request.query.period ? { period: request.query.period } : {},
       )
       return { items: items.map(assertionToWire) }
+    },
+  )
+
+  const Year = z
+    .string()
+    .regex(/^[0-9]{4}$/, 'must be a year written YYYY')
+    .meta({ example: '2024' })
+
+  app.get(
+    '/v1/ledgers/:id/balance-sheet',
+    {
+      schema: {
+        tags: ['ledgers'],
+        operationId: 'getBalanceSheet',
+        summary: '资产负债表 at the end of a month, from posted vouchers',
+        params: LedgerParams,
+        querystring: z.object({ period: Period }),
+        response: { 200: BalanceSheetOut, ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      await authorizeLedger(request, request.params.id)
+      return balanceSheetToWire(await ledgers().balanceSheet(request.params.id, request.query.period))
+    },
+  )
+
+  app.get(
+    '/v1/ledgers/:id/income-statement',
+    {
+      schema: {
+        tags: ['ledgers'],
+        operationId: 'getIncomeStatement',
+        summary: '收益及收益分配表 for a year (closing entries excluded)',
+        params: LedgerParams,
+        querystring: z.object({ year: Year }),
+        response: { 200: IncomeStatementOut, ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      await authorizeLedger(request, request.params.id)
+      return incomeStatementToWire(await ledgers().incomeStatement(request.params.id, request.query.year))
+    },
+  )
+
+  app.post(
+    '/v1/ledgers/:id/years/:year/close',
+    {
+      schema: {
+        tags: ['ledgers'],
+        operationId: 'closeYear',
+        summary: '年终结账: post the closing vouchers (损益 → 321 本年收益 → 322 收益分配) dated 31 December',
+        params: LedgerParams.extend({ year: Year }),
+        response: {
+          200: z.object({ ledgerId: Id, year: z.string(), result: MoneyOut, vouchers: z.array(VoucherOut) }),
+          ...errorResponses(404, 409, 422),
+        },
+      },
+    },
+    async (request) => {
+      const { ledger, actor } = await authorizeLedger(request, request.params.id, REVIEWERS)
+      const closed = await auditedWrite(
+        request,
+        ({ services }) => services.ledger.closeYear(ledger.id, request.params.year, actor.keyId),
+        (c) => ({
+          ...audit(ledger, 'year', `${ledger.id}/${c.year}`),
+          after: { result: c.result.toString(), vouchers: c.vouchers.map((v) => v.id) },
+        }),
+      )
+      return { ...closed, result: formatMoney(closed.result), vouchers: closed.vouchers.map(voucherToWire) }
     },
   )
 }

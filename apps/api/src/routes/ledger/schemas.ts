@@ -244,3 +244,75 @@ export function assertionToWire(a: {
 }) {
   return { ...a, balance: money(a.balance), actual: money(a.actual) }
 }
+
+const StatementLineOut = z.object({ code: z.string(), name: z.string(), amount: MoneyOut })
+type Line = { code: string; name: string; amount: Fen }
+const lines = (ls: Line[]) => ls.map((l) => ({ ...l, amount: money(l.amount) }))
+
+export const BalanceSheetOut = z
+  .object({
+    ledgerId: Id,
+    period: z.string(),
+    assets: z.array(StatementLineOut),
+    liabilities: z.array(StatementLineOut),
+    equity: z.array(StatementLineOut),
+    totals: z.object({ assets: MoneyOut, liabilities: MoneyOut, equity: MoneyOut }),
+    balanced: z.boolean().meta({ description: 'assets = liabilities + equity' }),
+  })
+  .meta({ id: 'BalanceSheet' })
+
+export function balanceSheetToWire(sheet: {
+  ledgerId: string
+  period: string
+  assets: Line[]
+  liabilities: Line[]
+  equity: Line[]
+  totals: { assets: Fen; liabilities: Fen; equity: Fen }
+  balanced: boolean
+}): z.infer<typeof BalanceSheetOut> {
+  return {
+    ...sheet,
+    assets: lines(sheet.assets),
+    liabilities: lines(sheet.liabilities),
+    equity: lines(sheet.equity),
+    totals: {
+      assets: money(sheet.totals.assets),
+      liabilities: money(sheet.totals.liabilities),
+      equity: money(sheet.totals.equity),
+    },
+  }
+}
+
+export const IncomeStatementOut = z
+  .object({
+    ledgerId: Id,
+    year: z.string(),
+    income: z.array(StatementLineOut),
+    expenses: z.array(StatementLineOut),
+    totals: z.object({ income: MoneyOut, expenses: MoneyOut }),
+    profit: MoneyOut.meta({ description: '本年收益' }),
+    undistributedAtStart: MoneyOut.meta({ description: '年初未分配收益' }),
+    distributable: MoneyOut.meta({ description: '可分配收益' }),
+  })
+  .meta({ id: 'IncomeStatement' })
+
+export function incomeStatementToWire(st: {
+  ledgerId: string
+  year: string
+  income: Line[]
+  expenses: Line[]
+  totals: { income: Fen; expenses: Fen }
+  profit: Fen
+  undistributedAtStart: Fen
+  distributable: Fen
+}): z.infer<typeof IncomeStatementOut> {
+  return {
+    ...st,
+    income: lines(st.income),
+    expenses: lines(st.expenses),
+    totals: { income: money(st.totals.income), expenses: money(st.totals.expenses) },
+    profit: money(st.profit),
+    undistributedAtStart: money(st.undistributedAtStart),
+    distributable: money(st.distributable),
+  }
+}
