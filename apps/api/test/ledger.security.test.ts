@@ -102,3 +102,43 @@ describe('ledger — security', () => {
     )
   })
 })
+
+describe('ledger links — security', () => {
+  it('needs scope over both villages to link them, and to post a linked voucher', async () => {
+    const body = {
+      date: '2024-04-01',
+      summary: '投资',
+      amount: '10.00',
+      purpose: 'investment',
+      from: { ledgerId: a.ledgerId, debit: '141', credit: '102' },
+      to: { ledgerId: b.ledgerId, debit: '102', credit: '301' },
+    }
+    problem(await t.call('POST', '/v1/ledger-links', { key: a.bookkeeper, body }), 403)
+    const townshipBookkeeper = await t.mintKey('bookkeeper', '370322104')
+    const created = await t.call('POST', '/v1/ledger-links', { key: townshipBookkeeper, body })
+    expect(created.statusCode, created.body).toBe(201)
+    const link = created.json()
+    problem(
+      await t.call('POST', `/v1/ledgers/${a.ledgerId}/vouchers/${link.from.voucherId}/post`, {
+        key: a.reviewer,
+      }),
+      403,
+    )
+    const townshipReviewer = await t.mintKey('reviewer', '370322104')
+    const posted = await t.call('POST', `/v1/ledgers/${a.ledgerId}/vouchers/${link.from.voucherId}/post`, {
+      key: townshipReviewer,
+    })
+    expect(posted.statusCode, posted.body).toBe(200)
+    const listed = (
+      await t.call('GET', '/v1/ledger-links?within=370322104', { key: townshipReviewer })
+    ).json()
+    expect(listed.items[0]).toMatchObject({
+      matched: true,
+      from: { status: 'posted' },
+      to: { status: 'posted' },
+    })
+    expect(
+      (await t.call('GET', '/v1/ledger-links?unmatched=true', { key: townshipReviewer })).json().items,
+    ).toEqual([])
+  })
+})

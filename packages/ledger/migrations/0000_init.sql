@@ -47,6 +47,23 @@ CREATE TABLE "ledger"."closed_periods" (
 	CONSTRAINT "closed_periods_county_code_ledger_id_period_pk" PRIMARY KEY("county_code","ledger_id","period")
 );
 --> statement-breakpoint
+CREATE TABLE "ledger"."ledger_links" (
+	"county_code" text NOT NULL,
+	"id" text NOT NULL,
+	"date" date NOT NULL,
+	"summary" text NOT NULL,
+	"amount" bigint NOT NULL,
+	"purpose" text NOT NULL,
+	"from_ledger_id" text NOT NULL,
+	"from_voucher_id" text NOT NULL,
+	"to_county_code" text NOT NULL,
+	"to_ledger_id" text NOT NULL,
+	"to_voucher_id" text NOT NULL,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "ledger_links_county_code_id_pk" PRIMARY KEY("county_code","id")
+);
+--> statement-breakpoint
 CREATE TABLE "ledger"."ledgers" (
 	"county_code" text NOT NULL,
 	"id" text NOT NULL,
@@ -111,6 +128,7 @@ CREATE TABLE "ledger"."vouchers" (
 	"posted_at" timestamp with time zone,
 	"reverses_id" text,
 	"reversed_by_id" text,
+	"link_id" text,
 	"chain_seq" integer,
 	"hash" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -121,6 +139,8 @@ ALTER TABLE "ledger"."accounts" ADD CONSTRAINT "accounts_county_code_ledger_id_l
 ALTER TABLE "ledger"."voucher_lines" ADD CONSTRAINT "voucher_lines_county_code_voucher_id_vouchers_county_code_id_fk" FOREIGN KEY ("county_code","voucher_id") REFERENCES "ledger"."vouchers"("county_code","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ledger"."vouchers" ADD CONSTRAINT "vouchers_county_code_ledger_id_ledgers_county_code_id_fk" FOREIGN KEY ("county_code","ledger_id") REFERENCES "ledger"."ledgers"("county_code","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "balance_assertions_period_idx" ON "ledger"."balance_assertions" USING btree ("county_code","ledger_id","period");--> statement-breakpoint
+CREATE INDEX "ledger_links_from_idx" ON "ledger"."ledger_links" USING btree ("county_code","from_ledger_id");--> statement-breakpoint
+CREATE INDEX "ledger_links_to_idx" ON "ledger"."ledger_links" USING btree ("to_county_code","to_ledger_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "ledgers_uscc_idx" ON "ledger"."ledgers" USING btree ("county_code","collective_uscc");--> statement-breakpoint
 CREATE INDEX "ledgers_village_idx" ON "ledger"."ledgers" USING btree ("county_code","village_code");--> statement-breakpoint
 CREATE INDEX "voucher_lines_account_idx" ON "ledger"."voucher_lines" USING btree ("county_code","ledger_id","account_code");--> statement-breakpoint

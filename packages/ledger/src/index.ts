@@ -5,6 +5,7 @@ export {
   AddAccountInput,
   CreateAssertionInput,
   CreateLedgerInput,
+  CreateLedgerLinkInput,
   CreateVoucherBatchInput,
   CreateVoucherInput,
   OpeningBalancesInput,

@@ -161,3 +161,41 @@ export const CreateAssertionInput = z
   })
   .meta({ example: { account: '102', date: '2024-03-31', balance: '262000.00', source: '银行对账单' } })
 export type CreateAssertionInput = z.infer<typeof CreateAssertionInput>
+
+const LinkSide = z.strictObject({
+  ledgerId: z.string().uuid(),
+  debit: AccountCode.meta({ description: 'account debited in this ledger' }),
+  credit: AccountCode.meta({ description: 'account credited in this ledger' }),
+})
+
+export const CreateLedgerLinkInput = z
+  .strictObject({
+    date: BusinessDate,
+    summary: z.string().trim().min(1).max(200).meta({ example: '投资飞地抱团项目' }),
+    amount: PositiveMoneyString,
+    purpose: z
+      .enum(['investment', 'dividend', 'repayment', 'transfer'])
+      .meta({ description: '投资 / 分红 / 还款 / 划转' }),
+    from: LinkSide,
+    to: LinkSide,
+  })
+  .superRefine((value, ctx) => {
+    if (value.from.ledgerId === value.to.ledgerId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to', 'ledgerId'],
+        message: 'a link joins two different ledgers',
+      })
+    }
+  })
+  .meta({
+    example: {
+      date: '2024-04-01',
+      summary: '投资飞地抱团项目',
+      amount: '100000.00',
+      purpose: 'investment',
+      from: { ledgerId: '019a4c1e-7b2a-7c3d-8e4f-0123456789ab', debit: '141', credit: '102' },
+      to: { ledgerId: '019a4c1e-7b2a-7c3d-8e4f-0123456789ac', debit: '102', credit: '301' },
+    },
+  })
+export type CreateLedgerLinkInput = z.infer<typeof CreateLedgerLinkInput>

@@ -12,13 +12,14 @@ import {
   systemClock,
   toPage,
 } from '@liancun/core'
-import { and, asc, eq, gt, gte, inArray, like, lte, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, gte, inArray, like, lte, type SQL, sql } from 'drizzle-orm'
 import { type AccountClass, CHARTS, isCashAccount, type NormalSide } from './chart.js'
 import { LedgerError } from './errors.js'
 import type {
   AddAccountInput,
   CreateAssertionInput,
   CreateLedgerInput,
+  CreateLedgerLinkInput,
   CreateVoucherInput,
   OpeningBalancesInput,
   ReverseVoucherInput,
@@ -31,6 +32,7 @@ import {
   balanceAssertions,
   balances,
   closedPeriods,
+  ledgerLinks,
   ledgers,
   periodReopenings,
   voucherCounters,
@@ -96,6 +98,8 @@ export interface Voucher {
   postedAt: string | null
   reversesId: string | null
   reversedById: string | null
+  /** The inter-village link this voucher is one side of. */
+  linkId: string | null
   totals: { debit: Fen; credit: Fen }
   lines: VoucherLine[]
 }
@@ -319,6 +323,7 @@ export function createLedgerService(options: LedgerServiceOptions) {
       postedAt: row.postedAt ? row.postedAt.toISOString() : null,
       reversesId: row.reversesId,
       reversedById: row.reversedById,
+      linkId: row.linkId,
       totals: { debit, credit },
       lines: out,
     }
@@ -331,6 +336,7 @@ export function createLedgerService(options: LedgerServiceOptions) {
     preparedBy: string,
     reversesId: string | null,
     kind: 'regular' | 'closing' = 'regular',
+    linkId: string | null = null,
   ): Promise<VoucherRow> {
     const id = newId()
     const [row] = await q
@@ -347,6 +353,7 @@ export function createLedgerService(options: LedgerServiceOptions) {
         attachments: input.attachments,
         preparedBy,
         reversesId,
+        linkId,
         createdAt: clock.now(),
       })
       .returning()
@@ -503,7 +510,7 @@ export function createLedgerService(options: LedgerServiceOptions) {
     if (self?.isLeaf) return code
     const target =
       children.find((c) => c.name.includes('未分配')) ?? (children.length === 1 ? children[0] : undefined)
-    if (!target || !target.isLeaf) {
+    if (!target?.isLeaf) {
       throw new LedgerError(
         'ledger.closing_account_ambiguous',
         `cannot tell which sub-account of ${code} takes the year-end close`,
@@ -513,6 +520,60 @@ export function createLedgerService(options: LedgerServiceOptions) {
       )
     }
     return target.code
+  }
+
+  async function linkPartner(
+    q: Database,
+    voucher: VoucherRow,
+  ): Promise<{ ledgerId: string; voucherId: string } | null> {
+    if (!voucher.linkId) return null
+    const [link] = await q.select().from(ledgerLinks).where(eq(ledgerLinks.id, voucher.linkId))
+    if (!link) return null
+    return link.fromVoucherId === voucher.id
+      ? { ledgerId: link.toLedgerId, voucherId: link.toVoucherId }
+      : { ledgerId: link.fromLedgerId, voucherId: link.fromVoucherId }
+  }
+
+  /** Links with the state of both sides; matched when both stand the same way. */
+  async function linksOut(q: Database, where: SQL | undefined) {
+    const links = await q.select().from(ledgerLinks).where(where).orderBy(asc(ledgerLinks.id))
+    const ids = links.flatMap((l) => [l.fromVoucherId, l.toVoucherId])
+    const sides = ids.length
+      ? await q
+          .select({
+            id: vouchers.id,
+            status: vouchers.status,
+            number: vouchers.number,
+            period: vouchers.period,
+            reversedById: vouchers.reversedById,
+          })
+          .from(vouchers)
+          .where(inArray(vouchers.id, ids))
+      : []
+    const byId = new Map(sides.map((side) => [side.id, side]))
+    const state = (id: string) => {
+      const side = byId.get(id)
+      return {
+        voucherId: id,
+        status: (side?.status ?? 'missing') as 'draft' | 'posted' | 'missing',
+        label: side?.number ? voucherLabel(side.period, side.number) : null,
+        reversed: Boolean(side?.reversedById),
+      }
+    }
+    return links.map((link) => {
+      const from = { ledgerId: link.fromLedgerId, ...state(link.fromVoucherId) }
+      const to = { ledgerId: link.toLedgerId, ...state(link.toVoucherId) }
+      return {
+        id: link.id,
+        date: link.date,
+        summary: link.summary,
+        amount: link.amount,
+        purpose: link.purpose,
+        from,
+        to,
+        matched: from.status === to.status && from.reversed === to.reversed && from.status !== 'missing',
+      }
+    })
   }
 
   /** Posts one draft inside the caller's transaction, which holds the ledger row lock. */
@@ -913,10 +974,105 @@ export function createLedgerService(options: LedgerServiceOptions) {
      */
     async postVoucher(ledgerId: string, voucherId: string, postedBy: string): Promise<Voucher> {
       return db.transaction(async (tx) => {
-        // The ledger row lock serialises posting per ledger: numbers, chain and cash checks hold.
-        const ledger = await requireLedger(tx, ledgerId, true)
-        return voucherOut(tx, ledger, await postLocked(tx, ledger, voucherId, postedBy))
+        const unlocked = await requireLedger(tx, ledgerId)
+        const partner = await linkPartner(tx, await loadVoucher(tx, unlocked, voucherId))
+        // Ledger row locks serialise posting per ledger (numbers, chain, cash checks); a linked
+        // pair locks both ledgers in id order so two reviewers posting either side cannot deadlock.
+        const ids = [ledgerId, ...(partner ? [partner.ledgerId] : [])].sort()
+        const locked = new Map<string, LedgerRow>()
+        for (const id of ids) locked.set(id, await requireLedger(tx, id, true))
+        const ledger = locked.get(ledgerId)!
+        const posted = await postLocked(tx, ledger, voucherId, postedBy)
+        if (partner) await postLocked(tx, locked.get(partner.ledgerId)!, partner.voucherId, postedBy)
+        return voucherOut(tx, ledger, posted)
       })
+    },
+
+    /** The other side of a linked voucher, for callers that must authorise both ledgers. */
+    async linkedSide(
+      ledgerId: string,
+      voucherId: string,
+    ): Promise<{ ledgerId: string; voucherId: string } | null> {
+      const ledger = await requireLedger(db, ledgerId)
+      return linkPartner(db, await loadVoucher(db, ledger, voucherId))
+    },
+
+    /**
+     * 飞地抱团: one draft in each ledger for the same amount, both carrying the link id and the
+     * other collective as counterparty. Posting either posts both.
+     */
+    async createLink(input: CreateLedgerLinkInput, preparedBy: string) {
+      return db.transaction(async (tx) => {
+        const ids = [input.from.ledgerId, input.to.ledgerId].sort()
+        const locked = new Map<string, LedgerRow>()
+        for (const id of ids) locked.set(id, await requireLedger(tx, id, true))
+        const from = locked.get(input.from.ledgerId)!
+        const to = locked.get(input.to.ledgerId)!
+        const id = newId()
+        const sides = [
+          { ledger: from, side: input.from, other: to, field: 'from' },
+          { ledger: to, side: input.to, other: from, field: 'to' },
+        ]
+        const voucherIds: string[] = []
+        for (const { ledger, side, other, field } of sides) {
+          const lines = [
+            {
+              account: side.debit,
+              debit: input.amount,
+              counterparty: other.collectiveName,
+              reference: `link:${id}`,
+            },
+            {
+              account: side.credit,
+              credit: input.amount,
+              counterparty: other.collectiveName,
+              reference: `link:${id}`,
+            },
+          ]
+          try {
+            await requireOpenDate(tx, ledger, input.date, 'date')
+            checkLineAccounts(await ledgerAccounts(tx, ledger), lines)
+          } catch (error) {
+            throw withFieldPrefix(error, field)
+          }
+          const draft = await insertDraft(
+            tx,
+            ledger,
+            { date: input.date, summary: input.summary, attachments: 0, lines },
+            preparedBy,
+            null,
+            'regular',
+            id,
+          )
+          voucherIds.push(draft.id)
+        }
+        await tx.insert(ledgerLinks).values({
+          countyCode: from.countyCode,
+          id,
+          date: input.date,
+          summary: input.summary,
+          amount: input.amount,
+          purpose: input.purpose,
+          fromLedgerId: from.id,
+          fromVoucherId: voucherIds[0]!,
+          toCountyCode: to.countyCode,
+          toLedgerId: to.id,
+          toVoucherId: voucherIds[1]!,
+          createdBy: preparedBy,
+          createdAt: clock.now(),
+        })
+        return (await linksOut(tx, eq(ledgerLinks.id, id)))[0]!
+      })
+    },
+
+    /** Links touching ledgers of villages inside `within`; `unmatched` keeps those whose sides disagree. */
+    async listLinks(query: { within?: string; unmatched?: boolean }) {
+      const inside = query.within
+        ? sql`(exists (select 1 from ${ledgers} l where l.id = ${ledgerLinks.fromLedgerId} and l.village_code like ${`${query.within}%`})
+            or exists (select 1 from ${ledgers} l where l.id = ${ledgerLinks.toLedgerId} and l.village_code like ${`${query.within}%`}))`
+        : undefined
+      const links = await linksOut(db, inside)
+      return query.unmatched ? links.filter((link) => !link.matched) : links
     },
 
     /** Posts many drafts in the given order, all or none. */
@@ -926,6 +1082,16 @@ export function createLedgerService(options: LedgerServiceOptions) {
         const out: Voucher[] = []
         for (const [index, id] of voucherIds.entries()) {
           try {
+            const draft = await loadVoucher(tx, ledger, id)
+            if (draft.linkId) {
+              throw new LedgerError(
+                'ledger.linked_voucher_in_batch',
+                'post a linked voucher on its own: it posts its other side too',
+                {
+                  kind: 'rule',
+                },
+              )
+            }
             out.push(await voucherOut(tx, ledger, await postLocked(tx, ledger, id, postedBy)))
           } catch (error) {
             throw withFieldPrefix(error, `voucherIds.${index}`)

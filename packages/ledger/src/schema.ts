@@ -87,6 +87,8 @@ export const vouchers = ledgerSchema.table(
     postedAt: timestamp('posted_at', { withTimezone: true }),
     reversesId: text('reverses_id'),
     reversedById: text('reversed_by_id'),
+    /** Set on both sides of an inter-village link (飞地抱团); posting one posts both. */
+    linkId: text('link_id'),
     /** Position in the ledger's hash chain: the order vouchers were posted in. */
     chainSeq: integer('chain_seq'),
     hash: text('hash'),
@@ -201,5 +203,33 @@ export const balanceAssertions = ledgerSchema.table(
   (t) => [
     primaryKey({ columns: [t.countyCode, t.id] }),
     index('balance_assertions_period_idx').on(t.countyCode, t.ledgerId, t.period),
+  ],
+)
+
+/**
+ * 飞地抱团 and other money between two collectives: one voucher in each ledger, created and
+ * posted together, never one voucher touching two ledgers.
+ */
+export const ledgerLinks = ledgerSchema.table(
+  'ledger_links',
+  {
+    countyCode: countyCode(),
+    id: text('id').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    summary: text('summary').notNull(),
+    amount: bigint('amount', { mode: 'bigint' }).notNull(),
+    purpose: text('purpose').notNull(),
+    fromLedgerId: text('from_ledger_id').notNull(),
+    fromVoucherId: text('from_voucher_id').notNull(),
+    toCountyCode: text('to_county_code').notNull(),
+    toLedgerId: text('to_ledger_id').notNull(),
+    toVoucherId: text('to_voucher_id').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: created(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    index('ledger_links_from_idx').on(t.countyCode, t.fromLedgerId),
+    index('ledger_links_to_idx').on(t.toCountyCode, t.toLedgerId),
   ],
 )

@@ -531,3 +531,65 @@ describe('statements and year end', () => {
     expect(await ledger.verifyIntegrity(ledgerId)).toMatchObject({ valid: true })
   })
 })
+
+describe('links between villages (飞地抱团)', () => {
+  it('creates one voucher per ledger, posts both together, and shows a one-sided reversal as unmatched', async () => {
+    const other = await ledger.createLedger({
+      villageCode: '370322104201',
+      collective: { name: '仇家村股份经济合作社', uscc: uscc('MA3C4D5F') },
+      firstPeriod: '2024-01',
+      chart: 'rcea-2023',
+    })
+    await ledger.setOpeningBalances(ledgerId, {
+      lines: [
+        { account: '102', debit: 1000_00n },
+        { account: '301', credit: 1000_00n },
+      ],
+    })
+    const link = await ledger.createLink(
+      {
+        date: '2024-04-01',
+        summary: '投资飞地抱团项目',
+        amount: 600_00n,
+        purpose: 'investment',
+        from: { ledgerId, debit: '141', credit: '102' },
+        to: { ledgerId: other.id, debit: '102', credit: '301' },
+      },
+      BOOKKEEPER,
+    )
+    expect(link).toMatchObject({ matched: true, from: { status: 'draft' }, to: { status: 'draft' } })
+    const theirs = await ledger.getVoucher(other.id, link.to.voucherId)
+    expect(theirs.lines[0]).toMatchObject({ account: '102', counterparty: '李孟德村股份经济合作社' })
+    expect(theirs.linkId).toBe(link.id)
+
+    const posted = await ledger.postVoucher(other.id, link.to.voucherId, REVIEWER)
+    expect(posted.status).toBe('posted')
+    expect((await ledger.getVoucher(ledgerId, link.from.voucherId)).status).toBe('posted')
+    expect((await ledger.listLinks({ within: '370322104203' }))[0]).toMatchObject({ matched: true })
+
+    await ledger.postVoucher(
+      ledgerId,
+      (await ledger.reverseVoucher(ledgerId, link.from.voucherId, {}, BOOKKEEPER)).id,
+      REVIEWER,
+    )
+    const unmatched = await ledger.listLinks({ within: '370322', unmatched: true })
+    expect(unmatched.map((l) => l.id)).toEqual([link.id])
+    expect(unmatched[0]?.from.reversed).toBe(true)
+    expect(await ledger.listLinks({ within: '370323', unmatched: true })).toEqual([])
+
+    await expectCode(
+      ledger.createLink(
+        {
+          date: '2024-04-01',
+          summary: 'x',
+          amount: 1n,
+          purpose: 'transfer',
+          from: { ledgerId, debit: '141', credit: '102' },
+          to: { ledgerId: other.id, debit: '102', credit: '999' },
+        },
+        BOOKKEEPER,
+      ),
+      'ledger.account_not_found',
+    )
+  })
+})

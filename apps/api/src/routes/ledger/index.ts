@@ -3,6 +3,7 @@ import {
   AddAccountInput,
   CreateAssertionInput,
   CreateLedgerInput,
+  CreateLedgerLinkInput,
   CreateVoucherBatchInput,
   CreateVoucherInput,
   OpeningBalancesInput,
@@ -32,7 +33,9 @@ import {
   IncomeStatementOut,
   IntegrityOut,
   incomeStatementToWire,
+  LedgerLinkOut,
   LedgerOut,
+  linkToWire,
   PeriodStateOut,
   TrialBalanceOut,
   trialBalanceToWire,
@@ -313,6 +316,9 @@ const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { ledger, actor } = await authorizeLedger(request, request.params.id, REVIEWERS)
+      // Posting one side of a link posts the other: the reviewer's scope must cover both.
+      const partner = await ledgers().linkedSide(ledger.id, request.params.voucherId)
+      if (partner) await authorizeLedger(request, partner.ledgerId, REVIEWERS)
       const posted = await auditedWrite(
         request,
         ({ services }) => services.ledger.postVoucher(ledger.id, request.params.voucherId, actor.keyId),
@@ -652,6 +658,60 @@ const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
         }),
       )
       return { ...closed, result: formatMoney(closed.result), vouchers: closed.vouchers.map(voucherToWire) }
+    },
+  )
+
+  app.post(
+    '/v1/ledger-links',
+    {
+      schema: {
+        tags: ['ledgers'],
+        operationId: 'createLedgerLink',
+        summary: '飞地抱团: money between two collectives as one draft voucher in each ledger, linked',
+        description:
+          'Both vouchers carry the link id and the other collective as counterparty. Posting either posts both, by a ' +
+          'reviewer whose scope covers both villages. Never one voucher touching two ledgers.',
+        body: CreateLedgerLinkInput,
+        response: { 201: LedgerLinkOut, ...errorResponses(404, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { ledger: from, actor } = await authorizeLedger(request, request.body.from.ledgerId, BOOKKEEPERS)
+      await authorizeLedger(request, request.body.to.ledgerId, BOOKKEEPERS)
+      const link = await auditedWrite(
+        request,
+        ({ services }) => services.ledger.createLink(request.body, actor.keyId),
+        (l) => audit(from, 'ledger_link', l.id),
+      )
+      return reply.code(201).send(linkToWire(link))
+    },
+  )
+
+  app.get(
+    '/v1/ledger-links',
+    {
+      schema: {
+        tags: ['ledgers'],
+        operationId: 'listLedgerLinks',
+        summary:
+          'Links touching ledgers inside a division; unmatched=true lists those whose two sides disagree',
+        querystring: z.object({
+          within: WithinQuery,
+          unmatched: z
+            .enum(['true', 'false'])
+            .optional()
+            .transform((v) => v === 'true'),
+        }),
+        response: { 200: z.object({ items: z.array(LedgerLinkOut) }), ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const within = resolveWithin(request, request.query.within)
+      const items = await ledgers().listLinks({
+        ...(within ? { within } : {}),
+        unmatched: request.query.unmatched,
+      })
+      return { items: items.map(linkToWire) }
     },
   )
 }

@@ -47,6 +47,9 @@ export const VoucherOut = z
     postedAt: z.string().nullable(),
     reversesId: Id.nullable(),
     reversedById: Id.nullable(),
+    linkId: Id.nullable().meta({
+      description: 'the inter-village link (飞地抱团) this voucher is one side of',
+    }),
     totals: z.object({ debit: MoneyOut, credit: MoneyOut }),
     lines: z.array(
       z.object({
@@ -314,5 +317,36 @@ export function incomeStatementToWire(st: {
     profit: money(st.profit),
     undistributedAtStart: money(st.undistributedAtStart),
     distributable: money(st.distributable),
+  }
+}
+
+const LinkSideOut = z.object({
+  ledgerId: Id,
+  voucherId: Id,
+  status: z.enum(['draft', 'posted', 'missing']),
+  label: z.string().nullable(),
+  reversed: z.boolean(),
+})
+
+export const LedgerLinkOut = z
+  .object({
+    id: Id,
+    date: BusinessDate,
+    summary: z.string(),
+    amount: MoneyOut,
+    purpose: z.enum(['investment', 'dividend', 'repayment', 'transfer']),
+    from: LinkSideOut,
+    to: LinkSideOut,
+    matched: z
+      .boolean()
+      .meta({ description: 'both sides stand the same way (both draft or both posted, reversed alike)' }),
+  })
+  .meta({ id: 'LedgerLink' })
+
+export function linkToWire<T extends { amount: Fen; purpose: string }>(link: T) {
+  return {
+    ...link,
+    amount: money(link.amount),
+    purpose: link.purpose as 'investment' | 'dividend' | 'repayment' | 'transfer',
   }
 }
