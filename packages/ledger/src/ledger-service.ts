@@ -1498,6 +1498,69 @@ export function createLedgerService(options: LedgerServiceOptions) {
       })
     },
 
+    /** Ledgers of the given villages (a village may have several collectives). */
+    async ledgersOfVillages(villageCodes: string[]): Promise<Ledger[]> {
+      if (villageCodes.length === 0) return []
+      const rows = await db
+        .select()
+        .from(ledgers)
+        .where(inArray(ledgers.villageCode, villageCodes))
+        .orderBy(asc(ledgers.villageCode))
+      return rows.map(toLedger)
+    },
+
+    /**
+     * 汇总 (aggregation, not consolidation) of several ledgers at the end of `period`: closing net
+     * per first-level account per ledger; and the part of each net that comes from posted links
+     * whose both sides lie inside the set, so a caller can eliminate money moving between them.
+     */
+    async aggregate(ledgerIds: string[], period: string) {
+      const chart = CHARTS['rcea-2023']
+      if (ledgerIds.length === 0)
+        return {
+          accounts: chart,
+          nets: new Map<string, Map<string, Fen>>(),
+          internal: new Map<string, Fen>(),
+        }
+      const rows = await db
+        .select({
+          ledgerId: balances.ledgerId,
+          code: sql<string>`substr(${balances.accountCode}, 1, 3)`,
+          net: sql<string>`sum(${balances.debit} - ${balances.credit})`,
+        })
+        .from(balances)
+        .where(and(inArray(balances.ledgerId, ledgerIds), lte(balances.period, period)))
+        .groupBy(balances.ledgerId, sql`substr(${balances.accountCode}, 1, 3)`)
+      const nets = new Map<string, Map<string, Fen>>()
+      for (const row of rows) {
+        const perLedger = nets.get(row.ledgerId) ?? new Map<string, Fen>()
+        perLedger.set(row.code, BigInt(row.net))
+        nets.set(row.ledgerId, perLedger)
+      }
+      const internalRows = await db
+        .select({
+          code: sql<string>`substr(${voucherLines.accountCode}, 1, 3)`,
+          net: sql<string>`sum(${voucherLines.debit} - ${voucherLines.credit})`,
+        })
+        .from(voucherLines)
+        .innerJoin(
+          vouchers,
+          and(eq(vouchers.countyCode, voucherLines.countyCode), eq(vouchers.id, voucherLines.voucherId)),
+        )
+        .innerJoin(ledgerLinks, eq(ledgerLinks.id, vouchers.linkId))
+        .where(
+          and(
+            eq(vouchers.status, 'posted'),
+            lte(vouchers.period, period),
+            inArray(ledgerLinks.fromLedgerId, ledgerIds),
+            inArray(ledgerLinks.toLedgerId, ledgerIds),
+          ),
+        )
+        .groupBy(sql`substr(${voucherLines.accountCode}, 1, 3)`)
+      const internal = new Map(internalRows.map((r) => [r.code, BigInt(r.net)]))
+      return { accounts: chart, nets, internal }
+    },
+
     /**
      * Re-verifies the whole hash chain from the stored lines: each posted voucher's hash must
      * equal sha256(previous hash + canonical voucher), and the head must match the ledger.

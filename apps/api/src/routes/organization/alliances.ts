@@ -1,4 +1,5 @@
-import { Id, PageQuery, pageRequest } from '@liancun/core'
+import { formatMoney, Id, MoneyOut, PageQuery, pageRequest } from '@liancun/core'
+import { Period } from '@liancun/ledger'
 import {
   AddAllianceMemberInput,
   AppointAlliancePostInput,
@@ -12,6 +13,7 @@ import type { Target } from '../../auth/scope.js'
 import { errorResponses } from '../../http/problem.js'
 import { AsOfQuery, resolveWithin, WithinQuery } from '../../http/scope-query.js'
 import { authorize, ORGANIZATION_WRITERS, requireActor } from '../../plugins/auth.js'
+import { allianceFinancials } from '../../workflows/alliance-financials.js'
 import {
   AllianceMemberOut,
   AllianceOut,
@@ -214,6 +216,75 @@ const allianceRoutes: FastifyPluginAsyncZod = async (app) => {
         ...(within ? { within } : {}),
         asOf: request.query.asOf ?? app.clock.today(),
       })
+    },
+  )
+
+  const Sided = z.object({ side: z.enum(['debit', 'credit']), amount: MoneyOut })
+  app.get(
+    '/v1/alliances/:id/financials',
+    {
+      schema: {
+        tags: ['alliances', 'ledgers'],
+        operationId: 'getAllianceFinancials',
+        summary:
+          'One column per member village’s ledger and a total (汇总), by account; optionally without inter-member links',
+        description:
+          'Members are those of the alliance at the end of the month. Each ledger stays its own column (三独立); ' +
+          'eliminateLinks=true removes posted 飞地抱团 legs between two member ledgers from the total only.',
+        params: AllianceParams,
+        querystring: z.object({
+          period: Period,
+          eliminateLinks: z
+            .enum(['true', 'false'])
+            .optional()
+            .transform((v) => v === 'true'),
+        }),
+        response: {
+          200: z.object({
+            allianceId: Id,
+            allianceName: z.string(),
+            period: z.string(),
+            eliminateLinks: z.boolean(),
+            columns: z.array(
+              z.object({
+                ledgerId: Id,
+                villageCode: z.string(),
+                villageName: z.string(),
+                collective: z.string(),
+              }),
+            ),
+            rows: z.array(
+              z.object({
+                code: z.string(),
+                name: z.string(),
+                values: z.array(Sided),
+                eliminated: Sided,
+                total: Sided,
+              }),
+            ),
+          }),
+          ...errorResponses(404),
+        },
+      },
+    },
+    async (request) => {
+      await authorize(request, { target: await allianceTarget(request.params.id) })
+      const view = await app.inTransaction(({ services }) =>
+        allianceFinancials(services, request.params.id, request.query.period, request.query.eliminateLinks),
+      )
+      const sided = (v: { side: 'debit' | 'credit'; amount: bigint }) => ({
+        side: v.side,
+        amount: formatMoney(v.amount),
+      })
+      return {
+        ...view,
+        rows: view.rows.map((row) => ({
+          ...row,
+          values: row.values.map(sided),
+          eliminated: sided(row.eliminated),
+          total: sided(row.total),
+        })),
+      }
     },
   )
 }
