@@ -122,6 +122,33 @@ describe('ledger — bad input is a 4xx problem naming the field', () => {
     )
   })
 
+  it('refuses to disclose a period that is not closed, or a malformed one', async () => {
+    problem(
+      await t.call('POST', `/v1/ledgers/${books.ledgerId}/disclosures`, {
+        key: books.reviewer,
+        body: { period: '2024-Q2' },
+      }),
+      422,
+      'ledger.period_not_closed',
+    )
+    problem(
+      await t.call('POST', `/v1/ledgers/${books.ledgerId}/disclosures`, {
+        key: books.reviewer,
+        body: { period: '2024-Q5' },
+      }),
+      400,
+    )
+    problem(
+      await t.call(
+        'GET',
+        '/v1/public/villages/370322104203/financial-disclosures/01900000-0000-7000-8000-000000000000',
+        { key: null },
+      ),
+      404,
+    )
+    problem(await t.call('GET', '/v1/public/villages/3703/financial-disclosures', { key: null }), 400)
+  })
+
   it('refuses a second ledger for a collective, an unknown village, and a bad USCC', async () => {
     const body = {
       villageCode: '370322104203',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedDivisions, startTestApp, type TestApp } from './helpers.js'
 import { villageBooks, voucher } from './ledger-helpers.js'
@@ -171,6 +172,30 @@ describe('ledger — happy path', () => {
     for (const period of ['2024-01', '2024-02', '2024-03']) {
       expect((await rv.post(`/v1/ledgers/${books.ledgerId}/periods/${period}/close`)).status).toBe('closed')
     }
+    const disclosure = await rv.post(`/v1/ledgers/${books.ledgerId}/disclosures`, { period: '2024-Q1' }, 201)
+    expect(createHash('sha256').update(disclosure.content).digest('hex')).toBe(disclosure.sha256)
+    expect(disclosure.document.income.items).toEqual([
+      expect.objectContaining({ voucher: '2024年03月 记字第1号', account: '501', amount: '12000.00' }),
+    ])
+    const listed = await t.call('GET', '/v1/public/villages/370322104203/financial-disclosures', {
+      key: null,
+    })
+    expect(listed.json().items.map((d: { period: string }) => d.period)).toEqual(['2024-Q1'])
+    const one = await t.call(
+      'GET',
+      `/v1/public/villages/370322104203/financial-disclosures/${disclosure.id}`,
+      { key: null },
+    )
+    expect(one.json().sha256).toBe(disclosure.sha256)
+    expect(one.body).not.toMatch(/preparedBy|postedBy/)
+    expect(
+      (
+        await t.call('POST', `/v1/ledgers/${books.ledgerId}/disclosures`, {
+          key: books.reviewer,
+          body: { period: '2024-Q1' },
+        })
+      ).statusCode,
+    ).toBe(409)
     const reopened = await t.call('POST', `/v1/ledgers/${books.ledgerId}/periods/2024-03/reopen`, {
       body: { reason: '审计调整：补记利息' },
     })

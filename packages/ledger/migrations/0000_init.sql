@@ -47,6 +47,19 @@ CREATE TABLE "ledger"."closed_periods" (
 	CONSTRAINT "closed_periods_county_code_ledger_id_period_pk" PRIMARY KEY("county_code","ledger_id","period")
 );
 --> statement-breakpoint
+CREATE TABLE "ledger"."disclosures" (
+	"county_code" text NOT NULL,
+	"id" text NOT NULL,
+	"ledger_id" text NOT NULL,
+	"village_code" text NOT NULL,
+	"period" text NOT NULL,
+	"content" text NOT NULL,
+	"sha256" text NOT NULL,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "disclosures_county_code_id_pk" PRIMARY KEY("county_code","id")
+);
+--> statement-breakpoint
 CREATE TABLE "ledger"."ledger_links" (
 	"county_code" text NOT NULL,
 	"id" text NOT NULL,
@@ -139,6 +152,8 @@ ALTER TABLE "ledger"."accounts" ADD CONSTRAINT "accounts_county_code_ledger_id_l
 ALTER TABLE "ledger"."voucher_lines" ADD CONSTRAINT "voucher_lines_county_code_voucher_id_vouchers_county_code_id_fk" FOREIGN KEY ("county_code","voucher_id") REFERENCES "ledger"."vouchers"("county_code","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ledger"."vouchers" ADD CONSTRAINT "vouchers_county_code_ledger_id_ledgers_county_code_id_fk" FOREIGN KEY ("county_code","ledger_id") REFERENCES "ledger"."ledgers"("county_code","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "balance_assertions_period_idx" ON "ledger"."balance_assertions" USING btree ("county_code","ledger_id","period");--> statement-breakpoint
+CREATE UNIQUE INDEX "disclosures_period_idx" ON "ledger"."disclosures" USING btree ("county_code","ledger_id","period");--> statement-breakpoint
+CREATE INDEX "disclosures_village_idx" ON "ledger"."disclosures" USING btree ("county_code","village_code");--> statement-breakpoint
 CREATE INDEX "ledger_links_from_idx" ON "ledger"."ledger_links" USING btree ("county_code","from_ledger_id");--> statement-breakpoint
 CREATE INDEX "ledger_links_to_idx" ON "ledger"."ledger_links" USING btree ("to_county_code","to_ledger_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "ledgers_uscc_idx" ON "ledger"."ledgers" USING btree ("county_code","collective_uscc");--> statement-breakpoint

@@ -4,6 +4,7 @@ export { LedgerError } from './errors.js'
 export {
   AddAccountInput,
   CreateAssertionInput,
+  CreateDisclosureInput,
   CreateLedgerInput,
   CreateLedgerLinkInput,
   CreateVoucherBatchInput,

@@ -199,3 +199,13 @@ export const CreateLedgerLinkInput = z
     },
   })
 export type CreateLedgerLinkInput = z.infer<typeof CreateLedgerLinkInput>
+
+export const CreateDisclosureInput = z
+  .strictObject({
+    period: z
+      .string()
+      .regex(/^[0-9]{4}-((0[1-9]|1[0-2])|Q[1-4])$/, 'must be a month (2024-03) or a quarter (2024-Q1)')
+      .meta({ description: '公开期间: a month or a quarter', example: '2024-Q1' }),
+  })
+  .meta({ example: { period: '2024-Q1' } })
+export type CreateDisclosureInput = z.infer<typeof CreateDisclosureInput>

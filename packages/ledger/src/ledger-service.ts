@@ -6,6 +6,7 @@ import {
   type Database,
   DomainError,
   type Fen,
+  formatMoney,
   isUniqueViolation,
   newId,
   type Page,
@@ -18,6 +19,7 @@ import { LedgerError } from './errors.js'
 import type {
   AddAccountInput,
   CreateAssertionInput,
+  CreateDisclosureInput,
   CreateLedgerInput,
   CreateLedgerLinkInput,
   CreateVoucherInput,
@@ -32,6 +34,7 @@ import {
   balanceAssertions,
   balances,
   closedPeriods,
+  disclosures,
   ledgerLinks,
   ledgers,
   periodReopenings,
@@ -153,6 +156,27 @@ function withFieldPrefix(error: unknown, prefix: string): unknown {
     field: error.field ? `${prefix}.${error.field}` : prefix,
     context: error.context,
   })
+}
+
+/** `2024-Q1` → [`2024-01`, `2024-03`]; a month is its own range. */
+function disclosureRange(period: string): [string, string] {
+  const quarter = /^([0-9]{4})-Q([1-4])$/.exec(period)
+  if (!quarter) return [period, period]
+  const first = (Number(quarter[2]) - 1) * 3 + 1
+  const pad = (m: number) => String(m).padStart(2, '0')
+  return [`${quarter[1]}-${pad(first)}`, `${quarter[1]}-${pad(first + 2)}`]
+}
+
+function disclosureOut(row: typeof disclosures.$inferSelect) {
+  return {
+    id: row.id,
+    ledgerId: row.ledgerId,
+    villageCode: row.villageCode,
+    period: row.period,
+    sha256: row.sha256,
+    publishedAt: row.createdAt.toISOString(),
+    content: row.content,
+  }
 }
 
 /**
@@ -1559,6 +1583,162 @@ export function createLedgerService(options: LedgerServiceOptions) {
         .groupBy(sql`substr(${voucherLines.accountCode}, 1, 3)`)
       const internal = new Map(internalRows.map((r) => [r.code, BigInt(r.net)]))
       return { accounts: chart, nets, internal }
+    },
+
+    /**
+     * 晒财务: freezes the disclosure of a closed month or quarter — income and expenditure item
+     * by item, assets and liabilities at its end, receivables and payables, 收益分配 — as JSON
+     * text with its sha256, so a printed notice board can be checked against the record.
+     */
+    async createDisclosure(ledgerId: string, input: CreateDisclosureInput, createdBy: string) {
+      return db.transaction(async (tx) => {
+        const ledger = await requireLedger(tx, ledgerId, true)
+        const [from, to] = disclosureRange(input.period)
+        for (let month = from; month <= to; month = periodOf(addDays(`${month}-28`, 5))) {
+          if (!(await isClosed(tx, ledger, month))) {
+            throw new LedgerError(
+              'ledger.period_not_closed',
+              `close ${month} before disclosing ${input.period}`,
+              {
+                kind: 'rule',
+                field: 'period',
+              },
+            )
+          }
+        }
+        const all = await ledgerAccounts(tx, ledger)
+        const classOf = new Map(all.map((a) => [a.code, a.class]))
+        const lines = await tx
+          .select({ line: voucherLines, voucher: vouchers, accountName: accounts.name })
+          .from(voucherLines)
+          .innerJoin(
+            vouchers,
+            and(eq(vouchers.countyCode, voucherLines.countyCode), eq(vouchers.id, voucherLines.voucherId)),
+          )
+          .leftJoin(
+            accounts,
+            and(
+              eq(accounts.countyCode, voucherLines.countyCode),
+              eq(accounts.ledgerId, voucherLines.ledgerId),
+              eq(accounts.code, voucherLines.accountCode),
+            ),
+          )
+          .where(
+            and(
+              eq(voucherLines.countyCode, ledger.countyCode),
+              eq(voucherLines.ledgerId, ledger.id),
+              eq(vouchers.status, 'posted'),
+              eq(vouchers.kind, 'regular'),
+              gte(vouchers.period, from),
+              lte(vouchers.period, to),
+            ),
+          )
+          .orderBy(asc(vouchers.date), asc(vouchers.number), asc(voucherLines.lineNo))
+        const item = (l: (typeof lines)[number], amount: Fen) => ({
+          date: l.voucher.date,
+          voucher: voucherLabel(l.voucher.period, l.voucher.number ?? 0),
+          account: l.line.accountCode,
+          accountName: l.accountName ?? '',
+          summary: l.line.summary ?? l.voucher.summary,
+          amount: formatMoney(amount),
+        })
+        const income = lines
+          .filter((l) => classOf.get(l.line.accountCode) === 'income')
+          .map((l) => item(l, l.line.credit - l.line.debit))
+        const expenditure = lines
+          .filter((l) => classOf.get(l.line.accountCode) === 'expense')
+          .map((l) => item(l, l.line.debit - l.line.credit))
+        const distribution = lines
+          .filter((l) => l.line.accountCode.startsWith('322'))
+          .map((l) => item(l, l.line.credit - l.line.debit))
+        const sum = (items: { amount: string }[]) =>
+          formatMoney(items.reduce((s, i) => s + BigInt(i.amount.replace('.', '')), 0n))
+        const sheet = balanceSheet(
+          (await ledgerAccounts(tx, ledger)).map(toAccount),
+          await leafNetsThrough(tx, ledger, to),
+        )
+        const statementLines = (ls: { code: string; name: string; amount: Fen }[]) =>
+          ls.map((l) => ({ code: l.code, name: l.name, amount: formatMoney(l.amount) }))
+        const content = {
+          collective: { name: ledger.collectiveName, uscc: ledger.collectiveUscc },
+          villageCode: ledger.villageCode,
+          period: input.period,
+          months: { from, to },
+          income: { items: income, total: sum(income) },
+          expenditure: { items: expenditure, total: sum(expenditure) },
+          assets: { items: statementLines(sheet.assets), total: formatMoney(sheet.totals.assets) },
+          liabilities: {
+            items: statementLines(sheet.liabilities),
+            total: formatMoney(sheet.totals.liabilities),
+          },
+          equity: { items: statementLines(sheet.equity), total: formatMoney(sheet.totals.equity) },
+          receivables: statementLines(sheet.assets.filter((l) => l.code === '112' || l.code === '113')),
+          payables: statementLines(
+            sheet.liabilities.filter((l) => ['113', '211', '212', '213'].includes(l.code)),
+          ),
+          distribution: { items: distribution, total: sum(distribution) },
+        }
+        const text = JSON.stringify(content)
+        const sha256 = createHash('sha256').update(text).digest('hex')
+        try {
+          const [row] = await tx
+            .insert(disclosures)
+            .values({
+              countyCode: ledger.countyCode,
+              id: newId(),
+              ledgerId: ledger.id,
+              villageCode: ledger.villageCode,
+              period: input.period,
+              content: text,
+              sha256,
+              createdBy,
+              createdAt: clock.now(),
+            })
+            .returning()
+          return disclosureOut(row!)
+        } catch (error) {
+          if (isUniqueViolation(error)) {
+            throw new LedgerError('ledger.disclosure_exists', `${input.period} is already disclosed`, {
+              kind: 'conflict',
+              field: 'period',
+            })
+          }
+          throw error
+        }
+      })
+    },
+
+    /** Published disclosures of a village, newest period first (content omitted). */
+    async listDisclosures(villageCode: string) {
+      const rows = await db
+        .select()
+        .from(disclosures)
+        .where(
+          and(eq(disclosures.countyCode, countyOf(villageCode)), eq(disclosures.villageCode, villageCode)),
+        )
+        .orderBy(sql`${disclosures.period} desc`)
+      return rows.map((row) => {
+        const { content: _content, ...summary } = disclosureOut(row)
+        return summary
+      })
+    },
+
+    async getDisclosure(villageCode: string, id: string) {
+      const [row] = await db
+        .select()
+        .from(disclosures)
+        .where(
+          and(
+            eq(disclosures.countyCode, countyOf(villageCode)),
+            eq(disclosures.villageCode, villageCode),
+            eq(disclosures.id, id),
+          ),
+        )
+      if (!row)
+        throw new LedgerError('ledger.disclosure_not_found', `no disclosure ${id} for ${villageCode}`, {
+          kind: 'not_found',
+        })
+      return disclosureOut(row)
     },
 
     /**

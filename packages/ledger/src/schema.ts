@@ -233,3 +233,25 @@ export const ledgerLinks = ledgerSchema.table(
     index('ledger_links_to_idx').on(t.toCountyCode, t.toLedgerId),
   ],
 )
+
+/** 晒财务: a frozen financial disclosure for a month or quarter, with the sha256 of its content. */
+export const disclosures = ledgerSchema.table(
+  'disclosures',
+  {
+    countyCode: countyCode(),
+    id: text('id').notNull(),
+    ledgerId: text('ledger_id').notNull(),
+    villageCode: text('village_code').notNull(),
+    period: text('period').notNull(),
+    /** The exact JSON text that was published; the hash is over these bytes. */
+    content: text('content').notNull(),
+    sha256: text('sha256').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: created(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    uniqueIndex('disclosures_period_idx').on(t.countyCode, t.ledgerId, t.period),
+    index('disclosures_village_idx').on(t.countyCode, t.villageCode),
+  ],
+)

@@ -1,7 +1,8 @@
-import { formatMoney, Id, MoneyOut, PageQuery, pageRequest } from '@liancun/core'
+import { formatMoney, Id, MoneyOut, PageQuery, pageRequest, VillageCode } from '@liancun/core'
 import {
   AddAccountInput,
   CreateAssertionInput,
+  CreateDisclosureInput,
   CreateLedgerInput,
   CreateLedgerLinkInput,
   CreateVoucherBatchInput,
@@ -17,7 +18,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { auditedWrite } from '../../audit.js'
 import type { Role } from '../../auth/scope.js'
-import { errorResponses } from '../../http/problem.js'
+import { errorResponses, Problem } from '../../http/problem.js'
 import { resolveWithin, WithinQuery } from '../../http/scope-query.js'
 import { authorize, BOOKKEEPERS, REVIEWERS } from '../../plugins/auth.js'
 import { openLedger } from '../../workflows/open-ledger.js'
@@ -28,6 +29,9 @@ import {
   assertionToWire,
   BalanceSheetOut,
   balanceSheetToWire,
+  DisclosureOut,
+  DisclosureSummaryOut,
+  disclosureToWire,
   EntriesOut,
   entriesToWire,
   IncomeStatementOut,
@@ -713,6 +717,68 @@ const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
       })
       return { items: items.map(linkToWire) }
     },
+  )
+
+  app.post(
+    '/v1/ledgers/:id/disclosures',
+    {
+      schema: {
+        tags: ['ledgers'],
+        operationId: 'createFinancialDisclosure',
+        summary: '晒财务: freeze the financial disclosure of a closed month or quarter, with its sha256',
+        params: LedgerParams,
+        body: CreateDisclosureInput,
+        response: { 201: DisclosureOut, ...errorResponses(404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { ledger, actor } = await authorizeLedger(request, request.params.id, REVIEWERS)
+      const disclosure = await auditedWrite(
+        request,
+        ({ services }) => services.ledger.createDisclosure(ledger.id, request.body, actor.keyId),
+        (d) => ({
+          ...audit(ledger, 'financial_disclosure', d.id),
+          after: { period: d.period, sha256: d.sha256 },
+        }),
+      )
+      return reply.code(201).send(disclosureToWire(disclosure))
+    },
+  )
+
+  const PublicVillage = z.object({ code: VillageCode })
+
+  app.get(
+    '/v1/public/villages/:code/financial-disclosures',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['public'],
+        operationId: 'listPublicFinancialDisclosures',
+        summary: '晒财务 (no key): the published financial disclosures of a village',
+        security: [],
+        params: PublicVillage,
+        response: { 200: z.object({ items: z.array(DisclosureSummaryOut) }), 400: Problem, 404: Problem },
+      },
+    },
+    async (request) => ({ items: await ledgers().listDisclosures(request.params.code) }),
+  )
+
+  app.get(
+    '/v1/public/villages/:code/financial-disclosures/:disclosureId',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['public'],
+        operationId: 'getPublicFinancialDisclosure',
+        summary:
+          '晒财务 (no key): one disclosure with its content and sha256, to check a notice board against',
+        security: [],
+        params: PublicVillage.extend({ disclosureId: Id }),
+        response: { 200: DisclosureOut, 400: Problem, 404: Problem },
+      },
+    },
+    async (request) =>
+      disclosureToWire(await ledgers().getDisclosure(request.params.code, request.params.disclosureId)),
   )
 }
 

@@ -350,3 +350,26 @@ export function linkToWire<T extends { amount: Fen; purpose: string }>(link: T) 
     purpose: link.purpose as 'investment' | 'dividend' | 'repayment' | 'transfer',
   }
 }
+
+const DisclosureSummaryFields = {
+  id: Id,
+  ledgerId: Id,
+  villageCode: z.string(),
+  period: z.string().meta({ example: '2024-Q1' }),
+  sha256: z.string().meta({ description: 'sha256 of `content`, byte for byte' }),
+  publishedAt: z.string(),
+}
+export const DisclosureSummaryOut = z
+  .object(DisclosureSummaryFields)
+  .meta({ id: 'FinancialDisclosureSummary' })
+export const DisclosureOut = z
+  .object({
+    ...DisclosureSummaryFields,
+    content: z.string().meta({ description: 'the exact JSON text published; sha256(content) = sha256' }),
+    document: z.record(z.string(), z.unknown()).meta({ description: 'content, parsed' }),
+  })
+  .meta({ id: 'FinancialDisclosure' })
+
+export function disclosureToWire<T extends { content: string }>(d: T) {
+  return { ...d, document: JSON.parse(d.content) as Record<string, unknown> }
+}
