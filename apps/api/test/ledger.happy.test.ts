@@ -122,6 +122,25 @@ describe('ledger — happy path', () => {
     expect(drafts.items).toHaveLength(1)
   })
 
+  it('creates nothing twice when the same Idempotency-Key races itself', async () => {
+    const headers = { 'idempotency-key': 'race-2024-05-07' }
+    const body = voucher('2024-05-07', '513', '10201', '7.00', '并发重放')
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        t.call('POST', `/v1/ledgers/${books.ledgerId}/vouchers`, { key: books.bookkeeper, body, headers }),
+      ),
+    )
+    expect(responses.every((r) => r.statusCode === 201 || r.json().code === 'idempotency.in_progress')).toBe(
+      true,
+    )
+    const ids = new Set(responses.filter((r) => r.statusCode === 201).map((r) => r.json().id))
+    expect(ids.size).toBe(1)
+    const drafts = await as(books.bookkeeper).get(
+      `/v1/ledgers/${books.ledgerId}/vouchers?status=draft&from=2024-05&to=2024-05`,
+    )
+    expect(drafts.items.filter((v: { summary: string }) => v.summary === '并发重放')).toHaveLength(1)
+  })
+
   it('creates and posts batches, and checks assertions', async () => {
     const bk = as(books.bookkeeper)
     const rv = as(books.reviewer)
