@@ -61,6 +61,31 @@ describe('demo dataset (淄博, seed 001)', () => {
     expect(alliance.alliance).toMatchObject({ form: '1+1', villageCount: 2 })
   })
 
+  it('keeps a year of books for 李孟德村 and 仇家村, closed, disclosed and linked', async () => {
+    const ledgers = (await get('/v1/ledgers?within=370322104')).items
+    expect(ledgers.map((l: { villageCode: string }) => l.villageCode).sort()).toEqual([
+      '370322104201',
+      '370322104203',
+    ])
+    for (const ledger of ledgers) {
+      const tb = await get(`/v1/ledgers/${ledger.id}/trial-balance?from=2024-01&to=2024-12`)
+      expect(tb.totals.closingDebit).toBe(tb.totals.closingCredit)
+      expect((await get(`/v1/ledgers/${ledger.id}/integrity`)).valid).toBe(true)
+      expect((await get(`/v1/ledgers/${ledger.id}/balance-sheet?period=2024-12`)).balanced).toBe(true)
+    }
+    const disclosures = await app.inject({
+      method: 'GET',
+      url: '/v1/public/villages/370322104203/financial-disclosures',
+    })
+    expect(disclosures.json().items.map((d: { period: string }) => d.period)).toEqual([
+      '2024-Q4',
+      '2024-Q3',
+      '2024-Q2',
+      '2024-Q1',
+    ])
+    expect((await get('/v1/ledger-links?within=370322104&unmatched=true')).items).toEqual([])
+  })
+
   it('records the partner with a deliberately wrong USCC check character as a warning', async () => {
     const partners = await get('/v1/partners?within=370304')
     const hualv = partners.items.find((p: { name: string }) => p.name.startsWith('山东华旅'))
