@@ -158,6 +158,16 @@ function withFieldPrefix(error: unknown, prefix: string): unknown {
   })
 }
 
+/**
+ * What a run of postings inside one transaction may reuse: the chart (it cannot change while the
+ * ledger row is locked) and months already found open.
+ */
+interface PostingCache {
+  accounts?: (typeof accounts.$inferSelect)[]
+  openPeriods: Set<string>
+}
+const newPostingCache = (): PostingCache => ({ openPeriods: new Set() })
+
 /** `2024-Q1` → [`2024-01`, `2024-03`]; a month is its own range. */
 function disclosureRange(period: string): [string, string] {
   const quarter = /^([0-9]{4})-Q([1-4])$/.exec(period)
@@ -431,24 +441,25 @@ export function createLedgerService(options: LedgerServiceOptions) {
       entry.credit += line.credit
       merged.set(line.account, entry)
     }
-    for (const [account, amounts] of merged) {
-      await q
-        .insert(balances)
-        .values({
+    // One multi-row upsert per posting instead of one statement per account.
+    await q
+      .insert(balances)
+      .values(
+        [...merged].map(([account, amounts]) => ({
           countyCode: ledger.countyCode,
           ledgerId: ledger.id,
           period,
           accountCode: account,
           ...amounts,
-        })
-        .onConflictDoUpdate({
-          target: [balances.countyCode, balances.ledgerId, balances.period, balances.accountCode],
-          set: {
-            debit: sql`${balances.debit} + ${amounts.debit}`,
-            credit: sql`${balances.credit} + ${amounts.credit}`,
-          },
-        })
-    }
+        })),
+      )
+      .onConflictDoUpdate({
+        target: [balances.countyCode, balances.ledgerId, balances.period, balances.accountCode],
+        set: {
+          debit: sql`${balances.debit} + excluded.debit`,
+          credit: sql`${balances.credit} + excluded.credit`,
+        },
+      })
   }
 
   /** The balance of an account and its sub-accounts at the end of `date`, net debit − credit. */
@@ -606,6 +617,7 @@ export function createLedgerService(options: LedgerServiceOptions) {
     ledger: LedgerRow,
     voucherId: string,
     postedBy: string,
+    cache: PostingCache = newPostingCache(),
   ): Promise<VoucherRow> {
     const row = await loadVoucher(tx, ledger, voucherId, true)
     if (row.status !== 'draft') {
@@ -622,14 +634,18 @@ export function createLedgerService(options: LedgerServiceOptions) {
         kind: 'forbidden',
       })
     }
-    await requireOpenDate(tx, ledger, row.date, 'date')
+    if (!cache.openPeriods.has(row.period)) {
+      await requireOpenDate(tx, ledger, row.date, 'date')
+      cache.openPeriods.add(row.period)
+    }
     const lines = await tx
       .select()
       .from(voucherLines)
       .where(and(eq(voucherLines.countyCode, ledger.countyCode), eq(voucherLines.voucherId, row.id)))
       .orderBy(asc(voucherLines.lineNo))
+    cache.accounts ??= await ledgerAccounts(tx, ledger)
     checkLineAccounts(
-      await ledgerAccounts(tx, ledger),
+      cache.accounts,
       lines.map((l) => ({ account: l.accountCode })),
     )
 
@@ -1103,6 +1119,7 @@ export function createLedgerService(options: LedgerServiceOptions) {
     async postVouchers(ledgerId: string, voucherIds: string[], postedBy: string): Promise<Voucher[]> {
       return db.transaction(async (tx) => {
         const ledger = await requireLedger(tx, ledgerId, true)
+        const cache = newPostingCache()
         const out: Voucher[] = []
         for (const [index, id] of voucherIds.entries()) {
           try {
@@ -1116,7 +1133,7 @@ export function createLedgerService(options: LedgerServiceOptions) {
                 },
               )
             }
-            out.push(await voucherOut(tx, ledger, await postLocked(tx, ledger, id, postedBy)))
+            out.push(await voucherOut(tx, ledger, await postLocked(tx, ledger, id, postedBy, cache)))
           } catch (error) {
             throw withFieldPrefix(error, `voucherIds.${index}`)
           }
@@ -1134,11 +1151,15 @@ export function createLedgerService(options: LedgerServiceOptions) {
       return db.transaction(async (tx) => {
         const ledger = await requireLedger(tx, ledgerId)
         const accountRows = await ledgerAccounts(tx, ledger)
+        const openPeriods = new Set<string>()
         const out: Voucher[] = []
         for (const [index, input] of inputs.entries()) {
           try {
             checkVoucherShape(input)
-            await requireOpenDate(tx, ledger, input.date, 'date')
+            if (!openPeriods.has(periodOf(input.date))) {
+              await requireOpenDate(tx, ledger, input.date, 'date')
+              openPeriods.add(periodOf(input.date))
+            }
             checkLineAccounts(accountRows, input.lines)
             out.push(await voucherOut(tx, ledger, await insertDraft(tx, ledger, input, preparedBy, null)))
           } catch (error) {
