@@ -23,9 +23,52 @@ beforeAll(async () => {
 afterAll(() => t.close())
 
 describe('ledger — security', () => {
-  it('answers 401 without a key', async () => {
-    problem(await t.call('GET', `/v1/ledgers/${a.ledgerId}`, { key: null }), 401)
-    problem(await t.call('POST', `/v1/ledgers/${a.ledgerId}/vouchers`, { key: null, body: {} }), 401)
+  const voucherId = '01900000-0000-7000-8000-000000000000'
+  const routes = () =>
+    [
+      ['POST', '/v1/ledgers'],
+      ['GET', '/v1/ledgers'],
+      ['GET', `/v1/ledgers/${a.ledgerId}`],
+      ['GET', `/v1/ledgers/${a.ledgerId}/accounts`],
+      ['POST', `/v1/ledgers/${a.ledgerId}/accounts`],
+      ['POST', `/v1/ledgers/${a.ledgerId}/accounts/515/disable`],
+      ['POST', `/v1/ledgers/${a.ledgerId}/opening-balances`],
+      ['POST', `/v1/ledgers/${a.ledgerId}/vouchers`],
+      ['POST', `/v1/ledgers/${a.ledgerId}/vouchers:batch`],
+      ['POST', `/v1/ledgers/${a.ledgerId}/vouchers:post-batch`],
+      ['GET', `/v1/ledgers/${a.ledgerId}/vouchers`],
+      ['GET', `/v1/ledgers/${a.ledgerId}/vouchers/${voucherId}`],
+      ['DELETE', `/v1/ledgers/${a.ledgerId}/vouchers/${voucherId}`],
+      ['POST', `/v1/ledgers/${a.ledgerId}/vouchers/${voucherId}/post`],
+      ['POST', `/v1/ledgers/${a.ledgerId}/vouchers/${voucherId}/reverse`],
+      ['GET', `/v1/ledgers/${a.ledgerId}/trial-balance?from=2024-01&to=2024-12`],
+      ['GET', `/v1/ledgers/${a.ledgerId}/balance-sheet?period=2024-01`],
+      ['GET', `/v1/ledgers/${a.ledgerId}/income-statement?year=2024`],
+      ['GET', `/v1/ledgers/${a.ledgerId}/accounts/102/entries?from=2024-01&to=2024-12`],
+      ['GET', `/v1/ledgers/${a.ledgerId}/journals/cash?from=2024-01&to=2024-12`],
+      ['GET', `/v1/ledgers/${a.ledgerId}/journals/bank?from=2024-01&to=2024-12`],
+      ['GET', `/v1/ledgers/${a.ledgerId}/integrity`],
+      ['POST', `/v1/ledgers/${a.ledgerId}/assertions`],
+      ['GET', `/v1/ledgers/${a.ledgerId}/assertions`],
+      ['POST', `/v1/ledgers/${a.ledgerId}/periods/2024-01/close`],
+      ['POST', `/v1/ledgers/${a.ledgerId}/periods/2024-01/reopen`],
+      ['POST', `/v1/ledgers/${a.ledgerId}/years/2024/close`],
+      ['POST', `/v1/ledgers/${a.ledgerId}/disclosures`],
+      ['POST', '/v1/ledger-links'],
+      ['GET', '/v1/ledger-links'],
+    ] as const
+
+  it('answers 401 without a key on every ledger route', async () => {
+    for (const [method, url] of routes()) {
+      problem(await t.call(method, url, { key: null, ...(method === 'POST' ? { body: {} } : {}) }), 401)
+    }
+  })
+
+  it('answers 403 to another village’s key on every read of the ledger', async () => {
+    for (const [method, url] of routes()) {
+      if (method !== 'GET' || !url.includes(a.ledgerId)) continue
+      problem(await t.call(method, url, { key: b.bookkeeper }), 403)
+    }
   })
 
   it('keeps village A’s bookkeeper out of village B’s ledger', async () => {
