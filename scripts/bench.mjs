@@ -12,7 +12,9 @@ let url = process.env.DATABASE_URL
 if (!url) {
   const bin = findPostgresBin()
   if (!bin) {
-    console.error('PostgreSQL binaries not found and DATABASE_URL not set: the benchmark needs a real server.')
+    console.error(
+      'PostgreSQL binaries not found and DATABASE_URL not set: the benchmark needs a real server.',
+    )
     process.exit(1)
   }
   server = await startPostgres(bin)
