@@ -47,8 +47,9 @@ export async function auditedWrite<T>(
 ): Promise<T> {
   return request.server.inTransaction(async (context) => {
     const result = await work(context)
-    const { before, after, ...target } = describe(result)
-    await recordAudit(context.tx, request, { target, before, after: after ?? result })
+    const described = describe(result)
+    const { before, after, ...target } = described
+    await recordAudit(context.tx, request, { target, before, after: 'after' in described ? after : result })
     return result
   })
 }

@@ -158,6 +158,12 @@ function withFieldPrefix(error: unknown, prefix: string): unknown {
   })
 }
 
+/** Joins a line to its voucher (same tenant). */
+const LINE_VOUCHER = and(
+  eq(vouchers.countyCode, voucherLines.countyCode),
+  eq(vouchers.id, voucherLines.voucherId),
+)
+
 /**
  * What a run of postings inside one transaction may reuse: the chart (it cannot change while the
  * ledger row is locked) and months already found open.
@@ -478,10 +484,7 @@ export function createLedgerService(options: LedgerServiceOptions) {
     const [moved] = await tx
       .select({ net: sql<string>`coalesce(sum(${voucherLines.debit} - ${voucherLines.credit}), 0)` })
       .from(voucherLines)
-      .innerJoin(
-        vouchers,
-        and(eq(vouchers.countyCode, voucherLines.countyCode), eq(vouchers.id, voucherLines.voucherId)),
-      )
+      .innerJoin(vouchers, LINE_VOUCHER)
       .where(
         and(
           eq(voucherLines.countyCode, ledger.countyCode),
@@ -1463,10 +1466,7 @@ export function createLedgerService(options: LedgerServiceOptions) {
             credit: sql<string>`sum(${voucherLines.credit})`,
           })
           .from(voucherLines)
-          .innerJoin(
-            vouchers,
-            and(eq(vouchers.countyCode, voucherLines.countyCode), eq(vouchers.id, voucherLines.voucherId)),
-          )
+          .innerJoin(vouchers, LINE_VOUCHER)
           .where(
             and(
               eq(voucherLines.countyCode, ledger.countyCode),
@@ -1632,10 +1632,7 @@ export function createLedgerService(options: LedgerServiceOptions) {
         const lines = await tx
           .select({ line: voucherLines, voucher: vouchers, accountName: accounts.name })
           .from(voucherLines)
-          .innerJoin(
-            vouchers,
-            and(eq(vouchers.countyCode, voucherLines.countyCode), eq(vouchers.id, voucherLines.voucherId)),
-          )
+          .innerJoin(vouchers, LINE_VOUCHER)
           .leftJoin(
             accounts,
             and(
@@ -1854,10 +1851,7 @@ export function createLedgerService(options: LedgerServiceOptions) {
         const rows = await tx
           .select({ line: voucherLines, voucher: vouchers, key: sortKey })
           .from(voucherLines)
-          .innerJoin(
-            vouchers,
-            and(eq(vouchers.countyCode, voucherLines.countyCode), eq(vouchers.id, voucherLines.voucherId)),
-          )
+          .innerJoin(vouchers, LINE_VOUCHER)
           .where(
             and(
               eq(voucherLines.countyCode, ledger.countyCode),
