@@ -1,0 +1,18 @@
+export type { Threshold } from './rules/fraction.js'
+export { describeThreshold, minimumCount, reaches, stricterThreshold } from './rules/fraction.js'
+export type { Judgement, PartyAssemblyInput, VillagersMeetingInput } from './rules/judgement.js'
+export {
+  judge,
+  judgePartyAssembly,
+  judgeRepresentativesMeeting,
+  judgeVillagersMeeting,
+} from './rules/judgement.js'
+export type {
+  CountRule,
+  DatedOverride,
+  Denominator,
+  GovernanceRuleSet,
+  LegalBasis,
+  RuleOverride,
+} from './rules/rule-set.js'
+export { effectiveRules, NATIONAL_RULES } from './rules/rule-set.js'
