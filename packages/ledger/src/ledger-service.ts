@@ -158,6 +158,72 @@ function withFieldPrefix(error: unknown, prefix: string): unknown {
   })
 }
 
+/** A voucher row and its lines as the service returns them. */
+function toVoucher(
+  row: VoucherRow,
+  lines: (typeof voucherLines.$inferSelect)[],
+  accountNames: ReadonlyMap<string, string>,
+): Voucher {
+  let debit = 0n
+  let credit = 0n
+  const out = [...lines]
+    .sort((a, b) => a.lineNo - b.lineNo)
+    .map((line) => {
+      const isDebit = line.debit !== 0n
+      debit += line.debit
+      credit += line.credit
+      return {
+        lineNo: line.lineNo,
+        account: line.accountCode,
+        accountName: accountNames.get(line.accountCode) ?? '',
+        summary: line.summary,
+        debit: isDebit ? line.debit : null,
+        credit: isDebit ? null : line.credit,
+        counterparty: line.counterparty,
+        reference: line.reference,
+      }
+    })
+  return {
+    id: row.id,
+    ledgerId: row.ledgerId,
+    status: row.status as Voucher['status'],
+    date: row.date,
+    period: row.period,
+    number: row.number,
+    label: row.number === null ? null : voucherLabel(row.period, row.number),
+    summary: row.summary,
+    attachments: row.attachments,
+    preparedBy: row.preparedBy,
+    postedBy: row.postedBy,
+    postedAt: row.postedAt ? row.postedAt.toISOString() : null,
+    reversesId: row.reversesId,
+    reversedById: row.reversedById,
+    linkId: row.linkId,
+    totals: { debit, credit },
+    lines: out,
+  }
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>()
+  for (const item of items) {
+    const k = key(item)
+    const list = out.get(k)
+    if (list) list.push(item)
+    else out.set(k, [item])
+  }
+  return out
+}
+
+/** Rows per INSERT, well under PostgreSQL's 65,535 bind parameters. */
+const INSERT_CHUNK = 2000
+
+function chunks<T>(items: T[], size = INSERT_CHUNK): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
+}
+
 /** Joins a line to its voucher (same tenant). */
 const LINE_VOUCHER = and(
   eq(vouchers.countyCode, voucherLines.countyCode),
@@ -331,42 +397,11 @@ export function createLedgerService(options: LedgerServiceOptions) {
       )
       .where(and(eq(voucherLines.countyCode, ledger.countyCode), eq(voucherLines.voucherId, row.id)))
       .orderBy(asc(voucherLines.lineNo))
-    let debit = 0n
-    let credit = 0n
-    const out = lines.map(({ line, accountName }) => {
-      const isDebit = line.debit !== 0n
-      debit += line.debit
-      credit += line.credit
-      return {
-        lineNo: line.lineNo,
-        account: line.accountCode,
-        accountName: accountName ?? '',
-        summary: line.summary,
-        debit: isDebit ? line.debit : null,
-        credit: isDebit ? null : line.credit,
-        counterparty: line.counterparty,
-        reference: line.reference,
-      }
-    })
-    return {
-      id: row.id,
-      ledgerId: row.ledgerId,
-      status: row.status as Voucher['status'],
-      date: row.date,
-      period: row.period,
-      number: row.number,
-      label: row.number === null ? null : voucherLabel(row.period, row.number),
-      summary: row.summary,
-      attachments: row.attachments,
-      preparedBy: row.preparedBy,
-      postedBy: row.postedBy,
-      postedAt: row.postedAt ? row.postedAt.toISOString() : null,
-      reversesId: row.reversesId,
-      reversedById: row.reversedById,
-      linkId: row.linkId,
-      totals: { debit, credit },
-      lines: out,
-    }
+    return toVoucher(
+      row,
+      lines.map((l) => l.line),
+      new Map(lines.map((l) => [l.line.accountCode, l.accountName ?? ''])),
+    )
   }
 
   async function insertDraft(
@@ -1118,16 +1153,60 @@ export function createLedgerService(options: LedgerServiceOptions) {
       return query.unmatched ? links.filter((link) => !link.matched) : links
     },
 
-    /** Posts many drafts in the given order, all or none. */
+    /**
+     * Posts many drafts in the given order, all or none, set-based: the drafts and their lines are
+     * read in two queries, every rule is checked in order (so a cash shortfall names the voucher
+     * that causes it), numbers come from one counter upsert per month, the hash chain is computed
+     * in process, and vouchers and balances are written with a handful of statements.
+     */
     async postVouchers(ledgerId: string, voucherIds: string[], postedBy: string): Promise<Voucher[]> {
       return db.transaction(async (tx) => {
         const ledger = await requireLedger(tx, ledgerId, true)
-        const cache = newPostingCache()
-        const out: Voucher[] = []
+        const fail = (index: number, error: unknown) => withFieldPrefix(error, `voucherIds.${index}`)
+        const rows = await tx
+          .select()
+          .from(vouchers)
+          .where(
+            and(
+              eq(vouchers.countyCode, ledger.countyCode),
+              eq(vouchers.ledgerId, ledger.id),
+              inArray(vouchers.id, voucherIds),
+            ),
+          )
+          .for('update')
+        const byId = new Map(rows.map((r) => [r.id, r]))
+        const allLines = await tx
+          .select()
+          .from(voucherLines)
+          .where(
+            and(eq(voucherLines.countyCode, ledger.countyCode), inArray(voucherLines.voucherId, voucherIds)),
+          )
+        const linesOf = groupBy(allLines, (l) => l.voucherId)
+        const accountRows = await ledgerAccounts(tx, ledger)
+        const cashCodes = [...new Set(allLines.map((l) => l.accountCode).filter(isCashAccount))]
+        const cash = await netBalances(tx, ledger, cashCodes)
+        const openPeriods = new Set<string>()
+        const seen = new Set<string>()
         for (const [index, id] of voucherIds.entries()) {
+          const row = byId.get(id)
           try {
-            const draft = await loadVoucher(tx, ledger, id)
-            if (draft.linkId) {
+            if (!row)
+              throw new LedgerError('ledger.voucher_not_found', `no voucher ${id} in this ledger`, {
+                kind: 'not_found',
+              })
+            if (seen.has(id))
+              throw new LedgerError('ledger.duplicate_in_batch', 'the voucher is listed twice', {
+                kind: 'invalid',
+              })
+            seen.add(id)
+            if (row.status !== 'draft') {
+              throw new LedgerError(
+                'ledger.voucher_posted',
+                `the voucher is already posted as 记字第${row.number}号`,
+                { kind: 'conflict' },
+              )
+            }
+            if (row.linkId) {
               throw new LedgerError(
                 'ledger.linked_voucher_in_batch',
                 'post a linked voucher on its own: it posts its other side too',
@@ -1136,16 +1215,120 @@ export function createLedgerService(options: LedgerServiceOptions) {
                 },
               )
             }
-            out.push(await voucherOut(tx, ledger, await postLocked(tx, ledger, id, postedBy, cache)))
+            if (row.preparedBy === postedBy) {
+              throw new LedgerError(
+                'ledger.self_review',
+                'the preparer of a voucher may not post it (记账 ≠ 审核)',
+                { kind: 'forbidden' },
+              )
+            }
+            if (!openPeriods.has(row.period)) {
+              await requireOpenDate(tx, ledger, row.date, 'date')
+              openPeriods.add(row.period)
+            }
+            const lines = linesOf.get(id) ?? []
+            checkLineAccounts(
+              accountRows,
+              lines.map((l) => ({ account: l.accountCode })),
+            )
+            for (const line of lines) {
+              if (!isCashAccount(line.accountCode)) continue
+              const after = (cash.get(line.accountCode) ?? 0n) + line.debit - line.credit
+              cash.set(line.accountCode, after)
+            }
+            for (const code of cashCodes) {
+              const after = cash.get(code) ?? 0n
+              if (after < 0n) {
+                throw new LedgerError(
+                  'ledger.insufficient_balance',
+                  `${code} would go negative (${after} fen)`,
+                  {
+                    kind: 'rule',
+                    context: { account: code, balanceAfter: after.toString() },
+                  },
+                )
+              }
+            }
           } catch (error) {
-            throw withFieldPrefix(error, `voucherIds.${index}`)
+            throw fail(index, error)
           }
         }
-        return out
+
+        // Numbers: one counter upsert per month for the whole batch, then handed out in order.
+        const perPeriod = new Map<string, number>()
+        for (const id of voucherIds) {
+          const period = byId.get(id)!.period
+          perPeriod.set(period, (perPeriod.get(period) ?? 0) + 1)
+        }
+        const nextNumber = new Map<string, number>()
+        for (const [period, count] of perPeriod) {
+          const [counter] = await tx
+            .insert(voucherCounters)
+            .values({ countyCode: ledger.countyCode, ledgerId: ledger.id, period, lastNumber: count })
+            .onConflictDoUpdate({
+              target: [voucherCounters.countyCode, voucherCounters.ledgerId, voucherCounters.period],
+              set: { lastNumber: sql`${voucherCounters.lastNumber} + ${count}` },
+            })
+            .returning({ last: voucherCounters.lastNumber })
+          nextNumber.set(period, counter!.last - count + 1)
+        }
+        const now = clock.now()
+        let previous = ledger.lastHash
+        let seq = ledger.postedCount
+        const posted: VoucherRow[] = voucherIds.map((id) => {
+          const row = byId.get(id)!
+          const number = nextNumber.get(row.period)!
+          nextNumber.set(row.period, number + 1)
+          const hash = chainHash(previous, {
+            id,
+            date: row.date,
+            number,
+            summary: row.summary,
+            lines: [...(linesOf.get(id) ?? [])]
+              .sort((a, b) => a.lineNo - b.lineNo)
+              .map((l) => ({ account: l.accountCode, debit: l.debit, credit: l.credit })),
+          })
+          previous = hash
+          seq += 1
+          return { ...row, status: 'posted', number, postedBy, postedAt: now, hash, chainSeq: seq }
+        })
+        for (const part of chunks(posted, 1000)) {
+          const values = sql.join(
+            part.map((v) => sql`(${v.id}, ${v.number}::int, ${v.hash}, ${v.chainSeq}::int)`),
+            sql`, `,
+          )
+          await tx.execute(sql`update ${vouchers} set status = 'posted', posted_by = ${postedBy}, posted_at = ${now},
+            number = v.number, hash = v.hash, chain_seq = v.seq
+            from (values ${values}) as v(id, number, hash, seq)
+            where ${vouchers.countyCode} = ${ledger.countyCode} and ${vouchers.id} = v.id`)
+        }
+        await tx
+          .update(ledgers)
+          .set({ lastHash: previous, postedCount: seq })
+          .where(and(eq(ledgers.countyCode, ledger.countyCode), eq(ledgers.id, ledger.id)))
+        for (const [period, rowsOfPeriod] of groupBy(posted, (v) => v.period)) {
+          await addToBalances(
+            tx,
+            ledger,
+            period,
+            rowsOfPeriod.flatMap((v) =>
+              (linesOf.get(v.id) ?? []).map((l) => ({
+                account: l.accountCode,
+                debit: l.debit,
+                credit: l.credit,
+              })),
+            ),
+          )
+        }
+        const names = new Map(accountRows.map((a) => [a.code, a.name]))
+        return posted.map((v) => toVoucher(v, linesOf.get(v.id) ?? [], names))
       })
     },
 
-    /** Creates many drafts, all or none (imports and integrations). */
+    /**
+     * Creates many drafts, all or none (imports and integrations): every item is checked first,
+     * then all headers and all lines are written with a few multi-row INSERTs.
+     */
     async createVouchers(
       ledgerId: string,
       inputs: CreateVoucherInput[],
@@ -1155,7 +1338,6 @@ export function createLedgerService(options: LedgerServiceOptions) {
         const ledger = await requireLedger(tx, ledgerId)
         const accountRows = await ledgerAccounts(tx, ledger)
         const openPeriods = new Set<string>()
-        const out: Voucher[] = []
         for (const [index, input] of inputs.entries()) {
           try {
             checkVoucherShape(input)
@@ -1164,12 +1346,51 @@ export function createLedgerService(options: LedgerServiceOptions) {
               openPeriods.add(periodOf(input.date))
             }
             checkLineAccounts(accountRows, input.lines)
-            out.push(await voucherOut(tx, ledger, await insertDraft(tx, ledger, input, preparedBy, null)))
           } catch (error) {
             throw withFieldPrefix(error, `vouchers.${index}`)
           }
         }
-        return out
+        const now = clock.now()
+        const headers: VoucherRow[] = inputs.map((input) => ({
+          countyCode: ledger.countyCode,
+          id: newId(),
+          ledgerId: ledger.id,
+          status: 'draft',
+          kind: 'regular',
+          date: input.date,
+          period: periodOf(input.date),
+          number: null,
+          summary: input.summary,
+          attachments: input.attachments,
+          preparedBy,
+          postedBy: null,
+          postedAt: null,
+          reversesId: null,
+          reversedById: null,
+          linkId: null,
+          chainSeq: null,
+          hash: null,
+          createdAt: now,
+        }))
+        const lineRows = inputs.flatMap((input, i) =>
+          input.lines.map((line, j) => ({
+            countyCode: ledger.countyCode,
+            voucherId: headers[i]!.id,
+            lineNo: j + 1,
+            ledgerId: ledger.id,
+            accountCode: line.account,
+            summary: line.summary ?? null,
+            debit: line.debit ?? 0n,
+            credit: line.credit ?? 0n,
+            counterparty: line.counterparty ?? null,
+            reference: line.reference ?? null,
+          })),
+        )
+        for (const part of chunks(headers)) await tx.insert(vouchers).values(part)
+        for (const part of chunks(lineRows)) await tx.insert(voucherLines).values(part)
+        const names = new Map(accountRows.map((a) => [a.code, a.name]))
+        const linesOf = groupBy(lineRows, (l) => l.voucherId)
+        return headers.map((h) => toVoucher(h, linesOf.get(h.id) ?? [], names))
       })
     },
 
