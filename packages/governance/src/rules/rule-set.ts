@@ -173,9 +173,10 @@ export function effectiveRules(
         max: Math.min(rules.councilNoticeDays.max, local.councilNoticeDays.max),
       }
     }
-    if (local.majorMatterFen !== undefined)
-      next.majorMatterFen =
-        local.majorMatterFen < rules.majorMatterFen ? local.majorMatterFen : rules.majorMatterFen
+    if (local.majorMatterFen !== undefined && local.majorMatterFen < rules.majorMatterFen) {
+      // Money is bigint fen: Math.min does not take bigints. A lower amount is stricter.
+      next.majorMatterFen = local.majorMatterFen
+    }
     rules = next
   }
   return rules
