@@ -11,6 +11,7 @@ import errorsPlugin from './plugins/errors.js'
 import idempotencyPlugin from './plugins/idempotency.js'
 import openapiPlugin from './plugins/openapi.js'
 import apiKeyRoutes from './routes/api-keys.js'
+import governanceRoutes from './routes/governance.js'
 import ledgerRoutes from './routes/ledger/index.js'
 import organizationRoutes from './routes/organization/index.js'
 import systemRoutes from './routes/system.js'
@@ -67,6 +68,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(apiKeyRoutes)
   await app.register(organizationRoutes)
   await app.register(ledgerRoutes)
+  await app.register(governanceRoutes)
 
   await installBootstrapKey(app, config)
   if (config.demo) await loadDemoDataset(app)

@@ -7,6 +7,7 @@ import {
   pendingMigrationCount,
   selectRows,
 } from '@liancun/core'
+import { governanceMigrations } from '@liancun/governance'
 import { ledgerMigrations } from '@liancun/ledger'
 import { organizationMigrations } from '@liancun/organization'
 import { sql } from 'drizzle-orm'
@@ -30,7 +31,12 @@ export const apiMigrations: MigrationSet = {
 }
 
 /** Every migration set, in the order they are applied. Domain packages own theirs. */
-export const migrationSets: MigrationSet[] = [apiMigrations, organizationMigrations, ledgerMigrations]
+export const migrationSets: MigrationSet[] = [
+  apiMigrations,
+  organizationMigrations,
+  ledgerMigrations,
+  governanceMigrations,
+]
 
 /** node-postgres when a URL is given; otherwise PGlite in memory or in `dataDir`. */
 export async function openDatabase(options: {

@@ -1,4 +1,5 @@
 import { type Clock, type Database, systemClock } from '@liancun/core'
+import { createGovernanceService } from '@liancun/governance'
 import { createLedgerService } from '@liancun/ledger'
 import { createOrganizationService } from '@liancun/organization'
 
@@ -16,6 +17,7 @@ export function createServices(db: Database, options: ServiceOptions) {
       personalDataKey: options.personalDataKey,
     }),
     ledger: createLedgerService({ db, clock: options.clock }),
+    governance: createGovernanceService({ db, clock: options.clock }),
   }
 }
 

@@ -1,3 +1,7 @@
+export type { GovernanceService, GovernanceServiceOptions } from './governance-service.js'
+export { createGovernanceService } from './governance-service.js'
+export { PutRulesInput } from './inputs.js'
+export { governanceMigrations, migrateGovernance } from './migrate.js'
 export type { Threshold } from './rules/fraction.js'
 export { describeThreshold, minimumCount, reaches, stricterThreshold } from './rules/fraction.js'
 export type { Judgement, PartyAssemblyInput, VillagersMeetingInput } from './rules/judgement.js'
