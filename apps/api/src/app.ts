@@ -13,6 +13,7 @@ import openapiPlugin from './plugins/openapi.js'
 import apiKeyRoutes from './routes/api-keys.js'
 import governanceRoutes from './routes/governance.js'
 import ledgerRoutes from './routes/ledger/index.js'
+import matterRoutes from './routes/matters.js'
 import organizationRoutes from './routes/organization/index.js'
 import systemRoutes from './routes/system.js'
 import { NATIONAL_COUNTY } from './schema.js'
@@ -69,6 +70,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(organizationRoutes)
   await app.register(ledgerRoutes)
   await app.register(governanceRoutes)
+  await app.register(matterRoutes)
 
   await installBootstrapKey(app, config)
   if (config.demo) await loadDemoDataset(app)

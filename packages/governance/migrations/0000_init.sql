@@ -1,5 +1,31 @@
 CREATE SCHEMA "governance";
 --> statement-breakpoint
+CREATE TABLE "governance"."matter_meetings" (
+	"county_code" text NOT NULL,
+	"id" text NOT NULL,
+	"matter_id" text NOT NULL,
+	"stage" text NOT NULL,
+	"held_on" date NOT NULL,
+	"record" text NOT NULL,
+	"judgement" text NOT NULL,
+	"outcome" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "matter_meetings_county_code_id_pk" PRIMARY KEY("county_code","id")
+);
+--> statement-breakpoint
+CREATE TABLE "governance"."matters" (
+	"county_code" text NOT NULL,
+	"id" text NOT NULL,
+	"village_code" text NOT NULL,
+	"title" text NOT NULL,
+	"category" text NOT NULL,
+	"amount" bigint,
+	"description" text NOT NULL,
+	"state" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "matters_county_code_id_pk" PRIMARY KEY("county_code","id")
+);
+--> statement-breakpoint
 CREATE TABLE "governance"."rule_overrides" (
 	"county_code" text NOT NULL,
 	"division_code" text NOT NULL,
@@ -9,3 +35,6 @@ CREATE TABLE "governance"."rule_overrides" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "rule_overrides_county_code_division_code_effective_from_pk" PRIMARY KEY("county_code","division_code","effective_from")
 );
+--> statement-breakpoint
+CREATE INDEX "matter_meetings_matter_idx" ON "governance"."matter_meetings" USING btree ("county_code","matter_id");--> statement-breakpoint
+CREATE INDEX "matters_village_idx" ON "governance"."matters" USING btree ("county_code","village_code");

@@ -1,6 +1,7 @@
 import { type Clock, countyOf, type Database, systemClock } from '@liancun/core'
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { PutRulesInput } from './inputs.js'
+import { matterMethods } from './matters.js'
 import {
   type DatedOverride,
   effectiveRules,
@@ -56,7 +57,13 @@ export function createGovernanceService(options: GovernanceServiceOptions) {
     }))
   }
 
+  async function rulesFor(divisionCode: string, day: string): Promise<GovernanceRuleSet> {
+    return effectiveRules(divisionCode, day, await overridesFor(divisionCode))
+  }
+
   return {
+    ...matterMethods(db, () => clock.now(), rulesFor),
+
     /** Records (or replaces, for the same day) a county's or township's override. */
     async putRules(divisionCode: string, input: PutRulesInput, createdBy: string): Promise<DatedOverride> {
       const values = {

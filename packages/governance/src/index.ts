@@ -1,6 +1,14 @@
 export type { GovernanceService, GovernanceServiceOptions } from './governance-service.js'
 export { createGovernanceService } from './governance-service.js'
-export { PutRulesInput } from './inputs.js'
+export {
+  CreateMatterInput,
+  MATTER_CATEGORIES,
+  MatterMeetingInput,
+  PutRulesInput,
+  VILLAGERS_MEETING_ONLY,
+} from './inputs.js'
+export type { Matter, MeetingOutcome, Stage, StageRoster } from './matters.js'
+export { GovernanceError, judgeMeeting, STAGES, tallyVotes } from './matters.js'
 export { governanceMigrations, migrateGovernance } from './migrate.js'
 export type { Threshold } from './rules/fraction.js'
 export { describeThreshold, minimumCount, reaches, stricterThreshold } from './rules/fraction.js'

@@ -66,3 +66,95 @@ export const PutRulesInput = z
     },
   })
 export type PutRulesInput = z.infer<typeof PutRulesInput>
+
+export const MATTER_CATEGORIES = [
+  'lost_work_allowance',
+  'collective_income_use',
+  'public_welfare_project',
+  'land_contracting',
+  'collective_project',
+  'homestead_plan',
+  'requisition_compensation',
+  'asset_disposal',
+  'large_expenditure',
+  'collective_debt',
+  'budget',
+  'village_rules',
+  'charter',
+  'recall',
+  'other',
+] as const
+
+/** Categories the villagers' meeting itself must decide (组织法 Arts. 16, 27). */
+export const VILLAGERS_MEETING_ONLY = new Set<string>(['village_rules', 'charter', 'recall'])
+
+export const CreateMatterInput = z
+  .strictObject({
+    villageCode: z.string().regex(/^[0-9]{12}$/, 'a village code has 12 digits'),
+    title: z.string().trim().min(1).max(200).meta({ example: '朱家户村土地集中流转方案' }),
+    category: z.enum(MATTER_CATEGORIES).meta({ description: '组织法 Art. 24 list and common local ones' }),
+    amount: NonNegativeMoneyString.optional(),
+    description: z.string().trim().min(1).max(5000),
+  })
+  .meta({
+    example: {
+      villageCode: '370323104201',
+      title: '土地集中流转方案（160户、80亩）',
+      category: 'land_contracting',
+      description: '为香菇产业园项目集中流转土地',
+    },
+  })
+export type CreateMatterInput = z.infer<typeof CreateMatterInput>
+
+const PersonId = z.string().uuid()
+const Option = z.enum(['yes', 'no', 'abstain'])
+
+export const MatterMeetingInput = z
+  .strictObject({
+    heldOn: BusinessDate,
+    noticeSentOn: BusinessDate.optional(),
+    attendees: z
+      .array(PersonId)
+      .max(5000)
+      .meta({ description: 'person ids present; checked against the roster of the day' }),
+    absentees: z.array(PersonId).max(5000).optional(),
+    writtenOpinions: z
+      .array(z.strictObject({ personId: PersonId, option: Option }))
+      .max(5000)
+      .optional()
+      .meta({
+        description:
+          'opinions submitted in writing before the meeting by absent voters; counted in the tally',
+      }),
+    votes: z
+      .union([
+        z.strictObject({
+          yes: z.number().int().min(0),
+          no: z.number().int().min(0),
+          abstain: z.number().int().min(0),
+        }),
+        z.array(z.strictObject({ personId: PersonId, option: Option })).max(5000),
+      ])
+      .meta({ description: 'totals, or one entry per voter' }),
+    minutes: z.string().trim().min(1).max(20000),
+    evidence: z.array(z.string().max(500)).max(50).optional(),
+    body: z
+      .enum(['villagers_meeting', 'representatives_meeting'])
+      .optional()
+      .meta({ description: 'resolution stage only' }),
+    presentHouseholds: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .meta({ description: 'villagers’ meeting: households represented (the alternative quorum)' }),
+  })
+  .meta({
+    example: {
+      heldOn: '2024-03-05',
+      attendees: ['019a4c1e-7b2a-7c3d-8e4f-0123456789ab'],
+      votes: { yes: 5, no: 0, abstain: 0 },
+      minutes: '支部委员会提议……',
+    },
+  })
+export type MatterMeetingInput = z.infer<typeof MatterMeetingInput>

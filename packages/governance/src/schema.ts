@@ -1,4 +1,4 @@
-import { date, pgSchema, primaryKey, text, timestamp } from 'drizzle-orm/pg-core'
+import { bigint, date, index, pgSchema, primaryKey, text, timestamp } from 'drizzle-orm/pg-core'
 
 /** The governance domain's tables, in Postgres schema `governance`; `county_code` leads every key. */
 export const governanceSchema = pgSchema('governance')
@@ -15,4 +15,47 @@ export const ruleOverrides = governanceSchema.table(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.countyCode, t.divisionCode, t.effectiveFrom] })],
+)
+
+/** 四议两公开: a major village matter and where it stands. */
+export const matters = governanceSchema.table(
+  'matters',
+  {
+    countyCode: text('county_code').notNull(),
+    id: text('id').notNull(),
+    villageCode: text('village_code').notNull(),
+    title: text('title').notNull(),
+    category: text('category').notNull(),
+    amount: bigint('amount', { mode: 'bigint' }),
+    description: text('description').notNull(),
+    /** Next stage to hold (proposal … resolution), or resolved / rejected. */
+    state: text('state').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    index('matters_village_idx').on(t.countyCode, t.villageCode),
+  ],
+)
+
+/** One meeting of a matter's four stages, with the rule applied and the numbers judged. */
+export const matterMeetings = governanceSchema.table(
+  'matter_meetings',
+  {
+    countyCode: text('county_code').notNull(),
+    id: text('id').notNull(),
+    matterId: text('matter_id').notNull(),
+    stage: text('stage').notNull(),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    /** attendees, absentees, written opinions, votes, minutes, evidence, body — as recorded. */
+    record: text('record').notNull(),
+    /** quorum and pass judgements: rule, legal basis, base, required, count. */
+    judgement: text('judgement').notNull(),
+    outcome: text('outcome').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    index('matter_meetings_matter_idx').on(t.countyCode, t.matterId),
+  ],
 )

@@ -1,0 +1,188 @@
+import { DomainError, formatMoney, Id, PageQuery, pageRequest } from '@liancun/core'
+import { CreateMatterInput, MATTER_CATEGORIES, MatterMeetingInput, type Stage } from '@liancun/governance'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { auditedWrite } from '../audit.js'
+import type { Role } from '../auth/scope.js'
+import { errorResponses } from '../http/problem.js'
+import { resolveWithin, WithinQuery } from '../http/scope-query.js'
+import { authorize } from '../plugins/auth.js'
+import { recordMatterStage } from '../workflows/record-matter-stage.js'
+
+/** Who records governance meetings (村务记录). */
+const CLERKS: readonly Role[] = ['clerk']
+
+const MatterOut = z
+  .object({
+    id: Id,
+    villageCode: z.string(),
+    title: z.string(),
+    category: z.enum(MATTER_CATEGORIES),
+    amount: z.string().nullable(),
+    description: z.string(),
+    state: z.string().meta({
+      description: 'next stage (proposal, consultation, party_review, resolution), or resolved / rejected',
+    }),
+    createdAt: z.string(),
+    meetings: z
+      .array(
+        z.object({
+          id: Id,
+          stage: z.string(),
+          heldOn: z.string(),
+          outcome: z.enum(['passed', 'rejected', 'quorum_not_met']),
+          record: z.record(z.string(), z.unknown()),
+          judgement: z
+            .record(z.string(), z.unknown())
+            .meta({ description: 'rule applied with its legal basis, base, required, count' }),
+        }),
+      )
+      .optional(),
+  })
+  .meta({ id: 'Matter' })
+
+const toWire = <T extends { amount: bigint | null }>(m: T) => ({
+  ...m,
+  amount: m.amount === null ? null : formatMoney(m.amount),
+})
+
+const STAGE_PATHS: [string, Stage, string][] = [
+  ['proposal', 'proposal', '党组织提议: the branch committee, more than half of its members present'],
+  [
+    'consultation',
+    'consultation',
+    '两委会商议: branch committee and village committee together, each person once',
+  ],
+  ['party-review', 'party_review', '党员大会审议: passes on more than half of the members who should attend'],
+  ['resolution', 'resolution', '村民会议 / 村民代表会议决议'],
+]
+
+const matterRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/v1/matters',
+    {
+      schema: {
+        tags: ['governance'],
+        operationId: 'createMatter',
+        summary: 'Raise a major village matter under 四议两公开',
+        body: CreateMatterInput,
+        response: { 201: MatterOut, ...errorResponses(404, 422) },
+      },
+    },
+    async (request, reply) => {
+      await authorize(request, {
+        roles: CLERKS,
+        target: { kind: 'division', code: request.body.villageCode },
+      })
+      const matter = await auditedWrite(
+        request,
+        async ({ services }) => {
+          await services.organization.getDivision(request.body.villageCode)
+          return services.governance.createMatter(request.body)
+        },
+        (m) => ({ type: 'matter', id: m.id, countyCode: m.villageCode.slice(0, 6) }),
+      )
+      return reply.code(201).send(toWire(matter))
+    },
+  )
+
+  app.get(
+    '/v1/matters',
+    {
+      schema: {
+        tags: ['governance'],
+        operationId: 'listMatters',
+        summary: 'List matters inside a division by state and category',
+        querystring: PageQuery.extend({
+          within: WithinQuery,
+          state: z.string().optional(),
+          category: z.enum(MATTER_CATEGORIES).optional(),
+        }),
+        response: {
+          200: z.object({ items: z.array(MatterOut), nextCursor: z.string().nullable() }),
+          ...errorResponses(),
+        },
+      },
+    },
+    async (request) => {
+      const within = resolveWithin(request, request.query.within)
+      const page = await app.services.governance.listMatters({
+        ...(within ? { within } : {}),
+        ...(request.query.state ? { state: request.query.state } : {}),
+        ...(request.query.category ? { category: request.query.category } : {}),
+        ...pageRequest(request.query),
+      })
+      return { items: page.items.map(toWire), nextCursor: page.nextCursor }
+    },
+  )
+
+  app.get(
+    '/v1/matters/:id',
+    {
+      schema: {
+        tags: ['governance'],
+        operationId: 'getMatter',
+        summary: 'A matter with its whole timeline of meetings and judgements',
+        params: z.object({ id: Id }),
+        response: { 200: MatterOut, ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      const matter = await app.services.governance.getMatter(request.params.id)
+      await authorize(request, { target: { kind: 'division', code: matter.villageCode } })
+      return toWire(matter)
+    },
+  )
+
+  for (const [path, stage, summary] of STAGE_PATHS) {
+    app.post(
+      `/v1/matters/:id/${path}`,
+      {
+        schema: {
+          tags: ['governance'],
+          operationId: `recordMatter${path.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase())}`,
+          summary: `${summary}; attendance is checked against the roster of the day`,
+          description:
+            'Stages run strictly in order. A failed quorum records the meeting and answers 422 governance.quorum_not_met ' +
+            'with the numbers; a failed vote ends the matter as rejected.',
+          params: z.object({ id: Id }),
+          body: MatterMeetingInput,
+          response: { 201: MatterOut, ...errorResponses(404, 422) },
+        },
+      },
+      async (request, reply) => {
+        const { villageCode } = await app.services.governance.matterVillage(request.params.id)
+        await authorize(request, { roles: CLERKS, target: { kind: 'division', code: villageCode } })
+        const result = await auditedWrite(
+          request,
+          ({ services }) => recordMatterStage(services, request.params.id, stage, request.body),
+          (r) => ({
+            type: 'matter',
+            id: r.matter.id,
+            countyCode: villageCode.slice(0, 6),
+            after: { stage, outcome: r.outcome, state: r.matter.state },
+          }),
+        )
+        if (result.outcome === 'quorum_not_met') {
+          // The meeting is on record; the caller learns why nothing was decided.
+          throw new DomainError(
+            'governance.quorum_not_met',
+            `quorum not met: ${result.quorum.count} of ${result.quorum.base}, ${result.quorum.required} required`,
+            {
+              kind: 'rule',
+              context: {
+                base: result.quorum.base,
+                required: result.quorum.required,
+                present: result.quorum.count,
+                basis: result.quorum.rule.basis,
+              },
+            },
+          )
+        }
+        return reply.code(201).send(toWire(result.matter))
+      },
+    )
+  }
+}
+
+export default matterRoutes

@@ -1,0 +1,198 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { problem, seedDivisions, startTestApp, type TestApp } from './helpers.js'
+
+let t: TestApp
+const village = '370322104203'
+const people: Record<string, string> = {}
+beforeAll(async () => {
+  t = await startTestApp('2024-06-30')
+  await seedDivisions(t)
+  const person = async (key: string) => {
+    people[key] = (
+      await t.call('POST', '/v1/people', { body: { name: key, villageCode: village } })
+    ).json().id
+  }
+  for (const key of ['sec', 'dep', 'com', 'chair', 'vice', 'm1', 'm2', 'm3', 'prob', 'r1', 'r2', 'r3'])
+    await person(key)
+  const post = (body: string, title: string, key: string) =>
+    t.call('POST', `/v1/villages/${village}/posts`, {
+      body: { body, title, personId: people[key], from: '2020-01-01' },
+    })
+  await post('party_branch', 'secretary', 'sec')
+  await post('party_branch', 'deputy_secretary', 'dep')
+  await post('party_branch', 'committee_member', 'com')
+  await post('village_committee', 'chair', 'sec') // 一肩挑: in both committees, counted once
+  await post('village_committee', 'vice_chair', 'vice')
+  for (const key of ['sec', 'dep', 'com', 'm1', 'm2', 'm3']) {
+    await t.call('POST', `/v1/villages/${village}/party-members`, {
+      body: { personId: people[key], status: 'full', from: '2010-01-01' },
+    })
+  }
+  await t.call('POST', `/v1/villages/${village}/party-members`, {
+    body: { personId: people.prob, status: 'probationary', from: '2024-01-01' },
+  })
+  for (const key of ['r1', 'r2', 'r3']) {
+    await t.call('POST', `/v1/villages/${village}/representatives`, {
+      body: { personId: people[key], from: '2021-01-01' },
+    })
+  }
+})
+afterAll(() => t.close())
+
+const ids = (...keys: string[]) => keys.map((k) => people[k]!)
+const stage = (matterId: string, path: string, body: object, key?: string) =>
+  t.call('POST', `/v1/matters/${matterId}/${path}`, {
+    ...(key ? { key } : {}),
+    body: { heldOn: '2024-03-01', minutes: '会议记录', ...body },
+  })
+
+async function newMatter(category = 'land_contracting') {
+  const created = await t.call('POST', '/v1/matters', {
+    body: { villageCode: village, title: '土地集中流转方案', category, description: '160户、80亩' },
+  })
+  expect(created.statusCode, created.body).toBe(201)
+  return created.json().id as string
+}
+
+describe('四议两公开 matters', () => {
+  it('runs the four stages in order against the rosters of the day', async () => {
+    const id = await newMatter()
+    problem(
+      await stage(id, 'consultation', { attendees: ids('sec'), votes: { yes: 1, no: 0, abstain: 0 } }),
+      422,
+      'governance.stage_out_of_order',
+    )
+    expect(
+      (await stage(id, 'proposal', { attendees: ids('sec', 'dep'), votes: { yes: 2, no: 0, abstain: 0 } }))
+        .statusCode,
+    ).toBe(201)
+    // 两委 = sec, dep, com, vice (sec counted once): 3 of 4 present, 3 yes.
+    const consulted = await stage(id, 'consultation', {
+      attendees: ids('sec', 'dep', 'vice'),
+      votes: { yes: 3, no: 0, abstain: 0 },
+    })
+    expect(consulted.json().state).toBe('party_review')
+    const reviewed = await stage(id, 'party-review', {
+      attendees: ids('sec', 'dep', 'com', 'm1', 'prob'),
+      votes: ids('sec', 'dep', 'com', 'm1').map((personId) => ({ personId, option: 'yes' })),
+    })
+    expect(reviewed.statusCode, reviewed.body).toBe(201)
+    const resolved = await stage(id, 'resolution', {
+      body: 'representatives_meeting',
+      attendees: ids('r1', 'r2'),
+      votes: { yes: 2, no: 0, abstain: 0 },
+    })
+    expect(resolved.json().state).toBe('resolved')
+    const timeline = (await t.call('GET', `/v1/matters/${id}`)).json()
+    expect(timeline.meetings.map((m: { stage: string }) => m.stage)).toEqual([
+      'proposal',
+      'consultation',
+      'party_review',
+      'resolution',
+    ])
+    expect(timeline.meetings[2].judgement.pass).toMatchObject({ base: 6, required: 4, count: 4, met: true })
+    expect(timeline.meetings[2].judgement.pass.rule.basis).toMatchObject({ article: '11' })
+  })
+
+  it('records a meeting without quorum and answers 422 with the numbers', async () => {
+    const id = await newMatter()
+    const failed = problem(
+      await stage(id, 'proposal', { attendees: ids('sec'), votes: { yes: 1, no: 0, abstain: 0 } }),
+      422,
+      'governance.quorum_not_met',
+    )
+    expect(failed.context).toMatchObject({ base: 3, required: 2, present: 1 })
+    const matter = (await t.call('GET', `/v1/matters/${id}`)).json()
+    expect(matter.state).toBe('proposal')
+    expect(matter.meetings).toHaveLength(1)
+    expect(matter.meetings[0].outcome).toBe('quorum_not_met')
+  })
+
+  it('ends a matter as rejected when the vote fails, and refuses strangers and probationary votes', async () => {
+    const id = await newMatter()
+    problem(
+      await stage(id, 'proposal', { attendees: ids('r1', 'sec'), votes: { yes: 1, no: 0, abstain: 0 } }),
+      422,
+      'governance.attendee_not_on_roster',
+    )
+    await stage(id, 'proposal', { attendees: ids('sec', 'dep'), votes: { yes: 2, no: 0, abstain: 0 } })
+    await stage(id, 'consultation', {
+      attendees: ids('sec', 'dep', 'vice'),
+      votes: { yes: 3, no: 0, abstain: 0 },
+    })
+    problem(
+      await stage(id, 'party-review', {
+        attendees: ids('sec', 'dep', 'com', 'm1', 'prob'),
+        votes: [{ personId: people.prob, option: 'yes' }],
+      }),
+      422,
+      'governance.voter_without_vote',
+    )
+    // 4 of 6 present, 3 yes: exactly half of those who should attend is not enough.
+    const rejected = await stage(id, 'party-review', {
+      attendees: ids('sec', 'dep', 'com', 'm1'),
+      votes: { yes: 3, no: 1, abstain: 0 },
+    })
+    expect(rejected.json().state).toBe('rejected')
+    problem(
+      await stage(id, 'resolution', {
+        body: 'villagers_meeting',
+        attendees: [],
+        votes: { yes: 0, no: 0, abstain: 0 },
+      }),
+      422,
+      'governance.stage_out_of_order',
+    )
+  })
+
+  it('keeps village rules for the villagers’ meeting itself', async () => {
+    const id = await newMatter('village_rules')
+    await stage(id, 'proposal', { attendees: ids('sec', 'dep'), votes: { yes: 2, no: 0, abstain: 0 } })
+    await stage(id, 'consultation', {
+      attendees: ids('sec', 'dep', 'vice'),
+      votes: { yes: 3, no: 0, abstain: 0 },
+    })
+    await stage(id, 'party-review', {
+      attendees: ids('sec', 'dep', 'com', 'm1'),
+      votes: { yes: 4, no: 0, abstain: 0 },
+    })
+    problem(
+      await stage(id, 'resolution', {
+        body: 'representatives_meeting',
+        attendees: ids('r1', 'r2'),
+        votes: { yes: 2, no: 0, abstain: 0 },
+      }),
+      422,
+      'governance.villagers_meeting_required',
+    )
+  })
+
+  it('keeps a clerk of another village out (403) and needs a key (401)', async () => {
+    const id = await newMatter()
+    const otherClerk = await t.mintKey('clerk', '370322104201')
+    problem(
+      await stage(
+        id,
+        'proposal',
+        { attendees: ids('sec', 'dep'), votes: { yes: 2, no: 0, abstain: 0 } },
+        otherClerk,
+      ),
+      403,
+    )
+    problem(await t.call('GET', `/v1/matters/${id}`, { key: otherClerk }), 403)
+    problem(await t.call('POST', '/v1/matters', { key: null, body: {} }), 401)
+    const clerk = await t.mintKey('clerk', village)
+    expect(
+      (
+        await stage(
+          id,
+          'proposal',
+          { attendees: ids('sec', 'dep'), votes: { yes: 2, no: 0, abstain: 0 } },
+          clerk,
+        )
+      ).statusCode,
+    ).toBe(201)
+    const listed = (await t.call('GET', '/v1/matters?state=consultation', { key: clerk })).json()
+    expect(listed.items.map((m: { id: string }) => m.id)).toContain(id)
+  })
+})
