@@ -94,6 +94,123 @@ describe('四议两公开 matters', () => {
     expect(timeline.meetings[2].judgement.pass.rule.basis).toMatchObject({ article: '11' })
   })
 
+  it('discloses, takes objections, implements after the disclosure and closes with the result (两公开)', async () => {
+    const id = await newMatter()
+    await stage(id, 'proposal', { attendees: ids('sec', 'dep'), votes: { yes: 2, no: 0, abstain: 0 } })
+    await stage(id, 'consultation', {
+      attendees: ids('sec', 'dep', 'vice'),
+      votes: { yes: 3, no: 0, abstain: 0 },
+    })
+    await stage(id, 'party-review', {
+      attendees: ids('sec', 'dep', 'com', 'm1'),
+      votes: { yes: 4, no: 0, abstain: 0 },
+    })
+    await stage(id, 'resolution', {
+      body: 'representatives_meeting',
+      attendees: ids('r1', 'r2'),
+      votes: { yes: 2, no: 0, abstain: 0 },
+    })
+    const disclose = (body: object) => t.call('POST', `/v1/matters/${id}/disclosures`, { body })
+    const short = problem(
+      await disclose({
+        kind: 'resolution',
+        channels: ['notice_board'],
+        from: '2024-03-10',
+        until: '2024-03-15',
+      }),
+      422,
+      'governance.disclosure_too_short',
+    )
+    expect(short.context).toMatchObject({ days: 6, required: 7 })
+    expect(
+      (
+        await disclose({
+          kind: 'resolution',
+          channels: ['notice_board', 'online'],
+          from: '2024-03-10',
+          until: '2024-03-16',
+        })
+      ).statusCode,
+    ).toBe(201)
+    const objection = (
+      await t.call('POST', `/v1/matters/${id}/objections`, {
+        body: { submittedOn: '2024-03-12', content: '流转价格偏低' },
+      })
+    ).json()
+    expect(objection).toMatchObject({ dueOn: '2024-03-15', outcome: null, overdue: true })
+    const implement = (body: object) => t.call('POST', `/v1/matters/${id}/implementation`, { body })
+    problem(await implement({ status: 'started', on: '2024-03-16' }), 422, 'governance.disclosure_running')
+    problem(await implement({ status: 'started', on: '2024-03-17' }), 422, 'governance.objection_pending')
+    const answered = await t.call('POST', `/v1/objections/${objection.id}/response`, {
+      body: { outcome: 'dismissed', respondedOn: '2024-03-14', response: '价格依据评估报告' },
+    })
+    expect(answered.json()).toMatchObject({ outcome: 'dismissed', overdue: false })
+    problem(
+      await disclose({ kind: 'result', channels: ['notice_board'], from: '2024-05-01', until: '2024-05-07' }),
+      422,
+      'governance.not_implemented',
+    )
+    expect((await implement({ status: 'started', on: '2024-03-17' })).statusCode).toBe(200)
+    expect((await implement({ status: 'completed', on: '2024-04-30' })).statusCode).toBe(200)
+    expect(
+      (
+        await disclose({
+          kind: 'result',
+          channels: ['notice_board'],
+          from: '2024-05-01',
+          until: '2024-05-07',
+        })
+      ).statusCode,
+    ).toBe(201)
+    expect((await t.call('GET', `/v1/matters/${id}`)).json()).toMatchObject({
+      state: 'closed',
+      implementation: 'completed',
+    })
+    const published = await t.call('GET', `/v1/public/villages/${village}/disclosures`, { key: null })
+    expect(published.statusCode).toBe(200)
+    const items = published.json().items.filter((d: { matterId: string }) => d.matterId === id)
+    expect(items.map((d: { kind: string }) => d.kind)).toEqual(['result', 'resolution'])
+    expect(published.body).not.toContain('流转价格偏低')
+    expect(published.body).not.toContain(people.sec)
+  })
+
+  it('sends an upheld objection back to 两委商议', async () => {
+    const id = await newMatter()
+    await stage(id, 'proposal', { attendees: ids('sec', 'dep'), votes: { yes: 2, no: 0, abstain: 0 } })
+    await stage(id, 'consultation', {
+      attendees: ids('sec', 'dep', 'vice'),
+      votes: { yes: 3, no: 0, abstain: 0 },
+    })
+    await stage(id, 'party-review', {
+      attendees: ids('sec', 'dep', 'com', 'm1'),
+      votes: { yes: 4, no: 0, abstain: 0 },
+    })
+    await stage(id, 'resolution', {
+      body: 'representatives_meeting',
+      attendees: ids('r1', 'r2'),
+      votes: { yes: 2, no: 0, abstain: 0 },
+    })
+    await t.call('POST', `/v1/matters/${id}/disclosures`, {
+      body: { kind: 'resolution', channels: ['meeting'], from: '2024-03-10', until: '2024-03-20' },
+    })
+    const objection = (
+      await t.call('POST', `/v1/matters/${id}/objections`, {
+        body: { submittedOn: '2024-03-11', content: '不同意' },
+      })
+    ).json()
+    await t.call('POST', `/v1/objections/${objection.id}/response`, {
+      body: { outcome: 'upheld', respondedOn: '2024-03-12', response: '重新商议' },
+    })
+    expect((await t.call('GET', `/v1/matters/${id}`)).json().state).toBe('consultation')
+    problem(
+      await t.call('POST', `/v1/objections/${objection.id}/response`, {
+        body: { outcome: 'dismissed', respondedOn: '2024-03-13', response: 'x' },
+      }),
+      409,
+      'governance.objection_answered',
+    )
+  })
+
   it('records a meeting without quorum and answers 422 with the numbers', async () => {
     const id = await newMatter()
     const failed = problem(

@@ -1,5 +1,17 @@
 CREATE SCHEMA "governance";
 --> statement-breakpoint
+CREATE TABLE "governance"."matter_disclosures" (
+	"county_code" text NOT NULL,
+	"id" text NOT NULL,
+	"matter_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"channels" text NOT NULL,
+	"valid_from" date NOT NULL,
+	"valid_until" date NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "matter_disclosures_county_code_id_pk" PRIMARY KEY("county_code","id")
+);
+--> statement-breakpoint
 CREATE TABLE "governance"."matter_meetings" (
 	"county_code" text NOT NULL,
 	"id" text NOT NULL,
@@ -22,8 +34,22 @@ CREATE TABLE "governance"."matters" (
 	"amount" bigint,
 	"description" text NOT NULL,
 	"state" text NOT NULL,
+	"implementation" text DEFAULT 'none' NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "matters_county_code_id_pk" PRIMARY KEY("county_code","id")
+);
+--> statement-breakpoint
+CREATE TABLE "governance"."objections" (
+	"county_code" text NOT NULL,
+	"id" text NOT NULL,
+	"matter_id" text NOT NULL,
+	"submitted_on" date NOT NULL,
+	"content" text NOT NULL,
+	"due_on" date NOT NULL,
+	"outcome" text,
+	"responded_on" date,
+	"response" text,
+	CONSTRAINT "objections_county_code_id_pk" PRIMARY KEY("county_code","id")
 );
 --> statement-breakpoint
 CREATE TABLE "governance"."rule_overrides" (
@@ -36,5 +62,7 @@ CREATE TABLE "governance"."rule_overrides" (
 	CONSTRAINT "rule_overrides_county_code_division_code_effective_from_pk" PRIMARY KEY("county_code","division_code","effective_from")
 );
 --> statement-breakpoint
+CREATE INDEX "matter_disclosures_matter_idx" ON "governance"."matter_disclosures" USING btree ("county_code","matter_id");--> statement-breakpoint
 CREATE INDEX "matter_meetings_matter_idx" ON "governance"."matter_meetings" USING btree ("county_code","matter_id");--> statement-breakpoint
-CREATE INDEX "matters_village_idx" ON "governance"."matters" USING btree ("county_code","village_code");
+CREATE INDEX "matters_village_idx" ON "governance"."matters" USING btree ("county_code","village_code");--> statement-breakpoint
+CREATE INDEX "objections_matter_idx" ON "governance"."objections" USING btree ("county_code","matter_id");

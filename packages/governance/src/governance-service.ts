@@ -1,5 +1,6 @@
 import { type Clock, countyOf, type Database, systemClock } from '@liancun/core'
 import { and, asc, eq, inArray } from 'drizzle-orm'
+import { disclosureMethods } from './disclosures.js'
 import type { PutRulesInput } from './inputs.js'
 import { matterMethods } from './matters.js'
 import {
@@ -63,6 +64,7 @@ export function createGovernanceService(options: GovernanceServiceOptions) {
 
   return {
     ...matterMethods(db, () => clock.now(), rulesFor),
+    ...disclosureMethods(db, () => clock.today(), rulesFor),
 
     /** Records (or replaces, for the same day) a county's or township's override. */
     async putRules(divisionCode: string, input: PutRulesInput, createdBy: string): Promise<DatedOverride> {

@@ -1,10 +1,14 @@
 export type { GovernanceService, GovernanceServiceOptions } from './governance-service.js'
 export { createGovernanceService } from './governance-service.js'
 export {
+  CreateMatterDisclosureInput,
   CreateMatterInput,
+  CreateObjectionInput,
+  ImplementationInput,
   MATTER_CATEGORIES,
   MatterMeetingInput,
   PutRulesInput,
+  RespondObjectionInput,
   VILLAGERS_MEETING_ONLY,
 } from './inputs.js'
 export type { Matter, MeetingOutcome, Stage, StageRoster } from './matters.js'

@@ -158,3 +158,50 @@ export const MatterMeetingInput = z
     },
   })
 export type MatterMeetingInput = z.infer<typeof MatterMeetingInput>
+
+export const CreateMatterDisclosureInput = z
+  .strictObject({
+    kind: z.enum(['resolution', 'result']).meta({ description: '决议公开 / 实施结果公开' }),
+    channels: z
+      .array(z.enum(['notice_board', 'broadcast', 'online', 'meeting', 'leaflet', 'touch_screen']))
+      .min(1),
+    from: BusinessDate,
+    until: BusinessDate,
+  })
+  .refine((d) => d.until >= d.from, { message: 'until must not be before from', path: ['until'] })
+  .meta({
+    example: {
+      kind: 'resolution',
+      channels: ['notice_board', 'online'],
+      from: '2024-03-20',
+      until: '2024-03-27',
+    },
+  })
+export type CreateMatterDisclosureInput = z.infer<typeof CreateMatterDisclosureInput>
+
+export const CreateObjectionInput = z
+  .strictObject({
+    submittedOn: BusinessDate,
+    content: z
+      .string()
+      .trim()
+      .min(1)
+      .max(5000)
+      .meta({ description: 'the objection; the objector is not recorded by name' }),
+  })
+  .meta({ example: { submittedOn: '2024-03-22', content: '流转价格偏低' } })
+export type CreateObjectionInput = z.infer<typeof CreateObjectionInput>
+
+export const RespondObjectionInput = z
+  .strictObject({
+    outcome: z.enum(['upheld', 'dismissed', 'escalated']),
+    respondedOn: BusinessDate,
+    response: z.string().trim().min(1).max(5000),
+  })
+  .meta({ example: { outcome: 'dismissed', respondedOn: '2024-03-24', response: '价格依据评估报告' } })
+export type RespondObjectionInput = z.infer<typeof RespondObjectionInput>
+
+export const ImplementationInput = z
+  .strictObject({ status: z.enum(['started', 'completed']), on: BusinessDate })
+  .meta({ example: { status: 'started', on: '2024-04-01' } })
+export type ImplementationInput = z.infer<typeof ImplementationInput>

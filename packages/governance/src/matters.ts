@@ -205,6 +205,7 @@ function toMatter(row: MatterRow) {
     amount: row.amount,
     description: row.description,
     state: row.state,
+    implementation: row.implementation as 'none' | 'started' | 'completed',
     createdAt: row.createdAt.toISOString(),
   }
 }

@@ -28,8 +28,10 @@ export const matters = governanceSchema.table(
     category: text('category').notNull(),
     amount: bigint('amount', { mode: 'bigint' }),
     description: text('description').notNull(),
-    /** Next stage to hold (proposal … resolution), or resolved / rejected. */
+    /** Next stage to hold (proposal … resolution), or resolved / rejected / closed. */
     state: text('state').notNull(),
+    /** none → started → completed (实施). */
+    implementation: text('implementation').notNull().default('none'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -57,5 +59,44 @@ export const matterMeetings = governanceSchema.table(
   (t) => [
     primaryKey({ columns: [t.countyCode, t.id] }),
     index('matter_meetings_matter_idx').on(t.countyCode, t.matterId),
+  ],
+)
+
+/** 两公开: the resolution disclosure and the result disclosure of a matter. */
+export const matterDisclosures = governanceSchema.table(
+  'matter_disclosures',
+  {
+    countyCode: text('county_code').notNull(),
+    id: text('id').notNull(),
+    matterId: text('matter_id').notNull(),
+    kind: text('kind').notNull(),
+    channels: text('channels').notNull(),
+    from: date('valid_from', { mode: 'string' }).notNull(),
+    until: date('valid_until', { mode: 'string' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    index('matter_disclosures_matter_idx').on(t.countyCode, t.matterId),
+  ],
+)
+
+/** 异议: an objection to a disclosed resolution, answered within the configured days. */
+export const objections = governanceSchema.table(
+  'objections',
+  {
+    countyCode: text('county_code').notNull(),
+    id: text('id').notNull(),
+    matterId: text('matter_id').notNull(),
+    submittedOn: date('submitted_on', { mode: 'string' }).notNull(),
+    content: text('content').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    outcome: text('outcome'),
+    respondedOn: date('responded_on', { mode: 'string' }),
+    response: text('response'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    index('objections_matter_idx').on(t.countyCode, t.matterId),
   ],
 )

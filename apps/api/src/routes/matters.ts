@@ -1,10 +1,19 @@
-import { DomainError, formatMoney, Id, PageQuery, pageRequest } from '@liancun/core'
-import { CreateMatterInput, MATTER_CATEGORIES, MatterMeetingInput, type Stage } from '@liancun/governance'
+import { DomainError, formatMoney, Id, PageQuery, pageRequest, VillageCode } from '@liancun/core'
+import {
+  CreateMatterDisclosureInput,
+  CreateMatterInput,
+  CreateObjectionInput,
+  ImplementationInput,
+  MATTER_CATEGORIES,
+  MatterMeetingInput,
+  RespondObjectionInput,
+  type Stage,
+} from '@liancun/governance'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { auditedWrite } from '../audit.js'
 import type { Role } from '../auth/scope.js'
-import { errorResponses } from '../http/problem.js'
+import { errorResponses, Problem } from '../http/problem.js'
 import { resolveWithin, WithinQuery } from '../http/scope-query.js'
 import { authorize } from '../plugins/auth.js'
 import { recordMatterStage } from '../workflows/record-matter-stage.js'
@@ -21,8 +30,10 @@ const MatterOut = z
     amount: z.string().nullable(),
     description: z.string(),
     state: z.string().meta({
-      description: 'next stage (proposal, consultation, party_review, resolution), or resolved / rejected',
+      description:
+        'next stage (proposal, consultation, party_review, resolution), or resolved / rejected / closed',
     }),
+    implementation: z.enum(['none', 'started', 'completed']).meta({ description: '实施' }),
     createdAt: z.string(),
     meetings: z
       .array(
@@ -183,6 +194,196 @@ const matterRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     )
   }
+
+  const MatterParams = z.object({ id: Id })
+  const ObjectionOut = z.object({
+    id: Id,
+    matterId: Id,
+    submittedOn: z.string(),
+    content: z.string(),
+    dueOn: z.string(),
+    outcome: z.enum(['upheld', 'dismissed', 'escalated']).nullable(),
+    respondedOn: z.string().nullable(),
+    response: z.string().nullable(),
+    overdue: z.boolean().meta({ description: 'unanswered past its due day, or answered late' }),
+  })
+
+  /** The matter's village, checked against the caller's role and scope. */
+  async function authorizeMatter(
+    request: Parameters<typeof authorize>[0],
+    matterId: string,
+    roles?: readonly Role[],
+  ) {
+    const { villageCode } = await app.services.governance.matterVillage(matterId)
+    await authorize(request, { ...(roles ? { roles } : {}), target: { kind: 'division', code: villageCode } })
+    return villageCode
+  }
+
+  app.post(
+    '/v1/matters/:id/disclosures',
+    {
+      schema: {
+        tags: ['governance'],
+        operationId: 'discloseMatter',
+        summary:
+          '两公开: disclose the resolution (at least the configured days) or, once implemented, the result',
+        params: MatterParams,
+        body: CreateMatterDisclosureInput,
+        response: {
+          201: z.object({
+            id: Id,
+            matterId: Id,
+            kind: z.enum(['resolution', 'result']),
+            channels: z.array(z.string()),
+            from: z.string(),
+            until: z.string(),
+          }),
+          ...errorResponses(404, 422),
+        },
+      },
+    },
+    async (request, reply) => {
+      const village = await authorizeMatter(request, request.params.id, CLERKS)
+      const disclosure = await auditedWrite(
+        request,
+        ({ services }) => services.governance.discloseMatter(request.params.id, request.body),
+        (d) => ({ type: 'matter_disclosure', id: d.id, countyCode: village.slice(0, 6) }),
+      )
+      return reply.code(201).send(disclosure)
+    },
+  )
+
+  app.post(
+    '/v1/matters/:id/objections',
+    {
+      schema: {
+        tags: ['governance'],
+        operationId: 'objectToMatter',
+        summary:
+          '异议: record an objection to a disclosed resolution; it is due an answer within the configured days',
+        params: MatterParams,
+        body: CreateObjectionInput,
+        response: { 201: ObjectionOut, ...errorResponses(404, 422) },
+      },
+    },
+    async (request, reply) => {
+      const village = await authorizeMatter(request, request.params.id, CLERKS)
+      const objection = await auditedWrite(
+        request,
+        ({ services }) => services.governance.objectTo(request.params.id, request.body),
+        (o) => ({ type: 'objection', id: o.id, countyCode: village.slice(0, 6) }),
+      )
+      return reply.code(201).send(objection)
+    },
+  )
+
+  app.get(
+    '/v1/matters/:id/objections',
+    {
+      schema: {
+        tags: ['governance'],
+        operationId: 'listMatterObjections',
+        summary: 'Objections to a matter, with overdue answers visible',
+        params: MatterParams,
+        response: { 200: z.object({ items: z.array(ObjectionOut) }), ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      await authorizeMatter(request, request.params.id)
+      return { items: await app.services.governance.listObjections(request.params.id) }
+    },
+  )
+
+  app.post(
+    '/v1/objections/:id/response',
+    {
+      schema: {
+        tags: ['governance'],
+        operationId: 'respondToObjection',
+        summary: 'Answer an objection: upheld (back to 两委商议), dismissed, or escalated',
+        params: z.object({ id: Id }),
+        body: RespondObjectionInput,
+        response: { 200: ObjectionOut, ...errorResponses(404, 409, 422) },
+      },
+    },
+    async (request) => {
+      const matterId = await app.services.governance.objectionMatter(request.params.id)
+      const village = await authorizeMatter(request, matterId, CLERKS)
+      const answered = await auditedWrite(
+        request,
+        ({ services }) => services.governance.respondToObjection(request.params.id, request.body),
+        (o) => ({ type: 'objection', id: o.id, countyCode: village.slice(0, 6) }),
+      )
+      return answered
+    },
+  )
+
+  app.post(
+    '/v1/matters/:id/implementation',
+    {
+      schema: {
+        tags: ['governance'],
+        operationId: 'recordMatterImplementation',
+        summary: '实施: start after the resolution disclosure ended with no objection pending; then complete',
+        params: MatterParams,
+        body: ImplementationInput,
+        response: {
+          200: z.object({ matterId: Id, implementation: z.enum(['started', 'completed']), on: z.string() }),
+          ...errorResponses(404, 409, 422),
+        },
+      },
+    },
+    async (request) => {
+      const village = await authorizeMatter(request, request.params.id, CLERKS)
+      const result = await auditedWrite(
+        request,
+        ({ services }) => services.governance.recordImplementation(request.params.id, request.body),
+        (r) => ({ type: 'matter', id: r.matterId, countyCode: village.slice(0, 6) }),
+      )
+      return result
+    },
+  )
+
+  app.get(
+    '/v1/public/villages/:code/disclosures',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['public'],
+        operationId: 'listPublicVillageDisclosures',
+        summary:
+          '晒村务 (no key): a village’s matter disclosures and the state of objections, without personal data',
+        security: [],
+        params: z.object({ code: VillageCode }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: Id,
+                matterId: Id,
+                title: z.string(),
+                category: z.string(),
+                state: z.string(),
+                kind: z.string(),
+                channels: z.array(z.string()),
+                from: z.string(),
+                until: z.string(),
+                objections: z.array(
+                  z.object({
+                    submittedOn: z.string(),
+                    outcome: z.string().nullable(),
+                    respondedOn: z.string().nullable(),
+                  }),
+                ),
+              }),
+            ),
+          }),
+          400: Problem,
+        },
+      },
+    },
+    async (request) => ({ items: await app.services.governance.publicDisclosures(request.params.code) }),
+  )
 }
 
 export default matterRoutes
