@@ -211,6 +211,45 @@ describe('四议两公开 matters', () => {
     )
   })
 
+  it('fans an alliance matter out to its member villages, each deciding for itself', async () => {
+    const alliance = (
+      await t.call('POST', '/v1/alliances', {
+        body: {
+          name: '黑牛盒马联村党委',
+          townshipCode: '370322104',
+          mode: 'mutual_aid',
+          level: 'party_committee',
+          establishedOn: '2020-01-01',
+        },
+      })
+    ).json()
+    for (const code of [village, '370322104201']) {
+      await t.call('POST', `/v1/alliances/${alliance.id}/members`, {
+        body: { villageCode: code, role: 'member', from: '2020-01-01' },
+      })
+    }
+    const body = {
+      allianceId: alliance.id,
+      title: '联村统一流转土地',
+      category: 'land_contracting',
+      villageCodes: [village, '370322104201'],
+    }
+    problem(
+      await t.call('POST', '/v1/alliance-matters', {
+        body: { ...body, villageCodes: [village, '370322104202'] },
+      }),
+      422,
+      'governance.village_not_member',
+    )
+    const created = await t.call('POST', '/v1/alliance-matters', { body })
+    expect(created.statusCode, created.body).toBe(201)
+    const am = created.json()
+    expect(am).toMatchObject({ state: 'in_progress' })
+    const ours = am.villages.find((v: { villageCode: string }) => v.villageCode === village).matterId
+    await stage(ours, 'proposal', { attendees: ids('sec', 'dep'), votes: { yes: 0, no: 2, abstain: 0 } })
+    expect((await t.call('GET', `/v1/alliance-matters/${am.id}`)).json().state).toBe('rejected_by_a_village')
+  })
+
   it('records a meeting without quorum and answers 422 with the numbers', async () => {
     const id = await newMatter()
     const failed = problem(

@@ -1,5 +1,15 @@
 CREATE SCHEMA "governance";
 --> statement-breakpoint
+CREATE TABLE "governance"."alliance_matters" (
+	"county_code" text NOT NULL,
+	"id" text NOT NULL,
+	"alliance_id" text NOT NULL,
+	"title" text NOT NULL,
+	"category" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "alliance_matters_county_code_id_pk" PRIMARY KEY("county_code","id")
+);
+--> statement-breakpoint
 CREATE TABLE "governance"."matter_disclosures" (
 	"county_code" text NOT NULL,
 	"id" text NOT NULL,
@@ -35,6 +45,7 @@ CREATE TABLE "governance"."matters" (
 	"description" text NOT NULL,
 	"state" text NOT NULL,
 	"implementation" text DEFAULT 'none' NOT NULL,
+	"alliance_matter_id" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "matters_county_code_id_pk" PRIMARY KEY("county_code","id")
 );

@@ -1,6 +1,7 @@
 export type { GovernanceService, GovernanceServiceOptions } from './governance-service.js'
 export { createGovernanceService } from './governance-service.js'
 export {
+  CreateAllianceMatterInput,
   CreateMatterDisclosureInput,
   CreateMatterInput,
   CreateObjectionInput,

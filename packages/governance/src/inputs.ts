@@ -205,3 +205,28 @@ export const ImplementationInput = z
   .strictObject({ status: z.enum(['started', 'completed']), on: BusinessDate })
   .meta({ example: { status: 'started', on: '2024-04-01' } })
 export type ImplementationInput = z.infer<typeof ImplementationInput>
+
+export const CreateAllianceMatterInput = z
+  .strictObject({
+    allianceId: z.string().uuid(),
+    title: z.string().trim().min(1).max(200),
+    category: z.enum(MATTER_CATEGORIES),
+    description: z.string().trim().min(1).max(5000).optional(),
+    villageCodes: z
+      .array(z.string().regex(/^[0-9]{12}$/, 'a village code has 12 digits'))
+      .min(1)
+      .max(100),
+  })
+  .refine((v) => new Set(v.villageCodes).size === v.villageCodes.length, {
+    message: 'each village once',
+    path: ['villageCodes'],
+  })
+  .meta({
+    example: {
+      allianceId: '019a4c1e-7b2a-7c3d-8e4f-0123456789ab',
+      title: '联村统一流转土地发展香菇产业',
+      category: 'land_contracting',
+      villageCodes: ['370323104201', '370323104202'],
+    },
+  })
+export type CreateAllianceMatterInput = z.infer<typeof CreateAllianceMatterInput>

@@ -1,6 +1,7 @@
 import { countyOf, type Database, DomainError, newId, type Page, toPage } from '@liancun/core'
 import { and, asc, eq, gt, like } from 'drizzle-orm'
 import {
+  type CreateAllianceMatterInput,
   type CreateMatterInput,
   type MATTER_CATEGORIES,
   type MatterMeetingInput,
@@ -14,7 +15,7 @@ import {
   judgeVillagersMeeting,
 } from './rules/judgement.js'
 import type { CountRule, GovernanceRuleSet } from './rules/rule-set.js'
-import { matterMeetings, matters } from './schema.js'
+import { allianceMatters, matterMeetings, matters } from './schema.js'
 
 export const STAGES = ['proposal', 'consultation', 'party_review', 'resolution'] as const
 export type Stage = (typeof STAGES)[number]
@@ -245,6 +246,37 @@ export function matterMethods(
     }
   }
 
+  /** Resolved only when every village's matter is resolved (or closed); a rejection shows. */
+  async function allianceMatterOut(q: Database, id: string) {
+    const [row] = await q.select().from(allianceMatters).where(eq(allianceMatters.id, id))
+    if (!row)
+      throw new GovernanceError('governance.alliance_matter_not_found', `no alliance matter ${id}`, {
+        kind: 'not_found',
+      })
+    const parts = await q
+      .select()
+      .from(matters)
+      .where(eq(matters.allianceMatterId, id))
+      .orderBy(asc(matters.villageCode))
+    const done = (state: string) => state === 'resolved' || state === 'closed'
+    const state: 'in_progress' | 'resolved' | 'rejected_by_a_village' = parts.some(
+      (p) => p.state === 'rejected',
+    )
+      ? 'rejected_by_a_village'
+      : parts.every((p) => done(p.state))
+        ? 'resolved'
+        : 'in_progress'
+    return {
+      id: row.id,
+      allianceId: row.allianceId,
+      title: row.title,
+      category: row.category,
+      state,
+      villages: parts.map((p) => ({ villageCode: p.villageCode, matterId: p.id, state: p.state })),
+      createdAt: row.createdAt.toISOString(),
+    }
+  }
+
   return {
     async createMatter(input: CreateMatterInput): Promise<Matter> {
       const [row] = await db
@@ -262,6 +294,40 @@ export function matterMethods(
         })
         .returning()
       return toMatter(row!)
+    },
+
+    /** Fans out one village matter per listed village; the app has checked they are members. */
+    async createAllianceMatter(input: CreateAllianceMatterInput, countyCode: string) {
+      return db.transaction(async (tx) => {
+        const id = newId()
+        await tx.insert(allianceMatters).values({
+          countyCode,
+          id,
+          allianceId: input.allianceId,
+          title: input.title,
+          category: input.category,
+          createdAt: now(),
+        })
+        await tx.insert(matters).values(
+          input.villageCodes.map((villageCode) => ({
+            countyCode: countyOf(villageCode),
+            id: newId(),
+            villageCode,
+            title: input.title,
+            category: input.category,
+            amount: null,
+            description: input.description ?? input.title,
+            state: 'proposal',
+            allianceMatterId: id,
+            createdAt: now(),
+          })),
+        )
+        return allianceMatterOut(tx, id)
+      })
+    },
+
+    async getAllianceMatter(id: string) {
+      return allianceMatterOut(db, id)
     },
 
     async getMatter(id: string) {

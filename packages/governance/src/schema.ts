@@ -32,6 +32,8 @@ export const matters = governanceSchema.table(
     state: text('state').notNull(),
     /** none → started → completed (实施). */
     implementation: text('implementation').notNull().default('none'),
+    /** Set when the matter is one village's part of an alliance matter (三集中, each village decides). */
+    allianceMatterId: text('alliance_matter_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -99,4 +101,18 @@ export const objections = governanceSchema.table(
     primaryKey({ columns: [t.countyCode, t.id] }),
     index('objections_matter_idx').on(t.countyCode, t.matterId),
   ],
+)
+
+/** An alliance matter: one village matter per listed member village, each decided by its village. */
+export const allianceMatters = governanceSchema.table(
+  'alliance_matters',
+  {
+    countyCode: text('county_code').notNull(),
+    id: text('id').notNull(),
+    allianceId: text('alliance_id').notNull(),
+    title: text('title').notNull(),
+    category: text('category').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.countyCode, t.id] })],
 )

@@ -1,5 +1,6 @@
 import { DomainError, formatMoney, Id, PageQuery, pageRequest, VillageCode } from '@liancun/core'
 import {
+  CreateAllianceMatterInput,
   CreateMatterDisclosureInput,
   CreateMatterInput,
   CreateObjectionInput,
@@ -16,6 +17,7 @@ import type { Role } from '../auth/scope.js'
 import { errorResponses, Problem } from '../http/problem.js'
 import { resolveWithin, WithinQuery } from '../http/scope-query.js'
 import { authorize } from '../plugins/auth.js'
+import { createAllianceMatter } from '../workflows/create-alliance-matter.js'
 import { recordMatterStage } from '../workflows/record-matter-stage.js'
 
 /** Who records governance meetings (村务记录). */
@@ -383,6 +385,65 @@ const matterRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({ items: await app.services.governance.publicDisclosures(request.params.code) }),
+  )
+
+  const AllianceMatterOut = z
+    .object({
+      id: Id,
+      allianceId: Id,
+      title: z.string(),
+      category: z.string(),
+      state: z.enum(['in_progress', 'resolved', 'rejected_by_a_village']),
+      villages: z.array(z.object({ villageCode: z.string(), matterId: Id, state: z.string() })),
+      createdAt: z.string(),
+    })
+    .meta({ id: 'AllianceMatter' })
+
+  app.post(
+    '/v1/alliance-matters',
+    {
+      schema: {
+        tags: ['governance'],
+        operationId: 'createAllianceMatter',
+        summary:
+          'Raise an alliance matter: one village matter per listed member village, each decided by its village',
+        body: CreateAllianceMatterInput,
+        response: { 201: AllianceMatterOut, ...errorResponses(404, 422) },
+      },
+    },
+    async (request, reply) => {
+      const ref = await app.services.organization.getAllianceRef(request.body.allianceId)
+      await authorize(request, {
+        roles: CLERKS,
+        target: { kind: 'alliance', id: ref.id, townshipCode: ref.townshipCode },
+      })
+      const created = await auditedWrite(
+        request,
+        ({ services }) => createAllianceMatter(services, request.body, app.clock.today()),
+        (m) => ({ type: 'alliance_matter', id: m.id, countyCode: ref.countyCode }),
+      )
+      return reply.code(201).send(created)
+    },
+  )
+
+  app.get(
+    '/v1/alliance-matters/:id',
+    {
+      schema: {
+        tags: ['governance'],
+        operationId: 'getAllianceMatter',
+        summary:
+          'An alliance matter: resolved only when every village has resolved; a village rejection shows',
+        params: z.object({ id: Id }),
+        response: { 200: AllianceMatterOut, ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      const matter = await app.services.governance.getAllianceMatter(request.params.id)
+      const ref = await app.services.organization.getAllianceRef(matter.allianceId)
+      await authorize(request, { target: { kind: 'alliance', id: ref.id, townshipCode: ref.townshipCode } })
+      return matter
+    },
   )
 }
 
