@@ -86,6 +86,21 @@ describe('demo dataset (淄博, seed 001)', () => {
     expect((await get('/v1/ledger-links?within=370322104&unmatched=true')).items).toEqual([])
   })
 
+  it('carries the 朱家户 land matter through all six steps, on the public record', async () => {
+    const matters = await get('/v1/matters?within=370323104201')
+    expect(matters.items).toHaveLength(1)
+    const matter = await get(`/v1/matters/${matters.items[0].id}`)
+    expect(matter).toMatchObject({ state: 'closed', implementation: 'completed' })
+    expect(matter.meetings.map((m: { outcome: string }) => m.outcome)).toEqual([
+      'passed',
+      'passed',
+      'passed',
+      'passed',
+    ])
+    const published = await app.inject({ method: 'GET', url: '/v1/public/villages/370323104201/disclosures' })
+    expect(published.json().items.map((d: { kind: string }) => d.kind)).toEqual(['result', 'resolution'])
+  })
+
   it('records the partner with a deliberately wrong USCC check character as a warning', async () => {
     const partners = await get('/v1/partners?within=370304')
     const hualv = partners.items.find((p: { name: string }) => p.name.startsWith('山东华旅'))
