@@ -1,3 +1,4 @@
+// Timings and rates only (milliseconds, vouchers per second): no money passes through toFixed here.
 /**
  * Read benchmark: the API (routing, auth, zod validation and serialisation, service queries)
  * against a physical baseline on the same database in the same run — one hand-written SQL

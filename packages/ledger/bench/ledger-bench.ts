@@ -1,3 +1,4 @@
+// Timings and rates only (milliseconds, vouchers per second): no money passes through toFixed here.
 /**
  * Ledger benchmark (issue 3): posting through the service against a raw multi-row INSERT of the
  * same rows into the same tables, and the trial balance against a raw GROUP BY over the lines.

@@ -17,7 +17,8 @@ function usccOf(countyCode: string, body: string): string {
   return first17 + usccCheckCharacter(first17)
 }
 
-const fen = (yuan: number) => BigInt(Math.round(yuan * 100))
+/** Whole yuan to fen; BigInt() refuses a fraction, so no float reaches the books. */
+const fen = (yuan: number) => BigInt(yuan) * 100n
 const day = (month: number, d: number) =>
   `2024-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`
 
