@@ -11,6 +11,7 @@ import errorsPlugin from './plugins/errors.js'
 import idempotencyPlugin from './plugins/idempotency.js'
 import openapiPlugin from './plugins/openapi.js'
 import apiKeyRoutes from './routes/api-keys.js'
+import councilRoutes from './routes/councils.js'
 import governanceRoutes from './routes/governance.js'
 import ledgerRoutes from './routes/ledger/index.js'
 import matterRoutes from './routes/matters.js'
@@ -71,6 +72,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(ledgerRoutes)
   await app.register(governanceRoutes)
   await app.register(matterRoutes)
+  await app.register(councilRoutes)
 
   await installBootstrapKey(app, config)
   if (config.demo) await loadDemoDataset(app)

@@ -1,5 +1,6 @@
 import { type Clock, countyOf, type Database, systemClock } from '@liancun/core'
 import { and, asc, eq, inArray } from 'drizzle-orm'
+import { councilMethods } from './councils.js'
 import { disclosureMethods } from './disclosures.js'
 import type { PutRulesInput } from './inputs.js'
 import { matterMethods } from './matters.js'
@@ -65,6 +66,7 @@ export function createGovernanceService(options: GovernanceServiceOptions) {
   return {
     ...matterMethods(db, () => clock.now(), rulesFor),
     ...disclosureMethods(db, () => clock.today(), rulesFor),
+    ...councilMethods(db, () => clock.today(), rulesFor),
 
     /** Records (or replaces, for the same day) a county's or township's override. */
     async putRules(divisionCode: string, input: PutRulesInput, createdBy: string): Promise<DatedOverride> {

@@ -1,15 +1,21 @@
 export type { GovernanceService, GovernanceServiceOptions } from './governance-service.js'
 export { createGovernanceService } from './governance-service.js'
 export {
+  AddCouncilMemberInput,
   CreateAllianceMatterInput,
+  CreateCouncilInput,
   CreateMatterDisclosureInput,
   CreateMatterInput,
   CreateObjectionInput,
+  CreateTopicInput,
   ImplementationInput,
   MATTER_CATEGORIES,
   MatterMeetingInput,
   PutRulesInput,
   RespondObjectionInput,
+  ReviewTopicInput,
+  ScheduleSessionInput,
+  SessionMinutesInput,
   VILLAGERS_MEETING_ONLY,
 } from './inputs.js'
 export type { Matter, MeetingOutcome, Stage, StageRoster } from './matters.js'

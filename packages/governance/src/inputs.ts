@@ -230,3 +230,140 @@ export const CreateAllianceMatterInput = z
     },
   })
 export type CreateAllianceMatterInput = z.infer<typeof CreateAllianceMatterInput>
+
+export const CreateCouncilInput = z
+  .strictObject({
+    villageCode: z.string().regex(/^[0-9]{12}$/, 'a village code has 12 digits'),
+    name: z.string().trim().min(1).max(200),
+    establishedOn: BusinessDate,
+  })
+  .meta({ example: { villageCode: '370322105201', name: '蓑衣樊村群众议事会', establishedOn: '2021-05-01' } })
+export type CreateCouncilInput = z.infer<typeof CreateCouncilInput>
+
+export const AddCouncilMemberInput = z
+  .strictObject({
+    personId: z.string().uuid(),
+    category: z.enum(['two_committees', 'resident_cadre', 'villager_rep', 'new_sage', 'other']),
+    post: z.enum(['chair', 'supervisor', 'member']),
+    from: BusinessDate,
+    to: BusinessDate.optional(),
+  })
+  .meta({
+    example: {
+      personId: '019a4c1e-7b2a-7c3d-8e4f-0123456789ab',
+      category: 'villager_rep',
+      post: 'member',
+      from: '2021-05-01',
+    },
+  })
+export type AddCouncilMemberInput = z.infer<typeof AddCouncilMemberInput>
+
+export const CreateTopicInput = z
+  .strictObject({
+    title: z.string().trim().min(1).max(200),
+    description: z.string().trim().min(1).max(5000),
+    proposedBy: z.string().uuid().meta({ description: 'a council member' }),
+  })
+  .meta({
+    example: {
+      title: '稻田蟹塘旁增设路灯',
+      description: '夜间游客多，道路照明不足',
+      proposedBy: '019a4c1e-7b2a-7c3d-8e4f-0123456789ab',
+    },
+  })
+export type CreateTopicInput = z.infer<typeof CreateTopicInput>
+
+export const ReviewTopicInput = z
+  .strictObject({
+    decision: z.enum(['accepted', 'rejected']),
+    reason: z.enum(['not_prepared', 'settled_by_law', 'covered_by_village_rules']).optional(),
+    reference: z.string().max(500).optional(),
+  })
+  .refine((r) => r.decision === 'accepted' || r.reason !== undefined, {
+    message: 'a rejection needs its reason',
+    path: ['reason'],
+  })
+  .meta({ example: { decision: 'accepted' } })
+export type ReviewTopicInput = z.infer<typeof ReviewTopicInput>
+
+export const ScheduleSessionInput = z
+  .strictObject({
+    scheduledOn: BusinessDate,
+    venue: z.string().trim().min(1).max(200),
+    topicIds: z.array(z.string().uuid()).min(1).max(50),
+    noticeSentOn: BusinessDate,
+    invitees: z
+      .array(
+        z.strictObject({
+          name: z.string().min(1).max(100),
+          role: z.enum(['legal_advisor', 'expert', 'observer']),
+        }),
+      )
+      .max(50)
+      .default([])
+      .meta({ description: 'speak but never vote or count' }),
+  })
+  .meta({
+    example: {
+      scheduledOn: '2024-06-20',
+      venue: '村党群服务中心',
+      topicIds: ['019a4c1e-7b2a-7c3d-8e4f-0123456789ab'],
+      noticeSentOn: '2024-06-17',
+      invitees: [],
+    },
+  })
+export type ScheduleSessionInput = z.infer<typeof ScheduleSessionInput>
+
+const Votes = z.strictObject({
+  yes: z.number().int().min(0),
+  no: z.number().int().min(0),
+  abstain: z.number().int().min(0),
+})
+
+export const SessionMinutesInput = z
+  .strictObject({
+    heldOn: BusinessDate,
+    present: z
+      .array(z.string().uuid())
+      .max(500)
+      .meta({ description: 'members present; checked against the council that day' }),
+    progressReports: z
+      .array(
+        z.strictObject({
+          resolutionId: z.string().uuid(),
+          note: z.string().min(1).max(2000),
+          percent: z.number().int().min(0).max(100),
+        }),
+      )
+      .default([]),
+    deliberations: z
+      .array(
+        z.strictObject({
+          topicId: z.string().uuid(),
+          outcome: z.enum(['resolved', 'deferred', 'no_consensus']),
+          votes: Votes.optional(),
+          resolution: z
+            .strictObject({
+              text: z.string().min(1).max(2000),
+              owner: z.string().min(1).max(100),
+              dueOn: BusinessDate,
+            })
+            .optional()
+            .meta({ description: 'handed to the 两委: what, who (by post), by when' }),
+        }),
+      )
+      .default([]),
+    closures: z
+      .array(
+        z.strictObject({
+          resolutionId: z.string().uuid(),
+          reason: z.enum(['solved', 'satisfied', 'dispute_resolved', 'not_actionable']),
+          evidence: z.string().min(1).max(2000),
+        }),
+      )
+      .default([]),
+  })
+  .meta({
+    example: { heldOn: '2024-06-20', present: [], progressReports: [], deliberations: [], closures: [] },
+  })
+export type SessionMinutesInput = z.infer<typeof SessionMinutesInput>

@@ -116,3 +116,97 @@ export const allianceMatters = governanceSchema.table(
   },
   (t) => [primaryKey({ columns: [t.countyCode, t.id] })],
 )
+
+/** 群众议事会 (乡村夜话): a village's deliberation council. */
+export const councils = governanceSchema.table(
+  'councils',
+  {
+    countyCode: text('county_code').notNull(),
+    id: text('id').notNull(),
+    villageCode: text('village_code').notNull(),
+    name: text('name').notNull(),
+    establishedOn: date('established_on', { mode: 'string' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.countyCode, t.id] })],
+)
+
+export const councilMembers = governanceSchema.table(
+  'council_members',
+  {
+    countyCode: text('county_code').notNull(),
+    id: text('id').notNull(),
+    councilId: text('council_id').notNull(),
+    personId: text('person_id').notNull(),
+    category: text('category').notNull(),
+    post: text('post').notNull(),
+    from: date('valid_from', { mode: 'string' }).notNull(),
+    to: date('valid_to', { mode: 'string' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    index('council_members_council_idx').on(t.countyCode, t.councilId),
+  ],
+)
+
+/** 议题: proposed by a member, pre-reviewed by the village Party organisation (议前审查). */
+export const topics = governanceSchema.table(
+  'topics',
+  {
+    countyCode: text('county_code').notNull(),
+    id: text('id').notNull(),
+    councilId: text('council_id').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    proposedBy: text('proposed_by').notNull(),
+    status: text('status').notNull(),
+    review: text('review'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    index('topics_council_idx').on(t.countyCode, t.councilId),
+  ],
+)
+
+/** 夜话会议: scheduled with notice, then held (minutes) or failed for want of a quorum. */
+export const councilSessions = governanceSchema.table(
+  'council_sessions',
+  {
+    countyCode: text('county_code').notNull(),
+    id: text('id').notNull(),
+    councilId: text('council_id').notNull(),
+    scheduledOn: date('scheduled_on', { mode: 'string' }).notNull(),
+    venue: text('venue').notNull(),
+    topicIds: text('topic_ids').notNull(),
+    noticeSentOn: date('notice_sent_on', { mode: 'string' }).notNull(),
+    invitees: text('invitees').notNull(),
+    status: text('status').notNull(),
+    minutes: text('minutes'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    index('council_sessions_council_idx').on(t.countyCode, t.councilId),
+  ],
+)
+
+/** 决议: handed to the 两委 with an owner and a due day; closed (销号) only at a session. */
+export const councilResolutions = governanceSchema.table(
+  'council_resolutions',
+  {
+    countyCode: text('county_code').notNull(),
+    id: text('id').notNull(),
+    councilId: text('council_id').notNull(),
+    topicId: text('topic_id').notNull(),
+    sessionId: text('session_id').notNull(),
+    text: text('text').notNull(),
+    owner: text('owner').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    status: text('status').notNull(),
+    closedSessionId: text('closed_session_id'),
+    closure: text('closure'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    index('council_resolutions_council_idx').on(t.countyCode, t.councilId),
+  ],
+)

@@ -1,0 +1,269 @@
+import { DomainError, Id } from '@liancun/core'
+import {
+  AddCouncilMemberInput,
+  CreateCouncilInput,
+  CreateTopicInput,
+  ReviewTopicInput,
+  ScheduleSessionInput,
+  SessionMinutesInput,
+} from '@liancun/governance'
+import type { FastifyRequest } from 'fastify'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { auditedWrite } from '../audit.js'
+import type { Role } from '../auth/scope.js'
+import { errorResponses } from '../http/problem.js'
+import { authorize } from '../plugins/auth.js'
+
+/** 乡村夜话 records are kept by the village clerk (村务记录). */
+const CLERKS: readonly Role[] = ['clerk']
+const IdParams = z.object({ id: Id })
+const Record = z.record(z.string(), z.unknown())
+
+const ResolutionOut = z.object({
+  id: Id,
+  topicId: Id,
+  sessionId: Id,
+  text: z.string(),
+  owner: z.string(),
+  dueOn: z.string(),
+  status: z.enum(['open', 'closed']),
+  overdue: z.boolean(),
+  closure: Record.nullable(),
+})
+
+const councilRoutes: FastifyPluginAsyncZod = async (app) => {
+  const gov = () => app.services.governance
+
+  async function authorizeCouncil(request: FastifyRequest, councilId: string, roles?: readonly Role[]) {
+    const village = await gov().councilVillage(councilId)
+    await authorize(request, { ...(roles ? { roles } : {}), target: { kind: 'division', code: village } })
+    return village
+  }
+  const target = (type: string, id: string, village: string) => ({
+    type,
+    id,
+    countyCode: village.slice(0, 6),
+  })
+
+  app.post(
+    '/v1/councils',
+    {
+      schema: {
+        tags: ['governance'],
+        operationId: 'createCouncil',
+        summary: '乡村夜话: establish a village deliberation council (群众议事会)',
+        body: CreateCouncilInput,
+        response: {
+          201: z.object({ id: Id, villageCode: z.string(), name: z.string(), establishedOn: z.string() }),
+          ...errorResponses(404),
+        },
+      },
+    },
+    async (request, reply) => {
+      await authorize(request, {
+        roles: CLERKS,
+        target: { kind: 'division', code: request.body.villageCode },
+      })
+      const council = await auditedWrite(
+        request,
+        async ({ services }) => {
+          await services.organization.getDivision(request.body.villageCode)
+          return services.governance.createCouncil(request.body)
+        },
+        (c) => target('council', c.id, c.villageCode),
+      )
+      return reply.code(201).send({
+        id: council.id,
+        villageCode: council.villageCode,
+        name: council.name,
+        establishedOn: council.establishedOn,
+      })
+    },
+  )
+
+  app.post(
+    '/v1/councils/:id/members',
+    {
+      schema: {
+        tags: ['governance'],
+        operationId: 'addCouncilMember',
+        summary: 'Add a council member by category and post; one chair at a time',
+        params: IdParams,
+        body: AddCouncilMemberInput,
+        response: {
+          201: z.object({ id: Id, personId: Id, post: z.string(), category: z.string() }),
+          ...errorResponses(404, 422),
+        },
+      },
+    },
+    async (request, reply) => {
+      const village = await authorizeCouncil(request, request.params.id, CLERKS)
+      const member = await auditedWrite(
+        request,
+        async ({ services }) => {
+          await services.organization.getPerson(request.body.personId)
+          return services.governance.addCouncilMember(request.params.id, request.body)
+        },
+        (m) => target('council_member', m.id, village),
+      )
+      return reply
+        .code(201)
+        .send({ id: member.id, personId: member.personId, post: member.post, category: member.category })
+    },
+  )
+
+  const TopicOut = z.object({
+    id: Id,
+    councilId: Id,
+    title: z.string(),
+    status: z.string(),
+    review: Record.nullable(),
+  })
+
+  app.post(
+    '/v1/councils/:id/topics',
+    {
+      schema: {
+        tags: ['governance'],
+        operationId: 'proposeTopic',
+        summary: 'A member proposes a topic (议题); it waits for pre-review',
+        params: IdParams,
+        body: CreateTopicInput,
+        response: { 201: TopicOut, ...errorResponses(404, 422) },
+      },
+    },
+    async (request, reply) => {
+      const village = await authorizeCouncil(request, request.params.id, CLERKS)
+      const topic = await auditedWrite(
+        request,
+        ({ services }) => services.governance.proposeTopic(request.params.id, request.body),
+        (t) => target('topic', t.id, village),
+      )
+      return reply.code(201).send(topic)
+    },
+  )
+
+  app.post(
+    '/v1/topics/:id/review',
+    {
+      schema: {
+        tags: ['governance'],
+        operationId: 'reviewTopic',
+        summary: '议前审查 by the village Party organisation; a rejection needs its reason',
+        params: IdParams,
+        body: ReviewTopicInput,
+        response: { 200: TopicOut, ...errorResponses(404, 409) },
+      },
+    },
+    async (request) => {
+      const village = await authorizeCouncil(request, await gov().topicCouncil(request.params.id), CLERKS)
+      const reviewed = await auditedWrite(
+        request,
+        ({ services }) => services.governance.reviewTopic(request.params.id, request.body),
+        (t) => target('topic', t.id, village),
+      )
+      return reviewed
+    },
+  )
+
+  app.post(
+    '/v1/councils/:id/sessions',
+    {
+      schema: {
+        tags: ['governance'],
+        operationId: 'scheduleSession',
+        summary: 'Schedule a 夜话 session: accepted topics only, notice inside the configured window',
+        params: IdParams,
+        body: ScheduleSessionInput,
+        response: {
+          201: z.object({
+            id: Id,
+            councilId: Id,
+            scheduledOn: z.string(),
+            status: z.string(),
+            topicIds: z.array(Id),
+          }),
+          ...errorResponses(404, 422),
+        },
+      },
+    },
+    async (request, reply) => {
+      const village = await authorizeCouncil(request, request.params.id, CLERKS)
+      const session = await auditedWrite(
+        request,
+        ({ services }) => services.governance.scheduleSession(request.params.id, request.body),
+        (s) => target('council_session', s.id, village),
+      )
+      return reply.code(201).send(session)
+    },
+  )
+
+  app.post(
+    '/v1/sessions/:id/minutes',
+    {
+      schema: {
+        tags: ['governance'],
+        operationId: 'recordSessionMinutes',
+        summary:
+          'Minutes: quorum of the members that day, progress on every open resolution, votes, 逐一销号',
+        description:
+          'Below the quorum the session is recorded as failed and the answer is 422 governance.quorum_not_met with the numbers.',
+        params: IdParams,
+        body: SessionMinutesInput,
+        response: {
+          201: z.object({
+            sessionId: Id,
+            status: z.enum(['held', 'failed']),
+            quorum: Record,
+            resolutions: z.array(ResolutionOut),
+          }),
+          ...errorResponses(404, 409, 422),
+        },
+      },
+    },
+    async (request, reply) => {
+      const village = await authorizeCouncil(request, await gov().sessionCouncil(request.params.id), CLERKS)
+      const result = await auditedWrite(
+        request,
+        ({ services }) => services.governance.recordMinutes(request.params.id, request.body),
+        (r) => ({ ...target('council_session', r.sessionId, village), after: { status: r.status } }),
+      )
+      if (result.status === 'failed') {
+        throw new DomainError(
+          'governance.quorum_not_met',
+          `${result.quorum.count} of ${result.quorum.base} members present, ${result.quorum.required} required`,
+          {
+            kind: 'rule',
+            context: {
+              base: result.quorum.base,
+              required: result.quorum.required,
+              present: result.quorum.count,
+            },
+          },
+        )
+      }
+      return reply.code(201).send({ ...result, quorum: result.quorum as unknown as Record<string, unknown> })
+    },
+  )
+
+  app.get(
+    '/v1/councils/:id/resolutions',
+    {
+      schema: {
+        tags: ['governance'],
+        operationId: 'listCouncilResolutions',
+        summary: 'Resolutions of a council: open, closed, or overdue',
+        params: IdParams,
+        querystring: z.object({ status: z.enum(['open', 'closed', 'overdue']).optional() }),
+        response: { 200: z.object({ items: z.array(ResolutionOut) }), ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      await authorizeCouncil(request, request.params.id)
+      return { items: await gov().listResolutions(request.params.id, request.query.status) }
+    },
+  )
+}
+
+export default councilRoutes
