@@ -166,6 +166,20 @@ describe('乡村夜话 councils', () => {
     expect(closed.statusCode, closed.body).toBe(201)
     const list = (await t.call('GET', `/v1/councils/${councilId}/resolutions?status=closed`)).json()
     expect(list.items.map((r: { id: string }) => r.id)).toEqual([resolutionId])
+
+    const points = (await t.call('GET', `/v1/councils/${councilId}/points?year=2024`)).json()
+    expect(points.schedule.version).toBe('2024-v1')
+    const proposer = points.members.find((m: { personId: string }) => m.personId === members[1])
+    // members[1] proposed 4 topics (3 accepted, 1 resolved) and attended both held sessions.
+    expect(proposer.events).toMatchObject({
+      topicSubmitted: 4,
+      topicAccepted: 3,
+      resolutionFromOwnTopic: 1,
+      attended: 2,
+    })
+    const absentee = points.members.find((m: { personId: string }) => m.personId === members[5])
+    expect(absentee.events).toEqual({ absent: 2 })
+    expect(absentee.points).toBe(-2)
   })
 
   it('keeps clerks of other villages out', async () => {

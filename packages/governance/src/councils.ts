@@ -1,5 +1,6 @@
 import { countyOf, type Database, daysBetween, isActiveOn, newId } from '@liancun/core'
 import { and, asc, eq } from 'drizzle-orm'
+import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 import type {
   AddCouncilMemberInput,
   CreateCouncilInput,
@@ -15,11 +16,25 @@ import { councilMembers, councilResolutions, councilSessions, councils, topics }
 
 type CouncilRow = typeof councils.$inferSelect
 
+/**
+ * 积分 schedule, versioned: points are derived from recorded events, never entered by hand.
+ * A change of schedule is a new version; a year's points name the version they were computed with.
+ */
+export const POINTS_SCHEDULE = {
+  version: '2024-v1',
+  topicSubmitted: 1,
+  topicAccepted: 2,
+  resolutionFromOwnTopic: 3,
+  attended: 1,
+  absent: -1,
+} as const
+
 /** 乡村夜话: councils, topics with pre-review, sessions, minutes and resolutions closed one by one. */
 export function councilMethods(
   db: Database,
   today: () => string,
   rulesFor: (village: string, day: string) => Promise<GovernanceRuleSet>,
+  now: () => Date,
 ) {
   async function requireCouncil(q: Database, id: string, lock = false): Promise<CouncilRow> {
     const query = q.select().from(councils).where(eq(councils.id, id))
@@ -109,7 +124,14 @@ export function councilMethods(
       }
       const [row] = await db
         .insert(topics)
-        .values({ countyCode: council.countyCode, id: newId(), councilId, ...input, status: 'submitted' })
+        .values({
+          countyCode: council.countyCode,
+          id: newId(),
+          councilId,
+          ...input,
+          status: 'submitted',
+          createdAt: now(),
+        })
         .returning()
       return { id: row!.id, councilId, title: row!.title, status: row!.status, review: null }
     },
@@ -368,6 +390,50 @@ export function councilMethods(
           .where(where)
         return { sessionId, status: 'held' as const, quorum, resolutions: created.map(resolutionOut) }
       })
+    },
+
+    /** 积分 for a year, derived from topics, resolutions and session attendance. */
+    async councilPoints(councilId: string, year: string) {
+      const council = await requireCouncil(db, councilId)
+      const inYear = (day: string) => day.startsWith(`${year}-`)
+      const scope = (table: { countyCode: AnyPgColumn; councilId: AnyPgColumn }) =>
+        and(eq(table.countyCode, council.countyCode), eq(table.councilId, councilId))
+      const topicRows = (await db.select().from(topics).where(scope(topics))).filter((t) =>
+        inYear(businessDateOf(t.createdAt)),
+      )
+      const resolutionRows = await db.select().from(councilResolutions).where(scope(councilResolutions))
+      const sessionRows = (await db.select().from(councilSessions).where(scope(councilSessions))).filter(
+        (s) => s.status === 'held' && inYear(s.scheduledOn),
+      )
+      const points = new Map<string, { personId: string; points: number; events: Record<string, number> }>()
+      const add = (personId: string, event: keyof typeof POINTS_SCHEDULE, times = 1) => {
+        if (event === 'version') return
+        const entry = points.get(personId) ?? { personId, points: 0, events: {} }
+        entry.points += POINTS_SCHEDULE[event] * times
+        entry.events[event] = (entry.events[event] ?? 0) + times
+        points.set(personId, entry)
+      }
+      for (const topic of topicRows) {
+        add(topic.proposedBy, 'topicSubmitted')
+        if (['accepted', 'resolved', 'no_consensus'].includes(topic.status))
+          add(topic.proposedBy, 'topicAccepted')
+        if (resolutionRows.some((r) => r.topicId === topic.id))
+          add(topic.proposedBy, 'resolutionFromOwnTopic')
+      }
+      for (const session of sessionRows) {
+        const present = new Set((JSON.parse(session.minutes ?? '{}') as { present?: string[] }).present ?? [])
+        for (const member of await membersOn(db, council, session.scheduledOn)) {
+          add(member.personId, present.has(member.personId) ? 'attended' : 'absent')
+        }
+      }
+      return {
+        councilId,
+        year,
+        schedule: POINTS_SCHEDULE,
+        members: [...points.values()].sort(
+          (a, b) => b.points - a.points || (a.personId < b.personId ? -1 : 1),
+        ),
+      }
     },
 
     async listResolutions(councilId: string, status?: 'open' | 'closed' | 'overdue') {

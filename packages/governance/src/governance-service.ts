@@ -66,7 +66,12 @@ export function createGovernanceService(options: GovernanceServiceOptions) {
   return {
     ...matterMethods(db, () => clock.now(), rulesFor),
     ...disclosureMethods(db, () => clock.today(), rulesFor),
-    ...councilMethods(db, () => clock.today(), rulesFor),
+    ...councilMethods(
+      db,
+      () => clock.today(),
+      rulesFor,
+      () => clock.now(),
+    ),
 
     /** Records (or replaces, for the same day) a county's or township's override. */
     async putRules(divisionCode: string, input: PutRulesInput, createdBy: string): Promise<DatedOverride> {

@@ -1,3 +1,4 @@
+export { POINTS_SCHEDULE } from './councils.js'
 export type { GovernanceService, GovernanceServiceOptions } from './governance-service.js'
 export { createGovernanceService } from './governance-service.js'
 export {

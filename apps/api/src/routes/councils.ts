@@ -264,6 +264,39 @@ const councilRoutes: FastifyPluginAsyncZod = async (app) => {
       return { items: await gov().listResolutions(request.params.id, request.query.status) }
     },
   )
+
+  app.get(
+    '/v1/councils/:id/points',
+    {
+      schema: {
+        tags: ['governance'],
+        operationId: 'getCouncilPoints',
+        summary:
+          '积分 for a year, derived from recorded events under a versioned schedule (never entered by hand)',
+        params: IdParams,
+        querystring: z.object({ year: z.string().regex(/^[0-9]{4}$/, 'must be a year written YYYY') }),
+        response: {
+          200: z.object({
+            councilId: Id,
+            year: z.string(),
+            schedule: Record,
+            members: z.array(
+              z.object({
+                personId: Id,
+                points: z.number().int(),
+                events: z.record(z.string(), z.number().int()),
+              }),
+            ),
+          }),
+          ...errorResponses(404),
+        },
+      },
+    },
+    async (request) => {
+      await authorizeCouncil(request, request.params.id)
+      return gov().councilPoints(request.params.id, request.query.year)
+    },
+  )
 }
 
 export default councilRoutes
