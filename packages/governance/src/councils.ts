@@ -1,4 +1,4 @@
-import { countyOf, type Database, daysBetween, isActiveOn, newId } from '@liancun/core'
+import { businessDateOf, countyOf, type Database, daysBetween, isActiveOn, newId } from '@liancun/core'
 import { and, asc, eq } from 'drizzle-orm'
 import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 import type {
