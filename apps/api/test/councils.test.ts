@@ -180,6 +180,13 @@ describe('乡村夜话 councils', () => {
     const absentee = points.members.find((m: { personId: string }) => m.personId === members[5])
     expect(absentee.events).toEqual({ absent: 2 })
     expect(absentee.points).toBe(-2)
+
+    const published = (
+      await t.call('GET', `/v1/public/villages/${village}/disclosures`, { key: null })
+    ).json()
+    expect(published.councilResolutions).toEqual([
+      expect.objectContaining({ text: '装路灯', owner: '村委会主任', status: 'closed', overdue: false }),
+    ])
   })
 
   it('keeps clerks of other villages out', async () => {

@@ -436,6 +436,20 @@ export function councilMethods(
       }
     },
 
+    /** 晒村务: every council resolution of a village with its status; owners by post only, no names. */
+    async publicResolutions(villageCode: string) {
+      const rows = await db
+        .select({ resolution: councilResolutions, council: councils })
+        .from(councilResolutions)
+        .innerJoin(councils, and(eq(councils.countyCode, councilResolutions.countyCode), eq(councils.id, councilResolutions.councilId)))
+        .where(and(eq(councils.countyCode, countyOf(villageCode)), eq(councils.villageCode, villageCode)))
+        .orderBy(asc(councilResolutions.dueOn))
+      return rows.map(({ resolution, council }) => {
+        const out = resolutionOut(resolution)
+        return { council: council.name, text: out.text, owner: out.owner, dueOn: out.dueOn, status: out.status, overdue: out.overdue }
+      })
+    },
+
     async listResolutions(councilId: string, status?: 'open' | 'closed' | 'overdue') {
       const council = await requireCouncil(db, councilId)
       const rows = await db

@@ -379,12 +379,25 @@ const matterRoutes: FastifyPluginAsyncZod = async (app) => {
                 ),
               }),
             ),
+            councilResolutions: z.array(
+              z.object({
+                council: z.string(),
+                text: z.string(),
+                owner: z.string().meta({ description: 'by post (e.g. 村委会主任), never by name' }),
+                dueOn: z.string(),
+                status: z.enum(['open', 'closed']),
+                overdue: z.boolean(),
+              }),
+            ),
           }),
           400: Problem,
         },
       },
     },
-    async (request) => ({ items: await app.services.governance.publicDisclosures(request.params.code) }),
+    async (request) => ({
+      items: await app.services.governance.publicDisclosures(request.params.code),
+      councilResolutions: await app.services.governance.publicResolutions(request.params.code),
+    }),
   )
 
   const AllianceMatterOut = z
