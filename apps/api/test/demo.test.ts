@@ -101,6 +101,13 @@ describe('demo dataset (淄博, seed 001)', () => {
     expect(published.json().items.map((d: { kind: string }) => d.kind)).toEqual(['result', 'resolution'])
   })
 
+  it('holds the 蓑衣樊 council’s sessions, with a resolution closed one by one', async () => {
+    const published = await app.inject({ method: 'GET', url: '/v1/public/villages/370322105201/disclosures' })
+    expect(published.json().councilResolutions).toEqual([
+      expect.objectContaining({ owner: '村委会主任', status: 'closed' }),
+    ])
+  })
+
   it('records the partner with a deliberately wrong USCC check character as a warning', async () => {
     const partners = await get('/v1/partners?within=370304')
     const hualv = partners.items.find((p: { name: string }) => p.name.startsWith('山东华旅'))

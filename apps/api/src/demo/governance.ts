@@ -7,6 +7,7 @@ import { recordMatterStage } from '../workflows/record-matter-stage.js'
  * rosters they are judged against and the disclosures are real records of the system.
  */
 const ZHUJIAHU = '370323104201'
+const SUOYIFAN = '370322105201'
 
 export async function loadDemoGovernance(services: Services): Promise<void> {
   const org = services.organization
@@ -108,5 +109,87 @@ export async function loadDemoGovernance(services: Services): Promise<void> {
     channels: ['notice_board'],
     from: '2019-11-05',
     until: '2019-11-15',
+  })
+}
+
+/**
+ * Demo 乡村夜话 council for 蓑衣樊村 (seed 002/001: 议事会, 议前审查, 2/3 quorum, 逐一销号): three
+ * sessions in 2024 — one resolving a topic, one closing its resolution with evidence.
+ */
+export async function loadDemoCouncil(services: Services): Promise<void> {
+  const org = services.organization
+  const gov = services.governance
+  const council = await gov.createCouncil({
+    villageCode: SUOYIFAN,
+    name: '蓑衣樊村群众议事会',
+    establishedOn: '2021-05-01',
+  })
+  const categories = [
+    'two_committees',
+    'resident_cadre',
+    'villager_rep',
+    'villager_rep',
+    'new_sage',
+    'other',
+  ] as const
+  const members: string[] = []
+  for (const [i, category] of categories.entries()) {
+    const id = (await org.createPerson({ name: `蓑衣樊村议事会成员${i + 1}（示例）`, villageCode: SUOYIFAN }))
+      .id
+    members.push(id)
+    await gov.addCouncilMember(council.id, {
+      personId: id,
+      category,
+      post: i === 0 ? 'chair' : i === 1 ? 'supervisor' : 'member',
+      from: '2021-05-01',
+    })
+  }
+  const topic = await gov.proposeTopic(council.id, {
+    title: '稻田蟹塘旁游客步道增设路灯',
+    description: '夜间游客多，步道照明不足，存在安全隐患',
+    proposedBy: members[2]!,
+  })
+  await gov.reviewTopic(topic.id, { decision: 'accepted' })
+  const first = await gov.scheduleSession(council.id, {
+    scheduledOn: '2024-05-16',
+    venue: '蓑衣樊联村党委党群服务中心',
+    topicIds: [topic.id],
+    noticeSentOn: '2024-05-13',
+    invitees: [{ name: '镇司法所干部（示例）', role: 'legal_advisor' }],
+  })
+  const held = await gov.recordMinutes(first.id, {
+    heldOn: '2024-05-16',
+    present: members.slice(0, 5),
+    progressReports: [],
+    deliberations: [
+      {
+        topicId: topic.id,
+        outcome: 'resolved',
+        votes: { yes: 5, no: 0, abstain: 0 },
+        resolution: { text: '沿步道安装太阳能路灯 20 盏', owner: '村委会主任', dueOn: '2024-07-31' },
+      },
+    ],
+    closures: [],
+  })
+  const resolution = held.resolutions[0]!
+  const second = await gov.proposeTopic(council.id, {
+    title: '旅游旺季垃圾清运频次',
+    description: '周末垃圾堆积',
+    proposedBy: members[3]!,
+  })
+  await gov.reviewTopic(second.id, { decision: 'accepted' })
+  const later = await gov.scheduleSession(council.id, {
+    scheduledOn: '2024-08-15',
+    venue: '蓑衣樊联村党委党群服务中心',
+    topicIds: [second.id],
+    noticeSentOn: '2024-08-12',
+    invitees: [],
+  })
+  await gov.recordMinutes(later.id, {
+    heldOn: '2024-08-15',
+    present: members.slice(0, 4),
+    progressReports: [{ resolutionId: resolution.id, note: '20 盏路灯已安装并通电', percent: 100 }],
+    deliberations: [{ topicId: second.id, outcome: 'deferred' }],
+    closures: [{ resolutionId: resolution.id, reason: 'solved', evidence: '验收照片及村民满意度回访记录' }],
   })
 }

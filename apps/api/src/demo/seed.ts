@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import { NATIONAL_COUNTY, settings } from '../schema.js'
 import { demoDataset } from './dataset.js'
-import { loadDemoGovernance } from './governance.js'
+import { loadDemoCouncil, loadDemoGovernance } from './governance.js'
 import { loadDemoLedgers } from './ledgers.js'
 
 const MARKER = 'demo_dataset_loaded'
@@ -51,6 +51,7 @@ export async function loadDemoDataset(app: FastifyInstance): Promise<void> {
     }
     await loadDemoLedgers(services)
     await loadDemoGovernance(services)
+    await loadDemoCouncil(services)
     await tx
       .insert(settings)
       .values({ countyCode: NATIONAL_COUNTY, name: MARKER, value: new Date().toISOString() })
