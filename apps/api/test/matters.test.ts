@@ -301,6 +301,29 @@ describe('四议两公开 matters', () => {
     )
   })
 
+  it('merges 提议 and 商议 into one meeting only where the secretary is also the chair (一肩挑)', async () => {
+    const id = await newMatter()
+    const merged = await stage(id, 'consultation', {
+      mergedWithProposal: true,
+      attendees: ids('sec', 'dep', 'vice'),
+      votes: { yes: 3, no: 0, abstain: 0 },
+    })
+    expect(merged.statusCode, merged.body).toBe(201)
+    expect(merged.json().state).toBe('party_review')
+    // Before 2018 the secretary was not yet the chair: no merging then.
+    const early = await newMatter()
+    problem(
+      await stage(early, 'consultation', {
+        heldOn: '2017-06-01',
+        mergedWithProposal: true,
+        attendees: ids('sec', 'dep'),
+        votes: { yes: 2, no: 0, abstain: 0 },
+      }),
+      422,
+      'governance.merge_not_allowed',
+    )
+  })
+
   it('keeps village rules for the villagers’ meeting itself', async () => {
     const id = await newMatter('village_rules')
     await stage(id, 'proposal', { attendees: ids('sec', 'dep'), votes: { yes: 2, no: 0, abstain: 0 } })

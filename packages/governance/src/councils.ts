@@ -441,12 +441,25 @@ export function councilMethods(
       const rows = await db
         .select({ resolution: councilResolutions, council: councils })
         .from(councilResolutions)
-        .innerJoin(councils, and(eq(councils.countyCode, councilResolutions.countyCode), eq(councils.id, councilResolutions.councilId)))
+        .innerJoin(
+          councils,
+          and(
+            eq(councils.countyCode, councilResolutions.countyCode),
+            eq(councils.id, councilResolutions.councilId),
+          ),
+        )
         .where(and(eq(councils.countyCode, countyOf(villageCode)), eq(councils.villageCode, villageCode)))
         .orderBy(asc(councilResolutions.dueOn))
       return rows.map(({ resolution, council }) => {
         const out = resolutionOut(resolution)
-        return { council: council.name, text: out.text, owner: out.owner, dueOn: out.dueOn, status: out.status, overdue: out.overdue }
+        return {
+          council: council.name,
+          text: out.text,
+          owner: out.owner,
+          dueOn: out.dueOn,
+          status: out.status,
+          overdue: out.overdue,
+        }
       })
     },
 

@@ -142,6 +142,10 @@ export const MatterMeetingInput = z
       .enum(['villagers_meeting', 'representatives_meeting'])
       .optional()
       .meta({ description: 'resolution stage only' }),
+    mergedWithProposal: z.boolean().optional().meta({
+      description:
+        'consultation only: hold 提议 and 商议 as one meeting, allowed only where the secretary is also the chair (一肩挑)',
+    }),
     presentHouseholds: z
       .number()
       .int()

@@ -22,7 +22,7 @@ export type Stage = (typeof STAGES)[number]
 
 /** Who may attend and vote at a stage on the meeting day, read by the app from the organisation records. */
 export type StageRoster =
-  | { kind: 'committee'; members: string[] }
+  | { kind: 'committee'; members: string[]; secretaryIsChair?: boolean }
   | { kind: 'party_assembly'; fullVoting: string[]; probationary: string[] }
   | { kind: 'representatives'; members: string[] }
   | { kind: 'villagers'; villagers: string[]; adults: number; households: number }
@@ -370,7 +370,19 @@ export function matterMethods(
     async recordStage(matterId: string, stage: Stage, input: MatterMeetingInput, roster: StageRoster) {
       return db.transaction(async (tx) => {
         const matter = await requireMatter(tx, matterId, true)
-        if (matter.state !== stage) {
+        const merged =
+          stage === 'consultation' && input.mergedWithProposal === true && matter.state === 'proposal'
+        if (merged && !(roster.kind === 'committee' && roster.secretaryIsChair)) {
+          throw new GovernanceError(
+            'governance.merge_not_allowed',
+            '提议 and 商议 merge only where the branch secretary is also the committee chair',
+            {
+              kind: 'rule',
+              field: 'mergedWithProposal',
+            },
+          )
+        }
+        if (matter.state !== stage && !merged) {
           throw new GovernanceError(
             'governance.stage_out_of_order',
             matter.state === 'resolved' || matter.state === 'rejected'

@@ -27,10 +27,11 @@ async function rosterFor(
   const day = input.heldOn
   if (stage === 'proposal' || stage === 'consultation') {
     const bodies = stage === 'proposal' ? ['party_branch'] : ['party_branch', 'village_committee']
-    const { posts } = await services.organization.listVillagePosts(village, day)
+    const { posts, secretaryIsChair } = await services.organization.listVillagePosts(village, day)
     return {
       kind: 'committee',
       members: [...new Set(posts.filter((p) => bodies.includes(p.body)).map((p) => p.personId))],
+      secretaryIsChair,
     }
   }
   if (stage === 'party_review') {
