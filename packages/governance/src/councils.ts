@@ -193,7 +193,7 @@ export function councilMethods(
         .where(and(eq(topics.countyCode, council.countyCode), eq(topics.councilId, councilId)))
       input.topicIds.forEach((id, i) => {
         const topic = rows.find((t) => t.id === id)
-        if (!topic || topic.status !== 'accepted') {
+        if (topic?.status !== 'accepted') {
           throw new GovernanceError(
             'governance.topic_not_accepted',
             'only topics accepted in pre-review are deliberated',
