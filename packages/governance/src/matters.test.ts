@@ -29,47 +29,26 @@ describe('judgeMeeting', () => {
     const members = ids(5)
     const roster = { kind: 'committee' as const, members }
     expect(
-      judgeMeeting(
-        'proposal',
-        meeting(members.slice(0, 2), { yes: 2, no: 0, abstain: 0 }),
-        roster,
-        NATIONAL_RULES,
-      ).outcome,
+      judgeMeeting(meeting(members.slice(0, 2), { yes: 2, no: 0, abstain: 0 }), roster, NATIONAL_RULES)
+        .outcome,
     ).toBe('quorum_not_met')
     expect(
-      judgeMeeting(
-        'proposal',
-        meeting(members.slice(0, 3), { yes: 3, no: 0, abstain: 0 }),
-        roster,
-        NATIONAL_RULES,
-      ).outcome,
+      judgeMeeting(meeting(members.slice(0, 3), { yes: 3, no: 0, abstain: 0 }), roster, NATIONAL_RULES)
+        .outcome,
     ).toBe('passed')
     expect(
-      judgeMeeting(
-        'proposal',
-        meeting(members.slice(0, 4), { yes: 2, no: 2, abstain: 0 }),
-        roster,
-        NATIONAL_RULES,
-      ).outcome,
+      judgeMeeting(meeting(members.slice(0, 4), { yes: 2, no: 2, abstain: 0 }), roster, NATIONAL_RULES)
+        .outcome,
     ).toBe('rejected')
   })
 
   it('refuses people not on the roster, and more votes than voters present', () => {
     const roster = { kind: 'committee' as const, members: ids(3) }
     expect(
-      code(() =>
-        judgeMeeting(
-          'proposal',
-          meeting(['stranger'], { yes: 1, no: 0, abstain: 0 }),
-          roster,
-          NATIONAL_RULES,
-        ),
-      ),
+      code(() => judgeMeeting(meeting(['stranger'], { yes: 1, no: 0, abstain: 0 }), roster, NATIONAL_RULES)),
     ).toBe('governance.attendee_not_on_roster')
     expect(
-      code(() =>
-        judgeMeeting('proposal', meeting(ids(2), { yes: 3, no: 0, abstain: 0 }), roster, NATIONAL_RULES),
-      ),
+      code(() => judgeMeeting(meeting(ids(2), { yes: 3, no: 0, abstain: 0 }), roster, NATIONAL_RULES)),
     ).toBe('governance.more_votes_than_voters')
   })
 
@@ -77,19 +56,13 @@ describe('judgeMeeting', () => {
     const roster = { kind: 'party_assembly' as const, fullVoting: ids(10, 'f'), probationary: ids(2, 'x') }
     expect(
       code(() =>
-        judgeMeeting(
-          'party_review',
-          meeting(['f0', 'x0'], [{ personId: 'x0', option: 'yes' }]),
-          roster,
-          NATIONAL_RULES,
-        ),
+        judgeMeeting(meeting(['f0', 'x0'], [{ personId: 'x0', option: 'yes' }]), roster, NATIONAL_RULES),
       ),
     ).toBe('governance.voter_without_vote')
     // 6 full present (> 5), 5 yes in the room + 1 written = 6 > half of 10 should attend.
     const present = ['f0', 'f1', 'f2', 'f3', 'f4', 'f5', 'x0']
     const votes = ['f0', 'f1', 'f2', 'f3', 'f4'].map((personId) => ({ personId, option: 'yes' as const }))
     const withWritten = judgeMeeting(
-      'party_review',
       meeting(present, votes, { writtenOpinions: [{ personId: 'f9', option: 'yes' }] }),
       roster,
       NATIONAL_RULES,
@@ -99,20 +72,16 @@ describe('judgeMeeting', () => {
       tally: { yes: 6, written: 1 },
       pass: { base: 10, required: 6 },
     })
-    expect(judgeMeeting('party_review', meeting(present, votes), roster, NATIONAL_RULES).outcome).toBe(
-      'rejected',
-    )
+    expect(judgeMeeting(meeting(present, votes), roster, NATIONAL_RULES).outcome).toBe('rejected')
   })
 
   it('takes exactly 2/3 of representatives as a quorum', () => {
     const roster = { kind: 'representatives' as const, members: ids(30) }
     expect(
-      judgeMeeting('resolution', meeting(ids(20), { yes: 11, no: 9, abstain: 0 }), roster, NATIONAL_RULES)
-        .outcome,
+      judgeMeeting(meeting(ids(20), { yes: 11, no: 9, abstain: 0 }), roster, NATIONAL_RULES).outcome,
     ).toBe('passed')
     expect(
-      judgeMeeting('resolution', meeting(ids(19), { yes: 19, no: 0, abstain: 0 }), roster, NATIONAL_RULES)
-        .outcome,
+      judgeMeeting(meeting(ids(19), { yes: 19, no: 0, abstain: 0 }), roster, NATIONAL_RULES).outcome,
     ).toBe('quorum_not_met')
   })
 })

@@ -135,9 +135,8 @@ export function tallyVotes(
   return { attendees, tally }
 }
 
-/** Judges one meeting of `stage` under `rules` against the day's roster. Pure. */
+/** Judges one meeting under `rules` against the day's roster. Pure. */
 export function judgeMeeting(
-  stage: Stage,
   input: MatterMeetingInput,
   roster: StageRoster,
   rules: GovernanceRuleSet,
@@ -186,7 +185,6 @@ export function judgeMeeting(
       pass: rules.villagersMeetingPass,
     },
   )
-  void stage
   return { outcome: outcomeOf(result.quorum, result.pass), quorum: result.quorum, pass: result.pass, tally }
 }
 
@@ -409,7 +407,7 @@ export function matterMethods(
           }
         }
         const rules = await rulesFor(matter.villageCode, input.heldOn)
-        const result = judgeMeeting(stage, input, roster, rules)
+        const result = judgeMeeting(input, roster, rules)
         const nextState =
           result.outcome === 'quorum_not_met'
             ? matter.state

@@ -28,7 +28,14 @@ import type {
 } from './inputs.js'
 import { balanceSheet, closingEntries, incomeStatement } from './rules/statements.js'
 import { type LeafMovement, onNormalSide, trialBalance } from './rules/trial-balance.js'
-import { chainHash, periodOf, reversalLines, voucherLabel, voucherLineProblems } from './rules/vouchers.js'
+import {
+  chainHash,
+  periodOf,
+  reversalLines,
+  voucherLabel,
+  voucherLineProblems,
+  voucherTotals,
+} from './rules/vouchers.js'
 import {
   accounts,
   balanceAssertions,
@@ -944,13 +951,8 @@ export function createLedgerService(options: LedgerServiceOptions) {
             },
           )
         }
-        const problems = voucherLineProblems([
-          ...input.lines,
-          ...(input.lines.length === 1 ? [input.lines[0]!] : []),
-        ]).filter((p) => p.rule === 'unbalanced')
-        const debit = input.lines.reduce((s, l) => s + (l.debit ?? 0n), 0n)
-        const credit = input.lines.reduce((s, l) => s + (l.credit ?? 0n), 0n)
-        if (debit !== credit || problems.length > 0) {
+        const { debit, credit } = voucherTotals(input.lines)
+        if (debit !== credit) {
           throw new LedgerError('ledger.unbalanced', `opening debits ${debit} fen ≠ credits ${credit} fen`, {
             kind: 'rule',
             field: 'lines',

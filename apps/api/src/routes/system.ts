@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { readiness } from '../database.js'
 import { Problem } from '../http/problem.js'
+import { sendProblem } from '../plugins/errors.js'
 
 const systemRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -45,27 +46,16 @@ const systemRoutes: FastifyPluginAsyncZod = async (app) => {
         const state = await readiness(app.db)
         if (state.pendingMigrations === 0)
           return { status: 'ready' as const, engine: app.engine, pendingMigrations: 0 as const }
-        return reply
-          .code(503)
-          .type('application/problem+json')
-          .send({
-            type: 'urn:liancun:problem:system.not_ready',
-            title: 'Service Unavailable',
-            status: 503,
-            detail: `${state.pendingMigrations} migration(s) not applied`,
-            code: 'system.not_ready',
-            requestId: request.id,
-          })
+        return sendProblem(
+          reply,
+          request,
+          503,
+          'system.not_ready',
+          `${state.pendingMigrations} migration(s) not applied`,
+        )
       } catch (error) {
         request.log.error({ err: error }, 'readiness check failed')
-        return reply.code(503).type('application/problem+json').send({
-          type: 'urn:liancun:problem:system.database_unavailable',
-          title: 'Service Unavailable',
-          status: 503,
-          detail: 'the database does not answer',
-          code: 'system.database_unavailable',
-          requestId: request.id,
-        })
+        return sendProblem(reply, request, 503, 'system.database_unavailable', 'the database does not answer')
       }
     },
   )
