@@ -23,6 +23,8 @@ export type {
   LedgerServiceOptions,
   Voucher,
   VoucherLine,
+  VoucherOrigin,
+  VoucherState,
 } from './ledger-service.js'
 export { createLedgerService, OPENING_PERIOD } from './ledger-service.js'
 export { ledgerMigrations, migrateLedger } from './migrate.js'

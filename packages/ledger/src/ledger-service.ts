@@ -92,6 +92,26 @@ export interface VoucherLine {
   reference: string | null
 }
 
+/**
+ * The record in another domain that created a draft (e.g. `funds.disbursement` with its source,
+ * project and disbursement ids). The ledger stores and returns it but never interprets it.
+ */
+export type VoucherOrigin = { kind: string; refs: Record<string, string> }
+
+/** What another system needs to follow a voucher it created: is it posted, under which number. */
+export interface VoucherState {
+  id: string
+  ledgerId: string
+  status: 'draft' | 'posted'
+  number: number | null
+  /** `2024年03月 记字第7号` once posted. */
+  label: string | null
+  date: string
+  postedAt: string | null
+  reversedById: string | null
+  origin: VoucherOrigin | null
+}
+
 export interface Voucher {
   id: string
   ledgerId: string
@@ -110,6 +130,8 @@ export interface Voucher {
   reversedById: string | null
   /** The inter-village link this voucher is one side of. */
   linkId: string | null
+  /** The record that created this draft; null for vouchers keyed in by a bookkeeper. */
+  origin: VoucherOrigin | null
   totals: { debit: Fen; credit: Fen }
   lines: VoucherLine[]
 }
@@ -153,6 +175,48 @@ function checkVoucherShape(input: {
       field: first.line === null ? 'lines' : `lines.${first.line}`,
     },
   )
+}
+
+const ORIGIN_KIND = /^[a-z][a-z0-9_.-]{0,63}$/
+const ORIGIN_REF_KEY = /^[A-Za-z][A-Za-z0-9_]{0,39}$/
+const ORIGIN_MAX_REFS = 10
+const ORIGIN_MAX_VALUE = 200
+
+/** Checks an origin and returns the JSON text stored for it (only `kind` and `refs`). */
+function originText(origin: VoucherOrigin): string {
+  const refuse = (message: string, field: string): never => {
+    throw new LedgerError('ledger.invalid_origin', message, { kind: 'invalid', field })
+  }
+  if (typeof origin?.kind !== 'string' || !ORIGIN_KIND.test(origin.kind)) {
+    refuse(
+      'an origin kind is lower-case letters, digits and _.- (at most 64, e.g. funds.disbursement)',
+      'origin.kind',
+    )
+  }
+  const refs: unknown = origin.refs
+  if (typeof refs !== 'object' || refs === null || Array.isArray(refs)) {
+    refuse('origin refs are an object of names to ids', 'origin.refs')
+  }
+  const entries = Object.entries(refs as Record<string, unknown>)
+  if (entries.length > ORIGIN_MAX_REFS) {
+    refuse(`an origin carries at most ${ORIGIN_MAX_REFS} refs`, 'origin.refs')
+  }
+  for (const [key, value] of entries) {
+    if (!ORIGIN_REF_KEY.test(key)) {
+      refuse(
+        `ref name ${JSON.stringify(key)} must be a letter then letters, digits or _ (at most 40)`,
+        'origin.refs',
+      )
+    }
+    if (typeof value !== 'string' || value.length < 1 || value.length > ORIGIN_MAX_VALUE) {
+      refuse(`ref ${key} must be a string of 1 to ${ORIGIN_MAX_VALUE} characters`, `origin.refs.${key}`)
+    }
+  }
+  return JSON.stringify({ kind: origin.kind, refs: Object.fromEntries(entries) })
+}
+
+function parseOrigin(text: string | null): VoucherOrigin | null {
+  return text === null ? null : (JSON.parse(text) as VoucherOrigin)
 }
 
 /** Re-raises a domain error of one batch item with the item's path in front of its field. */
@@ -206,6 +270,7 @@ function toVoucher(
     reversesId: row.reversesId,
     reversedById: row.reversedById,
     linkId: row.linkId,
+    origin: parseOrigin(row.origin),
     totals: { debit, credit },
     lines: out,
   }
@@ -419,6 +484,7 @@ export function createLedgerService(options: LedgerServiceOptions) {
     reversesId: string | null,
     kind: 'regular' | 'closing' = 'regular',
     linkId: string | null = null,
+    origin: string | null = null,
   ): Promise<VoucherRow> {
     const id = newId()
     const [row] = await q
@@ -436,6 +502,7 @@ export function createLedgerService(options: LedgerServiceOptions) {
         preparedBy,
         reversesId,
         linkId,
+        origin,
         createdAt: clock.now(),
       })
       .returning()
@@ -975,14 +1042,24 @@ export function createLedgerService(options: LedgerServiceOptions) {
       })
     },
 
-    /** A draft 记账凭证, prepared by `preparedBy` (an API key id). */
-    async createVoucher(ledgerId: string, input: CreateVoucherInput, preparedBy: string): Promise<Voucher> {
+    /**
+     * A draft 记账凭证, prepared by `preparedBy` (an API key id). A workflow of another domain
+     * passes `origin`, the record that created the draft; such a draft is posted (and, if wrong,
+     * reversed) but never deleted.
+     */
+    async createVoucher(
+      ledgerId: string,
+      input: CreateVoucherInput,
+      preparedBy: string,
+      options: { origin?: VoucherOrigin } = {},
+    ): Promise<Voucher> {
       checkVoucherShape(input)
+      const origin = options.origin === undefined ? null : originText(options.origin)
       return db.transaction(async (tx) => {
         const ledger = await requireLedger(tx, ledgerId)
         await requireOpenDate(tx, ledger, input.date, 'date')
         checkLineAccounts(await ledgerAccounts(tx, ledger), input.lines)
-        const row = await insertDraft(tx, ledger, input, preparedBy, null)
+        const row = await insertDraft(tx, ledger, input, preparedBy, null, 'regular', null, origin)
         return voucherOut(tx, ledger, row)
       })
     },
@@ -1021,7 +1098,10 @@ export function createLedgerService(options: LedgerServiceOptions) {
       })
     },
 
-    /** Drafts may be deleted; posted vouchers never. */
+    /**
+     * Drafts may be deleted; posted vouchers never, nor drafts created by another domain's
+     * record (it points at them).
+     */
     async deleteVoucher(ledgerId: string, voucherId: string): Promise<Voucher> {
       return db.transaction(async (tx) => {
         const ledger = await requireLedger(tx, ledgerId)
@@ -1031,6 +1111,14 @@ export function createLedgerService(options: LedgerServiceOptions) {
             'ledger.voucher_posted',
             'a posted voucher is never deleted; reverse it instead',
             { kind: 'rule' },
+          )
+        }
+        const origin = parseOrigin(row.origin)
+        if (origin) {
+          throw new LedgerError(
+            'ledger.voucher_has_origin',
+            `this draft was created by ${origin.kind}; post it, and reverse it if it is wrong`,
+            { kind: 'rule', context: { origin } },
           )
         }
         const before = await voucherOut(tx, ledger, row)
@@ -1065,6 +1153,48 @@ export function createLedgerService(options: LedgerServiceOptions) {
         const posted = await postLocked(tx, ledger, voucherId, postedBy)
         if (partner) await postLocked(tx, locked.get(partner.ledgerId)!, partner.voucherId, postedBy)
         return voucherOut(tx, ledger, posted)
+      })
+    },
+
+    /**
+     * The state of the given vouchers, in any ledgers, in the order asked (each id once); ids
+     * that do not exist (a deleted draft) are absent. One query, for other domains that follow
+     * vouchers they created.
+     */
+    async voucherStates(voucherIds: string[]): Promise<VoucherState[]> {
+      const ids = [...new Set(voucherIds)]
+      if (ids.length === 0) return []
+      const rows = await db
+        .select({
+          id: vouchers.id,
+          ledgerId: vouchers.ledgerId,
+          status: vouchers.status,
+          number: vouchers.number,
+          period: vouchers.period,
+          date: vouchers.date,
+          postedAt: vouchers.postedAt,
+          reversedById: vouchers.reversedById,
+          origin: vouchers.origin,
+        })
+        .from(vouchers)
+        .where(inArray(vouchers.id, ids))
+      const byId = new Map(rows.map((row) => [row.id, row]))
+      return ids.flatMap((id) => {
+        const row = byId.get(id)
+        if (!row) return []
+        return [
+          {
+            id: row.id,
+            ledgerId: row.ledgerId,
+            status: row.status as VoucherState['status'],
+            number: row.number,
+            label: row.number === null ? null : voucherLabel(row.period, row.number),
+            date: row.date,
+            postedAt: row.postedAt ? row.postedAt.toISOString() : null,
+            reversedById: row.reversedById,
+            origin: parseOrigin(row.origin),
+          },
+        ]
       })
     },
 
@@ -1372,6 +1502,7 @@ export function createLedgerService(options: LedgerServiceOptions) {
           linkId: null,
           chainSeq: null,
           hash: null,
+          origin: null,
           createdAt: now,
         }))
         const lineRows = inputs.flatMap((input, i) =>

@@ -92,6 +92,11 @@ export const vouchers = ledgerSchema.table(
     /** Position in the ledger's hash chain: the order vouchers were posted in. */
     chainSeq: integer('chain_seq'),
     hash: text('hash'),
+    /**
+     * JSON `{ kind, refs }` of the record in another domain that created this draft (e.g. a fund
+     * disbursement); null for vouchers keyed in by a bookkeeper. See `VoucherOrigin`.
+     */
+    origin: text('origin'),
     createdAt: created(),
   },
   (t) => [

@@ -237,6 +237,108 @@ describe('vouchers', () => {
   })
 })
 
+describe('vouchers created by other domains (origin)', () => {
+  const disbursement = {
+    kind: 'funds.disbursement',
+    refs: { sourceId: 'src-1', projectId: 'prj-1', disbursementId: 'dsb-1' },
+  }
+  const draftWith = (origin?: { kind: string; refs: Record<string, string> }) =>
+    ledger.createVoucher(
+      ledgerId,
+      { date: '2024-05-10', summary: '拨付项目资金', attachments: 1, lines: lines('102', '241', 3000_00n) },
+      BOOKKEEPER,
+      origin === undefined ? {} : { origin },
+    )
+
+  it('keeps the origin on the draft and after posting, and follows states by id', async () => {
+    const draft = await draftWith(disbursement)
+    expect(draft.origin).toEqual(disbursement)
+    expect((await ledger.getVoucher(ledgerId, draft.id)).origin).toEqual(disbursement)
+    const plain = await draftWith()
+    expect(plain.origin).toBeNull()
+
+    expect(await ledger.voucherStates([draft.id, 'no-such-voucher', plain.id])).toEqual([
+      {
+        id: draft.id,
+        ledgerId,
+        status: 'draft',
+        number: null,
+        label: null,
+        date: '2024-05-10',
+        postedAt: null,
+        reversedById: null,
+        origin: disbursement,
+      },
+      {
+        id: plain.id,
+        ledgerId,
+        status: 'draft',
+        number: null,
+        label: null,
+        date: '2024-05-10',
+        postedAt: null,
+        reversedById: null,
+        origin: null,
+      },
+    ])
+
+    const posted = await ledger.postVoucher(ledgerId, draft.id, REVIEWER)
+    expect(posted.origin).toEqual(disbursement)
+    expect((await ledger.getVoucher(ledgerId, draft.id)).origin).toEqual(disbursement)
+    expect(await ledger.voucherStates([draft.id])).toEqual([
+      {
+        id: draft.id,
+        ledgerId,
+        status: 'posted',
+        number: 1,
+        label: '2024年05月 记字第1号',
+        date: '2024-05-10',
+        postedAt: '2024-06-30T04:00:00.000Z',
+        reversedById: null,
+        origin: disbursement,
+      },
+    ])
+
+    const reversal = await ledger.reverseVoucher(ledgerId, draft.id, { date: '2024-05-20' }, BOOKKEEPER)
+    expect(reversal.origin).toBeNull()
+    expect((await ledger.voucherStates([draft.id]))[0]?.reversedById).toBe(reversal.id)
+    expect(await ledger.voucherStates(['no-such-voucher'])).toEqual([])
+    expect(await ledger.voucherStates([])).toEqual([])
+  })
+
+  it('never deletes a draft with an origin, but still deletes one without', async () => {
+    const draft = await draftWith(disbursement)
+    const refused = await expectCode(ledger.deleteVoucher(ledgerId, draft.id), 'ledger.voucher_has_origin')
+    expect(refused.kind).toBe('rule')
+    expect(refused.message).toContain('funds.disbursement')
+    expect((await ledger.voucherStates([draft.id])).map((v) => v.status)).toEqual(['draft'])
+
+    const plain = await draftWith()
+    await ledger.deleteVoucher(ledgerId, plain.id)
+    expect(await ledger.voucherStates([plain.id])).toEqual([])
+  })
+
+  it('refuses a malformed origin and writes nothing', async () => {
+    const tooMany = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`ref${i}`, `id-${i}`]))
+    const cases = [
+      { kind: 'Funds.Disbursement', refs: {} },
+      { kind: '', refs: {} },
+      { kind: 'funds.disbursement', refs: tooMany },
+      { kind: 'funds.disbursement', refs: { '1st': 'x' } },
+      { kind: 'funds.disbursement', refs: { sourceId: '' } },
+      { kind: 'funds.disbursement', refs: { sourceId: 'x'.repeat(201) } },
+    ]
+    for (const origin of cases) {
+      const error = await expectCode(draftWith(origin), 'ledger.invalid_origin')
+      expect(error.kind).toBe('invalid')
+    }
+    const ten = Object.fromEntries(Object.entries(tooMany).slice(0, 10))
+    expect((await draftWith({ kind: 'funds.distribution', refs: ten })).origin?.refs).toEqual(ten)
+    const page = await ledger.listVouchers(ledgerId, { limit: 50, after: null })
+    expect(page.items).toHaveLength(1)
+  })
+})
+
 describe('trial balance', () => {
   it('rolls sub-accounts up, counts only posted vouchers, and balances', async () => {
     await ledger.addAccount(ledgerId, { parentCode: '102', code: '10201', name: '基本户' })

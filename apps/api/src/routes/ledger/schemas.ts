@@ -50,6 +50,10 @@ export const VoucherOut = z
     linkId: Id.nullable().meta({
       description: 'the inter-village link (飞地抱团) this voucher is one side of',
     }),
+    origin: z
+      .object({ kind: z.string(), refs: z.record(z.string(), z.string()) })
+      .nullable()
+      .meta({ description: '来源: the record that generated this draft (e.g. a fund disbursement)' }),
     totals: z.object({ debit: MoneyOut, credit: MoneyOut }),
     lines: z.array(
       z.object({

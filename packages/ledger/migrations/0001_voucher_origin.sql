@@ -1,0 +1,1 @@
+ALTER TABLE "ledger"."vouchers" ADD COLUMN "origin" text;
