@@ -78,12 +78,23 @@ export async function createEmptyPostgresDatabase(
   }
 }
 
+/**
+ * Dropping a test database `with (force)` can reach a connection that is still closing: the
+ * server answers it with FATAL 57P01, which pg emits as an 'error' event that nobody listens to
+ * any more, crashing the run after the tests passed. Queries still reject through their promises.
+ */
+export function ignoreTerminationErrors(pool: pg.Pool): void {
+  pool.on('error', () => {})
+  pool.on('connect', (client) => client.on('error', () => {}))
+}
+
 async function createPostgresDatabase(
   adminUrl: string,
   migrate: (db: Database) => Promise<void>,
 ): Promise<TestDatabase> {
   const database = await createEmptyPostgresDatabase(adminUrl)
   const pool = new pg.Pool({ connectionString: database.url, max: 8 })
+  ignoreTerminationErrors(pool)
   const db = drizzlePg({ client: pool })
   await migrate(db)
   return {
