@@ -12,6 +12,8 @@ import idempotencyPlugin from './plugins/idempotency.js'
 import openapiPlugin from './plugins/openapi.js'
 import apiKeyRoutes from './routes/api-keys.js'
 import councilRoutes from './routes/councils.js'
+import fundRoutes from './routes/funds/index.js'
+import projectRoutes from './routes/funds/projects.js'
 import governanceRoutes from './routes/governance.js'
 import ledgerRoutes from './routes/ledger/index.js'
 import matterRoutes from './routes/matters.js'
@@ -73,6 +75,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(governanceRoutes)
   await app.register(matterRoutes)
   await app.register(councilRoutes)
+  await app.register(fundRoutes)
+  await app.register(projectRoutes)
 
   await installBootstrapKey(app, config)
   if (config.demo) await loadDemoDataset(app)

@@ -7,6 +7,7 @@ import {
   pendingMigrationCount,
   selectRows,
 } from '@liancun/core'
+import { fundsMigrations } from '@liancun/funds'
 import { governanceMigrations } from '@liancun/governance'
 import { ledgerMigrations } from '@liancun/ledger'
 import { organizationMigrations } from '@liancun/organization'
@@ -36,6 +37,7 @@ export const migrationSets: MigrationSet[] = [
   organizationMigrations,
   ledgerMigrations,
   governanceMigrations,
+  fundsMigrations,
 ]
 
 /** node-postgres when a URL is given; otherwise PGlite in memory or in `dataDir`. */
@@ -47,6 +49,9 @@ export async function openDatabase(options: {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 })
     // A broken idle connection must not crash the process; the next query reconnects.
     pool.on('error', () => {})
+    // …and a client whose server process is terminated (restart, forced drop) must not either:
+    // pg emits that as an 'error' event on the client, outside any query.
+    pool.on('connect', (client) => client.on('error', () => {}))
     return { db: drizzlePg({ client: pool }), engine: 'postgres', close: () => pool.end() }
   }
   const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite()

@@ -1,4 +1,5 @@
 import { type Clock, type Database, systemClock } from '@liancun/core'
+import { createFundsService } from '@liancun/funds'
 import { createGovernanceService } from '@liancun/governance'
 import { createLedgerService } from '@liancun/ledger'
 import { createOrganizationService } from '@liancun/organization'
@@ -18,6 +19,7 @@ export function createServices(db: Database, options: ServiceOptions) {
     }),
     ledger: createLedgerService({ db, clock: options.clock }),
     governance: createGovernanceService({ db, clock: options.clock }),
+    funds: createFundsService({ db, clock: options.clock }),
   }
 }
 

@@ -108,6 +108,120 @@ describe('demo dataset (淄博, seed 001)', () => {
     ])
   })
 
+  describe('project funds (seed 001 §二(二)(三))', () => {
+    const publicProjects = async () => {
+      const response = await app.inject({ method: 'GET', url: '/v1/public/projects?limit=100' })
+      expect(response.statusCode, response.body).toBe(200)
+      return response.json().items as { id: string; name: string; status: string; targets: unknown[] }[]
+    }
+    const projectNamed = async (name: string) => {
+      const project = (await publicProjects()).find((p) => p.name.includes(name))
+      expect(project, name).toBeDefined()
+      return project!
+    }
+
+    it('pools the 6,000万 of 朱家户 and counts the projects in 淄博', async () => {
+      const zhujiahu = await get('/v1/stats/funds?within=370323104')
+      expect(zhujiahu.pooled).toEqual({
+        total: '60000000.00',
+        sources: 4,
+        byKind: [
+          { kind: 'collective_economy_support', count: 1, amount: '3000000.00' },
+          { kind: 'connection_fund', count: 1, amount: '24000000.00' },
+          { kind: 'demonstration_award', count: 1, amount: '15000000.00' },
+          { kind: 'integrated_agri_funds', count: 1, amount: '18000000.00' },
+        ],
+      })
+      const sources = (await get('/v1/fund-sources?within=370323104')).items
+      expect(sources.map((s: { holder: { kind: string } }) => s.holder.kind)).toEqual(
+        Array(4).fill('alliance'),
+      )
+      const zibo = await get('/v1/stats/funds?within=3703')
+      // 朱家户 60,000,000 + 瓦泉 4,000,000 + 高青县 3,000,000.
+      expect(zibo.pooled.total).toBe('67000000.00')
+      expect(zibo.projects.total).toBeGreaterThanOrEqual(3)
+      expect(zibo.projects.byStatus).toEqual([
+        { status: 'operating', count: 1 },
+        { status: 'started', count: 2 },
+      ])
+      expect(zibo.distributedToVillages).toBe('319400.00')
+      expect(zibo.villagesReceiving).toBe(2)
+    })
+
+    it('publishes the 香菇, 榛子 and 黑牛 projects with their targets', async () => {
+      const projects = await publicProjects()
+      expect(projects.map((p) => p.name).sort()).toEqual(
+        ['朱家户香菇产业园（一期）', '李孟德村黑牛养殖园区', '瓦泉片区榛子产业园'].sort(),
+      )
+      expect((await projectNamed('香菇产业园')).targets).toContainEqual(
+        expect.objectContaining({ indicator: '新建香菇大棚', unit: '个', target: '49' }),
+      )
+      expect((await projectNamed('榛子产业园')).targets).toContainEqual(
+        expect.objectContaining({ indicator: '榛子种植', unit: '亩', target: '1300' }),
+      )
+      expect(await projectNamed('黑牛')).toMatchObject({ status: 'operating' })
+    })
+
+    it('approved the 香菇 project on the 朱家户 land matter and booked its first payment', async () => {
+      const { id } = await projectNamed('香菇产业园')
+      const [matter] = (await get('/v1/matters?within=370323104201')).items
+      const steps = (await get(`/v1/projects/${id}/transitions`)).items
+      expect(steps.map((s: { to: string }) => s.to)).toEqual(['submitted', 'reviewed', 'approved', 'started'])
+      const approval = steps.find((s: { to: string }) => s.to === 'approved')
+      expect(approval.decisionRef).toBe(matter.id)
+      expect(approval.gate.decision).toEqual({ ref: matter.id, kind: 'matter', satisfied: true, missing: [] })
+      expect(approval.gate.notice).toMatchObject({ until: '2019-04-18' })
+      const paid = (await get(`/v1/projects/${id}/disbursements`)).items
+      expect(paid).toHaveLength(1)
+      expect(paid[0]).toMatchObject({
+        amount: '3120000.00',
+        status: 'booked',
+        voucher: { voucherStatus: 'posted' },
+      })
+    })
+
+    it('shares the 黑牛 project’s 2024 revenue with 李孟德村 and 仇家村 through draft vouchers', async () => {
+      const { id } = await projectNamed('黑牛')
+      const project = await get(`/v1/projects/${id}`)
+      expect(project.acceptance.shares).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ holder: 'village:370322104203', valuation: '300000.00' }),
+          expect.objectContaining({ holder: 'village:370322104201', valuation: '100000.00' }),
+        ]),
+      )
+      const trace = await get(`/v1/projects/${id}/trace`)
+      expect(trace.revenues).toHaveLength(1)
+      const { distribution } = trace.revenues[0]
+      expect(distribution.date).toBe('2025-01-10')
+      const villages = distribution.lines.filter(
+        (l: { villageCode: string | null }) => l.villageCode !== null,
+      )
+      expect(
+        villages.map((l: { villageCode: string; amount: string }) => [l.villageCode, l.amount]).sort(),
+      ).toEqual([
+        ['370322104201', '59850.00'],
+        ['370322104203', '259550.00'],
+      ])
+      const ledgers = (await get('/v1/ledgers?within=370322104')).items as {
+        id: string
+        villageCode: string
+      }[]
+      for (const line of villages) {
+        expect(line.voucher.voucherId).toEqual(expect.any(String))
+        expect(line.voucher).toMatchObject({
+          voucherStatus: 'draft',
+          ledgerId: ledgers.find((l) => l.villageCode === line.villageCode)!.id,
+        })
+      }
+      expect(trace.totals).toMatchObject({ revenue: '360000.00', distributedToVillages: '319400.00' })
+      // The acceptance tranche went into 李孟德村's bank sub-account (10201), as a draft.
+      const paid = trace.moneyOut[0].disbursements[0]
+      expect(paid).toMatchObject({ amount: '950000.00', voucher: { voucherStatus: 'draft' } })
+      const voucher = await get(`/v1/ledgers/${paid.voucher.ledgerId}/vouchers/${paid.voucher.voucherId}`)
+      expect(voucher.lines.map((l: { account: string }) => l.account)).toEqual(['10201', '241'])
+    })
+  })
+
   it('records the partner with a deliberately wrong USCC check character as a warning', async () => {
     const partners = await get('/v1/partners?within=370304')
     const hualv = partners.items.find((p: { name: string }) => p.name.startsWith('山东华旅'))

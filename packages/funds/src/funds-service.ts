@@ -21,8 +21,8 @@ import type {
 import { moneyFlowMethods } from './money-flow.js'
 import {
   type FundSource,
-  type Project,
   inYear,
+  type Project,
   projectDetail,
   projectsWithin,
   requireProject,
@@ -33,6 +33,7 @@ import {
 import { reportMethods } from './reports.js'
 import { checkTransition, type ProjectStatus } from './rules/lifecycle.js'
 import {
+  disbursements,
   fundRules,
   fundSources,
   projectBeneficiaries,
@@ -69,8 +70,8 @@ export function createFundsService(options: FundsServiceOptions) {
   const { db } = options
   const clock = options.clock ?? systemClock
 
-  async function noticeDaysFor(divisionCode: string, day: string): Promise<number> {
-    const [row] = await db
+  async function noticeDaysFor(q: Database, divisionCode: string, day: string): Promise<number> {
+    const [row] = await q
       .select()
       .from(fundRules)
       .where(
@@ -91,7 +92,12 @@ export function createFundsService(options: FundsServiceOptions) {
   }
 
   /** Notices of a stage that have run their full days by `day` (from … until, then the day after). */
-  async function completedNotice(q: Database, row: { countyCode: string; id: string }, stage: string, day: string) {
+  async function completedNotice(
+    q: Database,
+    row: { countyCode: string; id: string },
+    stage: string,
+    day: string,
+  ) {
     const notices = await q
       .select()
       .from(projectNotices)
@@ -106,7 +112,12 @@ export function createFundsService(options: FundsServiceOptions) {
     return { done: notices.find((n) => n.until < day) ?? null, latest: notices[0] ?? null }
   }
 
-  async function requireNoticeRun(q: Database, row: { countyCode: string; id: string }, stage: string, day: string) {
+  async function requireNoticeRun(
+    q: Database,
+    row: { countyCode: string; id: string },
+    stage: string,
+    day: string,
+  ) {
     const { done, latest } = await completedNotice(q, row, stage, day)
     if (done) return done
     throw new FundsError(
@@ -123,7 +134,11 @@ export function createFundsService(options: FundsServiceOptions) {
     ...reportMethods(db),
 
     /** Records a source. `divisionCode` is where the holder sits (the app resolves an alliance's township). */
-    async createFundSource(input: CreateFundSourceInput, divisionCode: string, createdBy: string): Promise<FundSource> {
+    async createFundSource(
+      input: CreateFundSourceInput,
+      divisionCode: string,
+      createdBy: string,
+    ): Promise<FundSource> {
       if (input.holder.kind !== 'alliance' && input.holder.code !== divisionCode) {
         throw new FundsError('funds.holder_mismatch', 'the holder’s division is its own code', {
           kind: 'invalid',
@@ -131,10 +146,14 @@ export function createFundsService(options: FundsServiceOptions) {
         })
       }
       if (Number(input.receivedOn.slice(0, 4)) < input.fiscalYear - 1) {
-        throw new FundsError('funds.received_before_year', 'money is received in or after the year before its fiscal year', {
-          kind: 'rule',
-          field: 'receivedOn',
-        })
+        throw new FundsError(
+          'funds.received_before_year',
+          'money is received in or after the year before its fiscal year',
+          {
+            kind: 'rule',
+            field: 'receivedOn',
+          },
+        )
       }
       const [row] = await db
         .insert(fundSources)
@@ -187,7 +206,11 @@ export function createFundsService(options: FundsServiceOptions) {
         )
         .orderBy(asc(fundSources.id))
         .limit(query.limit + 1)
-      const totals = await sourceTotals(db, null, rows.map((r) => r.id))
+      const totals = await sourceTotals(
+        db,
+        null,
+        rows.map((r) => r.id),
+      )
       return toPage(
         rows.map((r) => toSource(r, totals.get(r.id)!)),
         query.limit,
@@ -217,10 +240,14 @@ export function createFundsService(options: FundsServiceOptions) {
       }
       const implementerVillage = 'villageCode' in input.implementer ? input.implementer.villageCode : null
       if (implementerVillage && !implementerVillage.startsWith(input.townshipCode)) {
-        throw new FundsError('funds.implementer_outside_township', `${implementerVillage} is not in ${input.townshipCode}`, {
-          kind: 'rule',
-          field: 'implementer.villageCode',
-        })
+        throw new FundsError(
+          'funds.implementer_outside_township',
+          `${implementerVillage} is not in ${input.townshipCode}`,
+          {
+            kind: 'rule',
+            field: 'implementer.villageCode',
+          },
+        )
       }
       const seen = new Set<string>()
       input.beneficiaries.forEach((b, i) => {
@@ -231,10 +258,14 @@ export function createFundsService(options: FundsServiceOptions) {
           })
         }
         if (countyOf(b.villageCode) !== countyOf(input.townshipCode)) {
-          throw new FundsError('funds.beneficiary_outside_county', 'beneficiaries lie in the project’s county', {
-            kind: 'rule',
-            field: `beneficiaries.${i}.villageCode`,
-          })
+          throw new FundsError(
+            'funds.beneficiary_outside_county',
+            'beneficiaries lie in the project’s county',
+            {
+              kind: 'rule',
+              field: `beneficiaries.${i}.villageCode`,
+            },
+          )
         }
         seen.add(b.villageCode)
       })
@@ -270,9 +301,14 @@ export function createFundsService(options: FundsServiceOptions) {
           createdBy,
           createdAt: clock.now(),
         })
-        await tx
-          .insert(projectBeneficiaries)
-          .values(input.beneficiaries.map((b) => ({ countyCode, projectId: id, villageCode: b.villageCode, units: BigInt(b.units) })))
+        await tx.insert(projectBeneficiaries).values(
+          input.beneficiaries.map((b) => ({
+            countyCode,
+            projectId: id,
+            villageCode: b.villageCode,
+            units: BigInt(b.units),
+          })),
+        )
         await tx
           .insert(projectTargets)
           .values(input.targets.map((t, position) => ({ countyCode, projectId: id, position, ...t })))
@@ -287,10 +323,17 @@ export function createFundsService(options: FundsServiceOptions) {
     /** Where a project sits, for scope checks and cross-domain gates. */
     async projectScope(id: string) {
       const row = await requireProject(db, id)
+      const beneficiaries = await db
+        .select({ villageCode: projectBeneficiaries.villageCode })
+        .from(projectBeneficiaries)
+        .where(
+          and(eq(projectBeneficiaries.countyCode, row.countyCode), eq(projectBeneficiaries.projectId, id)),
+        )
       return {
         countyCode: row.countyCode,
         townshipCode: row.townshipCode,
         implementerVillageCode: row.implementerVillageCode,
+        beneficiaryVillageCodes: beneficiaries.map((b) => b.villageCode).sort(),
         status: row.status as ProjectStatus,
         budget: row.budget,
         name: row.name,
@@ -336,9 +379,29 @@ export function createFundsService(options: FundsServiceOptions) {
         const row = await requireProject(tx, id, true)
         const from = row.status as ProjectStatus
         checkTransition(from, input.to)
+        if (input.to === 'cancelled') {
+          const [paid] = await tx
+            .select({ id: disbursements.id })
+            .from(disbursements)
+            .where(and(eq(disbursements.countyCode, row.countyCode), eq(disbursements.projectId, id)))
+            .limit(1)
+          if (paid) {
+            throw new FundsError(
+              'funds.paid_cannot_cancel',
+              'money has been paid to this project; it is carried out, not cancelled',
+              {
+                kind: 'rule',
+                field: 'to',
+              },
+            )
+          }
+        }
         const on = input.on ?? clock.today()
         if (on > clock.today()) {
-          throw new FundsError('funds.future_step', 'a step is recorded on or before today', { kind: 'rule', field: 'on' })
+          throw new FundsError('funds.future_step', 'a step is recorded on or before today', {
+            kind: 'rule',
+            field: 'on',
+          })
         }
         const [last] = await tx
           .select({ on: projectTransitions.on })
@@ -356,21 +419,31 @@ export function createFundsService(options: FundsServiceOptions) {
         if (input.to === 'approved') notice = await requireNoticeRun(tx, row, 'approval', on)
         if (input.to === 'accepted') {
           if (!input.acceptance) {
-            throw new FundsError('funds.acceptance_required', '验收 records the ownership shares of the assets formed', {
-              kind: 'invalid',
-              field: 'acceptance',
-            })
+            throw new FundsError(
+              'funds.acceptance_required',
+              '验收 records the ownership shares of the assets formed',
+              {
+                kind: 'invalid',
+                field: 'acceptance',
+              },
+            )
           }
           notice = await requireNoticeRun(tx, row, 'completion', on)
           const holders = new Set<string>()
           const shareRows = input.acceptance.shares.map((share, i) => {
             const holder =
-              'villageCode' in share.holder ? `village:${share.holder.villageCode}` : `partner:${share.holder.partnerId}`
+              'villageCode' in share.holder
+                ? `village:${share.holder.villageCode}`
+                : `partner:${share.holder.partnerId}`
             if ('villageCode' in share.holder && countyOf(share.holder.villageCode) !== row.countyCode) {
-              throw new FundsError('funds.holder_outside_county', 'share holders lie in the project’s county', {
-                kind: 'rule',
-                field: `acceptance.shares.${i}.holder`,
-              })
+              throw new FundsError(
+                'funds.holder_outside_county',
+                'share holders lie in the project’s county',
+                {
+                  kind: 'rule',
+                  field: `acceptance.shares.${i}.holder`,
+                },
+              )
             }
             if (holders.has(holder)) {
               throw new FundsError('funds.duplicate_holder', `${holder} holds one share line`, {
@@ -379,7 +452,13 @@ export function createFundsService(options: FundsServiceOptions) {
               })
             }
             holders.add(holder)
-            return { countyCode: row.countyCode, projectId: id, holder, contribution: share.contribution, units: share.valuation }
+            return {
+              countyCode: row.countyCode,
+              projectId: id,
+              holder,
+              contribution: share.contribution,
+              units: share.valuation,
+            }
           })
           await tx.insert(projectShares).values(shareRows)
         } else if (input.acceptance) {
@@ -390,7 +469,9 @@ export function createFundsService(options: FundsServiceOptions) {
         }
         const stored = {
           ...(gate.decision ? { decision: gate.decision } : {}),
-          ...(gate.majorMatterAmount !== undefined ? { majorMatterFen: gate.majorMatterAmount.toString() } : {}),
+          ...(gate.majorMatterAmount !== undefined
+            ? { majorMatterFen: gate.majorMatterAmount.toString() }
+            : {}),
           ...(notice ? { notice: { id: notice.id, until: notice.until } } : {}),
         }
         await tx.insert(projectTransitions).values({
@@ -459,7 +540,8 @@ export function createFundsService(options: FundsServiceOptions) {
             { kind: 'rule', field: 'stage' },
           )
         }
-        const days = await noticeDaysFor(row.implementerVillageCode ?? row.townshipCode, input.from)
+        // Read on the transaction: a second query on `db` would wait forever for PGlite's one connection.
+        const days = await noticeDaysFor(tx, row.implementerVillageCode ?? row.townshipCode, input.from)
         const [notice] = await tx
           .insert(projectNotices)
           .values({
@@ -490,9 +572,13 @@ export function createFundsService(options: FundsServiceOptions) {
       return db.transaction(async (tx) => {
         const row = await requireProject(tx, id)
         if (!['started', 'accepted', 'operating', 'closed'].includes(row.status)) {
-          throw new FundsError('funds.no_results_yet', `results are recorded once works start; the project is ${row.status}`, {
-            kind: 'rule',
-          })
+          throw new FundsError(
+            'funds.no_results_yet',
+            `results are recorded once works start; the project is ${row.status}`,
+            {
+              kind: 'rule',
+            },
+          )
         }
         const [target] = await tx
           .select()
@@ -505,12 +591,18 @@ export function createFundsService(options: FundsServiceOptions) {
             ),
           )
         if (!target) {
-          throw new FundsError('funds.unknown_indicator', `${input.indicator} is not one of the project’s targets`, {
-            kind: 'rule',
-            field: 'indicator',
-          })
+          throw new FundsError(
+            'funds.unknown_indicator',
+            `${input.indicator} is not one of the project’s targets`,
+            {
+              kind: 'rule',
+              field: 'indicator',
+            },
+          )
         }
-        await tx.insert(projectResults).values({ countyCode: row.countyCode, id: newId(), projectId: id, ...input })
+        await tx
+          .insert(projectResults)
+          .values({ countyCode: row.countyCode, id: newId(), projectId: id, ...input })
         return detail(tx, id)
       })
     },
@@ -519,7 +611,13 @@ export function createFundsService(options: FundsServiceOptions) {
     async putRules(divisionCode: string, input: PutFundRulesInput, createdBy: string) {
       await db
         .insert(fundRules)
-        .values({ countyCode: countyOf(divisionCode), divisionCode, ...input, createdBy, createdAt: clock.now() })
+        .values({
+          countyCode: countyOf(divisionCode),
+          divisionCode,
+          ...input,
+          createdBy,
+          createdAt: clock.now(),
+        })
         .onConflictDoUpdate({
           target: [fundRules.countyCode, fundRules.divisionCode, fundRules.effectiveFrom],
           set: { noticeDays: input.noticeDays, createdBy, createdAt: clock.now() },
@@ -528,7 +626,7 @@ export function createFundsService(options: FundsServiceOptions) {
     },
 
     async getRules(divisionCode: string, asOf: string) {
-      return { divisionCode, asOf, noticeDays: await noticeDaysFor(divisionCode, asOf) }
+      return { divisionCode, asOf, noticeDays: await noticeDaysFor(db, divisionCode, asOf) }
     },
 
     withTx(tx: Database) {

@@ -1,11 +1,4 @@
-import {
-  BusinessDate,
-  CountyCode,
-  Id,
-  PositiveMoneyString,
-  TownshipCode,
-  VillageCode,
-} from '@liancun/core'
+import { BusinessDate, CountyCode, Id, PositiveMoneyString, TownshipCode, VillageCode } from '@liancun/core'
 import { z } from 'zod'
 import { PROJECT_STATUSES, TARGET_STATUSES } from './rules/lifecycle.js'
 import { TRIGGERS } from './rules/payment-plan.js'
@@ -149,8 +142,12 @@ export type CreateProjectInput = z.infer<typeof CreateProjectInput>
 
 const ShareContribution = z.strictObject({
   holder: z.union([z.strictObject({ villageCode: VillageCode }), z.strictObject({ partnerId: Id })]),
-  contribution: z.enum(['money', 'land', 'asset', 'labour']).meta({ description: '出资方式: 资金 · 土地 · 资产 · 劳务' }),
-  valuation: PositiveMoneyString.meta({ description: '折股 value of the actual contribution (元): the share units' }),
+  contribution: z
+    .enum(['money', 'land', 'asset', 'labour'])
+    .meta({ description: '出资方式: 资金 · 土地 · 资产 · 劳务' }),
+  valuation: PositiveMoneyString.meta({
+    description: '折股 value of the actual contribution (元): the share units',
+  }),
 })
 
 export const TransitionInput = z
@@ -166,12 +163,16 @@ export const TransitionInput = z
     }),
     acceptance: z
       .strictObject({
-        assetClass: z.enum(['operating', 'public_welfare', 'household']).meta({ description: '经营性 · 公益性 · 到户类' }),
+        assetClass: z
+          .enum(['operating', 'public_welfare', 'household'])
+          .meta({ description: '经营性 · 公益性 · 到户类' }),
         shares: z.array(ShareContribution).min(1).max(200),
         note: z.string().max(2000).optional(),
       })
       .optional()
-      .meta({ description: '验收 record (required with to=accepted): ownership shares from actual contributions' }),
+      .meta({
+        description: '验收 record (required with to=accepted): ownership shares from actual contributions',
+      }),
   })
   .meta({ example: { to: 'submitted', note: '村两委申报' } })
 export type TransitionInput = z.infer<typeof TransitionInput>
@@ -180,7 +181,11 @@ export const CreateNoticeInput = z
   .strictObject({
     stage: z.enum(['approval', 'completion']).meta({ description: '立项公示 · 竣工公示' }),
     from: BusinessDate,
-    channels: z.array(Text(100)).min(1).max(10).meta({ example: ['村务公开栏', '镇政府网站'] }),
+    channels: z
+      .array(Text(100))
+      .min(1)
+      .max(10)
+      .meta({ example: ['村务公开栏', '镇政府网站'] }),
   })
   .meta({ example: { stage: 'approval', from: '2024-03-01', channels: ['村务公开栏'] } })
 export type CreateNoticeInput = z.infer<typeof CreateNoticeInput>
@@ -238,6 +243,14 @@ export const DisbursementInput = z
     amount: PositiveMoneyString,
     ledgerId: Id.meta({ description: 'the implementing village’s ledger (账套) that receives the money' }),
     date: BusinessDate,
+    bankAccount: z
+      .string()
+      .regex(/^102([0-9]{2})*$/, 'an account code under 102 银行存款')
+      .optional()
+      .meta({
+        description: 'the receiving 102 account or 明细科目; default 102 or its only enabled sub-account',
+        example: '10201',
+      }),
   })
   .meta({
     example: {
@@ -271,10 +284,12 @@ export const DistributionPolicyInput = z
       description: 'reserve (%) of what is left after the guarantees; default 0',
     }),
     monitoredHouseholdsPercent: PercentString.optional().meta({
-      description: 'set-aside for monitored households 防返贫监测对象 (%) of what is left after the reserve; default 0',
+      description:
+        'set-aside for monitored households 防返贫监测对象 (%) of what is left after the reserve; default 0',
     }),
     shortfall: z.enum(['pro_rata', 'operator_owes']).meta({
-      description: 'revenue below the guarantees: scale them pro rata, or pay in full and the operator owes the difference',
+      description:
+        'revenue below the guarantees: scale them pro rata, or pay in full and the operator owes the difference',
     }),
   })
   .meta({ id: 'DistributionPolicy' })
@@ -283,7 +298,9 @@ export const DistributionInput = z
   .strictObject({
     revenueId: Id,
     policy: DistributionPolicyInput,
-    date: BusinessDate.optional().meta({ description: 'date of the vouchers; default the revenue’s receivedOn' }),
+    date: BusinessDate.optional().meta({
+      description: 'date of the vouchers; default the revenue’s receivedOn',
+    }),
   })
   .meta({
     example: {
@@ -302,7 +319,12 @@ export type DistributionInput = z.infer<typeof DistributionInput>
 export const PutFundRulesInput = z
   .strictObject({
     effectiveFrom: BusinessDate,
-    noticeDays: z.number().int().min(1).max(90).meta({ description: '公告公示 days before approval or acceptance' }),
+    noticeDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(90)
+      .meta({ description: '公告公示 days before approval or acceptance' }),
   })
   .meta({ example: { effectiveFrom: '2024-01-01', noticeDays: 10 } })
 export type PutFundRulesInput = z.infer<typeof PutFundRulesInput>

@@ -9,11 +9,11 @@ import type {
   PaymentPlanInput,
   RevenueInput,
 } from './inputs.js'
-import { requireProject, requireSource } from './records.js'
+import { liveAllocation, requireProject, requireSource } from './records.js'
 import { type DistributionOutcome, type DistributionPolicy, distributeRevenue } from './rules/distribution.js'
 import { FUNDABLE, type ProjectStatus } from './rules/lifecycle.js'
-import { FULL_BP } from './rules/percent.js'
 import { planAmounts, type Trigger, triggerGap } from './rules/payment-plan.js'
+import { FULL_BP } from './rules/percent.js'
 import {
   allocations,
   disbursements,
@@ -29,7 +29,8 @@ import {
 const fen = (value: unknown): Fen => BigInt((value as string | number | bigint | null) ?? 0)
 
 /** JSON with bigints as strings, for stored runs. */
-const stringify = (value: unknown) => JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))
+const stringify = (value: unknown) =>
+  JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))
 
 /** Allocation may happen once the county approved, until works are accepted. */
 const ALLOCATABLE: readonly ProjectStatus[] = ['approved', 'started']
@@ -44,14 +45,27 @@ export interface DistributionRun {
   policy: DistributionPolicy
   holders: { key: string; units: Fen }[]
   outcome: DistributionOutcome
-  lines: { recipient: string; villageCode: string | null; amount: Fen; ledgerId: string | null; voucherId: string | null }[]
+  lines: {
+    recipient: string
+    villageCode: string | null
+    amount: Fen
+    ledgerId: string | null
+    voucherId: string | null
+  }[]
   createdAt: string
 }
 
 /** Allocations, payment plans, disbursements, revenues and their distribution. */
 export function moneyFlowMethods(db: Database, clock: Clock) {
-  async function sumWhere(q: Database, table: typeof allocations | typeof disbursements, where: ReturnType<typeof and>) {
-    const [row] = await q.select({ total: sql<string>`coalesce(sum(${table.amount}), 0)` }).from(table).where(where)
+  async function sumWhere(
+    q: Database,
+    table: typeof allocations | typeof disbursements,
+    where: ReturnType<typeof and>,
+  ) {
+    const [row] = await q
+      .select({ total: sql<string>`coalesce(sum(${table.amount}), 0)` })
+      .from(table)
+      .where(where)
     return fen(row?.total)
   }
 
@@ -69,7 +83,12 @@ export function moneyFlowMethods(db: Database, clock: Clock) {
     return row
   }
 
-  async function stepDay(q: Database, countyCode: string, projectId: string, to: string): Promise<string | null> {
+  async function stepDay(
+    q: Database,
+    countyCode: string,
+    projectId: string,
+    to: string,
+  ): Promise<string | null> {
     const [row] = await q
       .select({ on: projectTransitions.on })
       .from(projectTransitions)
@@ -93,12 +112,21 @@ export function moneyFlowMethods(db: Database, clock: Clock) {
       .orderBy(asc(distributionLines.recipient))
     const inputs = JSON.parse(run.inputs) as {
       revenue: string
-      policy: { version: string; guaranteed: { villageCode: string; amount: string }[]; reserveBp: string; monitoredHouseholdsBp: string; shortfall: DistributionPolicy['shortfall'] }
+      policy: {
+        version: string
+        guaranteed: { villageCode: string; amount: string }[]
+        reserveBp: string
+        monitoredHouseholdsBp: string
+        shortfall: DistributionPolicy['shortfall']
+      }
       holders: { key: string; units: string }[]
     }
     const policy: DistributionPolicy = {
       version: inputs.policy.version,
-      guaranteed: inputs.policy.guaranteed.map((g) => ({ villageCode: g.villageCode, amount: BigInt(g.amount) })),
+      guaranteed: inputs.policy.guaranteed.map((g) => ({
+        villageCode: g.villageCode,
+        amount: BigInt(g.amount),
+      })),
       reserveBp: BigInt(inputs.policy.reserveBp),
       monitoredHouseholdsBp: BigInt(inputs.policy.monitoredHouseholdsBp),
       shortfall: inputs.policy.shortfall,
@@ -135,9 +163,13 @@ export function moneyFlowMethods(db: Database, clock: Clock) {
       return db.transaction(async (tx) => {
         const project = await requireProject(tx, projectId, true)
         if (!ALLOCATABLE.includes(project.status as ProjectStatus)) {
-          throw new FundsError('funds.project_not_approved', `money is allocated to an approved project; it is ${project.status}`, {
-            kind: 'rule',
-          })
+          throw new FundsError(
+            'funds.project_not_approved',
+            `money is allocated to an approved project; it is ${project.status}`,
+            {
+              kind: 'rule',
+            },
+          )
         }
         const source = await requireSource(tx, input.fundSourceId, true)
         if (source.countyCode !== project.countyCode) {
@@ -154,8 +186,11 @@ export function moneyFlowMethods(db: Database, clock: Clock) {
             { kind: 'rule', field: 'fundSourceId', context: { allowed, category: project.category } },
           )
         }
-        const sourceWhere = and(eq(allocations.countyCode, source.countyCode), eq(allocations.fundSourceId, source.id))
-        const allocated = await sumWhere(tx, allocations, sourceWhere)
+        const sourceWhere = and(
+          eq(allocations.countyCode, source.countyCode),
+          eq(allocations.fundSourceId, source.id),
+        )
+        const allocated = await sumWhere(tx, allocations, and(sourceWhere, liveAllocation))
         if (allocated + input.amount > source.amount) {
           throw new FundsError(
             'funds.insufficient_source',
@@ -163,7 +198,10 @@ export function moneyFlowMethods(db: Database, clock: Clock) {
             {
               kind: 'rule',
               field: 'amount',
-              context: { available: formatMoney(source.amount - allocated), requested: formatMoney(input.amount) },
+              context: {
+                available: formatMoney(source.amount - allocated),
+                requested: formatMoney(input.amount),
+              },
             },
           )
         }
@@ -173,8 +211,17 @@ export function moneyFlowMethods(db: Database, clock: Clock) {
           const [row] = await tx
             .select({ total: sql<string>`coalesce(sum(${allocations.amount}), 0)` })
             .from(allocations)
-            .innerJoin(projects, and(eq(projects.countyCode, allocations.countyCode), eq(projects.id, allocations.projectId)))
-            .where(and(sourceWhere, sql`${projects.category} <> 'industry'`))
+            .innerJoin(
+              projects,
+              and(eq(projects.countyCode, allocations.countyCode), eq(projects.id, allocations.projectId)),
+            )
+            .where(
+              and(
+                sourceWhere,
+                sql`${projects.category} <> 'industry'`,
+                sql`${projects.status} <> 'cancelled'`,
+              ),
+            )
           const other = fen(row?.total) + input.amount
           const bp = BigInt(source.minIndustryShareBp)
           if (other * FULL_BP > (FULL_BP - bp) * source.amount) {
@@ -185,7 +232,9 @@ export function moneyFlowMethods(db: Database, clock: Clock) {
             )
           }
         }
-        const projectAllocated = await sumWhere(tx, allocations,
+        const projectAllocated = await sumWhere(
+          tx,
+          allocations,
           and(eq(allocations.countyCode, project.countyCode), eq(allocations.projectId, projectId)),
         )
         if (projectAllocated + input.amount > project.budget) {
@@ -223,18 +272,31 @@ export function moneyFlowMethods(db: Database, clock: Clock) {
       return db.transaction(async (tx) => {
         const project = await requireProject(tx, projectId, true)
         if (!FUNDABLE.includes(project.status as ProjectStatus)) {
-          throw new FundsError('funds.project_not_approved', `a payment plan follows approval; the project is ${project.status}`, {
-            kind: 'rule',
-          })
+          throw new FundsError(
+            'funds.project_not_approved',
+            `a payment plan follows approval; the project is ${project.status}`,
+            {
+              kind: 'rule',
+            },
+          )
         }
-        const key = and(eq(disbursements.countyCode, project.countyCode), eq(disbursements.projectId, projectId))
+        const key = and(
+          eq(disbursements.countyCode, project.countyCode),
+          eq(disbursements.projectId, projectId),
+        )
         const [paid] = await tx.select({ id: disbursements.id }).from(disbursements).where(key).limit(1)
         if (paid) {
-          throw new FundsError('funds.plan_in_use', 'money has been paid under the plan; it is no longer replaced', {
-            kind: 'conflict',
-          })
+          throw new FundsError(
+            'funds.plan_in_use',
+            'money has been paid under the plan; it is no longer replaced',
+            {
+              kind: 'conflict',
+            },
+          )
         }
-        const allocated = await sumWhere(tx, allocations,
+        const allocated = await sumWhere(
+          tx,
+          allocations,
           and(eq(allocations.countyCode, project.countyCode), eq(allocations.projectId, projectId)),
         )
         const items = input.tranches.map((t) => ({
@@ -246,7 +308,9 @@ export function moneyFlowMethods(db: Database, clock: Clock) {
           dueOn: t.dueOn,
         }))
         const amounts = planAmounts(allocated, items)
-        await tx.delete(tranches).where(and(eq(tranches.countyCode, project.countyCode), eq(tranches.projectId, projectId)))
+        await tx
+          .delete(tranches)
+          .where(and(eq(tranches.countyCode, project.countyCode), eq(tranches.projectId, projectId)))
         const rows = await tx
           .insert(tranches)
           .values(
@@ -285,12 +349,18 @@ export function moneyFlowMethods(db: Database, clock: Clock) {
         const project = await requireProject(tx, projectId, true)
         const tranche = await requireTranche(tx, projectId, trancheId)
         if (tranche.trigger !== 'milestone') {
-          throw new FundsError('funds.not_a_milestone', `tranche ${tranche.label} is triggered by ${tranche.trigger}`, {
-            kind: 'rule',
-          })
+          throw new FundsError(
+            'funds.not_a_milestone',
+            `tranche ${tranche.label} is triggered by ${tranche.trigger}`,
+            {
+              kind: 'rule',
+            },
+          )
         }
         if (tranche.milestoneMetOn) {
-          throw new FundsError('funds.milestone_met', `already met on ${tranche.milestoneMetOn}`, { kind: 'conflict' })
+          throw new FundsError('funds.milestone_met', `already met on ${tranche.milestoneMetOn}`, {
+            kind: 'conflict',
+          })
         }
         await tx
           .update(tranches)
@@ -309,7 +379,9 @@ export function moneyFlowMethods(db: Database, clock: Clock) {
       return db.transaction(async (tx) => {
         const project = await requireProject(tx, projectId, true)
         if (!FUNDABLE.includes(project.status as ProjectStatus)) {
-          throw new FundsError('funds.project_not_fundable', `no payment to a ${project.status} project`, { kind: 'rule' })
+          throw new FundsError('funds.project_not_fundable', `no payment to a ${project.status} project`, {
+            kind: 'rule',
+          })
         }
         const tranche = await requireTranche(tx, projectId, input.trancheId)
         const source = await requireSource(tx, input.fundSourceId)
@@ -324,15 +396,25 @@ export function moneyFlowMethods(db: Database, clock: Clock) {
           input.date,
         )
         if (gap) {
-          throw new FundsError('funds.tranche_not_triggered', `tranche ${tranche.label} cannot pay on ${input.date}: ${gap}`, {
-            kind: 'rule',
-            field: 'trancheId',
-            context: { trigger: tranche.trigger },
-          })
+          throw new FundsError(
+            'funds.tranche_not_triggered',
+            `tranche ${tranche.label} cannot pay on ${input.date}: ${gap}`,
+            {
+              kind: 'rule',
+              field: 'trancheId',
+              context: { trigger: tranche.trigger },
+            },
+          )
         }
         const county = eq(disbursements.countyCode, project.countyCode)
-        const allocated = await sumWhere(tx, allocations,
-          and(eq(allocations.countyCode, project.countyCode), eq(allocations.projectId, projectId), eq(allocations.fundSourceId, source.id)),
+        const allocated = await sumWhere(
+          tx,
+          allocations,
+          and(
+            eq(allocations.countyCode, project.countyCode),
+            eq(allocations.projectId, projectId),
+            eq(allocations.fundSourceId, source.id),
+          ),
         )
         const planTotal = (
           await tx
@@ -340,7 +422,9 @@ export function moneyFlowMethods(db: Database, clock: Clock) {
             .from(tranches)
             .where(and(eq(tranches.countyCode, project.countyCode), eq(tranches.projectId, projectId)))
         )[0]?.total
-        const allAllocated = await sumWhere(tx, allocations,
+        const allAllocated = await sumWhere(
+          tx,
+          allocations,
           and(eq(allocations.countyCode, project.countyCode), eq(allocations.projectId, projectId)),
         )
         if (fen(planTotal) !== allAllocated) {
@@ -350,22 +434,36 @@ export function moneyFlowMethods(db: Database, clock: Clock) {
             { kind: 'rule' },
           )
         }
-        const paidFromSource = await sumWhere(tx, disbursements,
+        const paidFromSource = await sumWhere(
+          tx,
+          disbursements,
           and(county, eq(disbursements.projectId, projectId), eq(disbursements.fundSourceId, source.id)),
         )
         if (paidFromSource + input.amount > allocated) {
           throw new FundsError(
             'funds.over_allocation',
             `${source.name} allocated ${formatMoney(allocated)} to this project; ${formatMoney(paidFromSource)} is paid`,
-            { kind: 'rule', field: 'amount', context: { allocated: formatMoney(allocated), disbursed: formatMoney(paidFromSource) } },
+            {
+              kind: 'rule',
+              field: 'amount',
+              context: { allocated: formatMoney(allocated), disbursed: formatMoney(paidFromSource) },
+            },
           )
         }
-        const paidOnTranche = await sumWhere(tx, disbursements, and(county, eq(disbursements.trancheId, tranche.id)))
+        const paidOnTranche = await sumWhere(
+          tx,
+          disbursements,
+          and(county, eq(disbursements.trancheId, tranche.id)),
+        )
         if (paidOnTranche + input.amount > tranche.amount) {
           throw new FundsError(
             'funds.over_tranche',
             `tranche ${tranche.label} is ${formatMoney(tranche.amount)}; ${formatMoney(paidOnTranche)} is paid`,
-            { kind: 'rule', field: 'amount', context: { tranche: formatMoney(tranche.amount), disbursed: formatMoney(paidOnTranche) } },
+            {
+              kind: 'rule',
+              field: 'amount',
+              context: { tranche: formatMoney(tranche.amount), disbursed: formatMoney(paidOnTranche) },
+            },
           )
         }
         const [row] = await tx
@@ -409,7 +507,10 @@ export function moneyFlowMethods(db: Database, clock: Clock) {
         .set({ voucherId })
         .where(eq(disbursements.id, disbursementId))
         .returning({ id: disbursements.id })
-      if (!row) throw new FundsError('funds.disbursement_not_found', `no disbursement ${disbursementId}`, { kind: 'not_found' })
+      if (!row)
+        throw new FundsError('funds.disbursement_not_found', `no disbursement ${disbursementId}`, {
+          kind: 'not_found',
+        })
     },
 
     async listDisbursements(projectId: string) {
@@ -435,13 +536,24 @@ export function moneyFlowMethods(db: Database, clock: Clock) {
       return db.transaction(async (tx) => {
         const project = await requireProject(tx, projectId, true)
         if (!['accepted', 'operating'].includes(project.status)) {
-          throw new FundsError('funds.not_operating', `revenue comes from accepted or operating projects; this one is ${project.status}`, {
-            kind: 'rule',
-          })
+          throw new FundsError(
+            'funds.not_operating',
+            `revenue comes from accepted or operating projects; this one is ${project.status}`,
+            {
+              kind: 'rule',
+            },
+          )
         }
         const [row] = await tx
           .insert(revenues)
-          .values({ countyCode: project.countyCode, id: newId(), projectId, ...input, createdBy, createdAt: clock.now() })
+          .values({
+            countyCode: project.countyCode,
+            id: newId(),
+            projectId,
+            ...input,
+            createdBy,
+            createdAt: clock.now(),
+          })
           .returning()
         return {
           id: row!.id,
@@ -459,38 +571,67 @@ export function moneyFlowMethods(db: Database, clock: Clock) {
      * stores the run. One run per revenue. The app writes each village's voucher draft and calls
      * `attachDistributionVouchers` in the same transaction.
      */
-    async distribute(projectId: string, input: DistributionInput, createdBy: string): Promise<DistributionRun> {
+    async distribute(
+      projectId: string,
+      input: DistributionInput,
+      createdBy: string,
+    ): Promise<DistributionRun> {
       return db.transaction(async (tx) => {
         const project = await requireProject(tx, projectId, true)
         const [revenue] = await tx
           .select()
           .from(revenues)
-          .where(and(eq(revenues.countyCode, project.countyCode), eq(revenues.id, input.revenueId), eq(revenues.projectId, projectId)))
+          .where(
+            and(
+              eq(revenues.countyCode, project.countyCode),
+              eq(revenues.id, input.revenueId),
+              eq(revenues.projectId, projectId),
+            ),
+          )
         if (!revenue) {
-          throw new FundsError('funds.revenue_not_found', `project ${projectId} has no revenue ${input.revenueId}`, {
-            kind: 'not_found',
-            field: 'revenueId',
-          })
+          throw new FundsError(
+            'funds.revenue_not_found',
+            `project ${projectId} has no revenue ${input.revenueId}`,
+            {
+              kind: 'not_found',
+              field: 'revenueId',
+            },
+          )
         }
         const [already] = await tx
           .select({ id: distributionRuns.id })
           .from(distributionRuns)
-          .where(and(eq(distributionRuns.countyCode, project.countyCode), eq(distributionRuns.revenueId, revenue.id)))
+          .where(
+            and(
+              eq(distributionRuns.countyCode, project.countyCode),
+              eq(distributionRuns.revenueId, revenue.id),
+            ),
+          )
         if (already) {
-          throw new FundsError('funds.revenue_distributed', `revenue ${revenue.id} was distributed by run ${already.id}`, {
-            kind: 'conflict',
-            context: { runId: already.id },
-          })
+          throw new FundsError(
+            'funds.revenue_distributed',
+            `revenue ${revenue.id} was distributed by run ${already.id}`,
+            {
+              kind: 'conflict',
+              context: { runId: already.id },
+            },
+          )
         }
         const shares = await tx
           .select()
           .from(projectShares)
-          .where(and(eq(projectShares.countyCode, project.countyCode), eq(projectShares.projectId, projectId)))
+          .where(
+            and(eq(projectShares.countyCode, project.countyCode), eq(projectShares.projectId, projectId)),
+          )
           .orderBy(asc(projectShares.holder))
         if (shares.length === 0) {
-          throw new FundsError('funds.no_shares', 'revenue is split by the ownership shares recorded at acceptance (验收)', {
-            kind: 'rule',
-          })
+          throw new FundsError(
+            'funds.no_shares',
+            'revenue is split by the ownership shares recorded at acceptance (验收)',
+            {
+              kind: 'rule',
+            },
+          )
         }
         const policy: DistributionPolicy = {
           version: input.policy.version,
@@ -503,10 +644,14 @@ export function moneyFlowMethods(db: Database, clock: Clock) {
         const outcome = distributeRevenue(revenue.amount, policy, holders)
         const date = input.date ?? revenue.receivedOn
         if (date < revenue.receivedOn) {
-          throw new FundsError('funds.distributed_before_received', `the revenue was received on ${revenue.receivedOn}`, {
-            kind: 'rule',
-            field: 'date',
-          })
+          throw new FundsError(
+            'funds.distributed_before_received',
+            `the revenue was received on ${revenue.receivedOn}`,
+            {
+              kind: 'rule',
+              field: 'date',
+            },
+          )
         }
         const id = newId()
         await tx.insert(distributionRuns).values({
@@ -538,10 +683,14 @@ export function moneyFlowMethods(db: Database, clock: Clock) {
     },
 
     /** Links each village's voucher draft to its line of the run. */
-    async attachDistributionVouchers(runId: string, vouchers: { villageCode: string; ledgerId: string; voucherId: string }[]) {
+    async attachDistributionVouchers(
+      runId: string,
+      vouchers: { villageCode: string; ledgerId: string; voucherId: string }[],
+    ) {
       return db.transaction(async (tx) => {
         const [run] = await tx.select().from(distributionRuns).where(eq(distributionRuns.id, runId))
-        if (!run) throw new FundsError('funds.run_not_found', `no distribution run ${runId}`, { kind: 'not_found' })
+        if (!run)
+          throw new FundsError('funds.run_not_found', `no distribution run ${runId}`, { kind: 'not_found' })
         for (const v of vouchers) {
           await tx
             .update(distributionLines)
@@ -561,14 +710,21 @@ export function moneyFlowMethods(db: Database, clock: Clock) {
     async getRun(runId: string): Promise<DistributionRun & { reproduced: boolean }> {
       return db.transaction(async (tx) => {
         const run = await loadRun(tx, runId)
-        const [stored] = await tx.select({ result: distributionRuns.result }).from(distributionRuns).where(eq(distributionRuns.id, runId))
+        const [stored] = await tx
+          .select({ result: distributionRuns.result })
+          .from(distributionRuns)
+          .where(eq(distributionRuns.id, runId))
         return { ...run, reproduced: stored!.result === stringify(run.outcome) }
       })
     },
 
     async projectOfRun(runId: string): Promise<string> {
-      const [run] = await db.select({ projectId: distributionRuns.projectId }).from(distributionRuns).where(eq(distributionRuns.id, runId))
-      if (!run) throw new FundsError('funds.run_not_found', `no distribution run ${runId}`, { kind: 'not_found' })
+      const [run] = await db
+        .select({ projectId: distributionRuns.projectId })
+        .from(distributionRuns)
+        .where(eq(distributionRuns.id, runId))
+      if (!run)
+        throw new FundsError('funds.run_not_found', `no distribution run ${runId}`, { kind: 'not_found' })
       return run.projectId
     },
   }

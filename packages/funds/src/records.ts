@@ -38,6 +38,14 @@ export async function requireProject(q: Database, id: string, lock = false): Pro
 
 const fen = (value: unknown): Fen => BigInt((value as string | number | bigint | null) ?? 0)
 
+/**
+ * Allocations still committed: those of a cancelled project are released (they stay on record,
+ * and the source's `available` recovers).
+ */
+export const liveAllocation = sql`not exists (select 1 from ${projects} cancelled
+  where cancelled.county_code = ${allocations.countyCode} and cancelled.id = ${allocations.projectId}
+  and cancelled.status = 'cancelled')`
+
 /** Σ allocated and Σ disbursed per source, summed from the records (never stored). */
 export async function sourceTotals(
   q: Database,
@@ -50,7 +58,7 @@ export async function sourceTotals(
   const allocated = await q
     .select({ id: allocations.fundSourceId, total: sql<string>`sum(${allocations.amount})` })
     .from(allocations)
-    .where(and(county(allocations.countyCode), inArray(allocations.fundSourceId, ids)))
+    .where(and(county(allocations.countyCode), inArray(allocations.fundSourceId, ids), liveAllocation))
     .groupBy(allocations.fundSourceId)
   const disbursed = await q
     .select({ id: disbursements.fundSourceId, total: sql<string>`sum(${disbursements.amount})` })
@@ -93,28 +101,48 @@ export type FundSource = ReturnType<typeof toSource>
 export async function projectDetail(q: Database, row: ProjectRow) {
   const key = (table: { countyCode: AnyPgColumn; projectId: AnyPgColumn }) =>
     and(eq(table.countyCode, row.countyCode), eq(table.projectId, row.id))
-  const [beneficiaries, targets, results, shares, notices, funded, plan, paid] = await Promise.all([
-    q.select().from(projectBeneficiaries).where(key(projectBeneficiaries)).orderBy(asc(projectBeneficiaries.villageCode)),
-    q.select().from(projectTargets).where(key(projectTargets)).orderBy(asc(projectTargets.position)),
-    q.select().from(projectResults).where(key(projectResults)).orderBy(asc(projectResults.period), asc(projectResults.id)),
-    q.select().from(projectShares).where(key(projectShares)).orderBy(asc(projectShares.holder)),
-    q.select().from(projectNotices).where(key(projectNotices)).orderBy(asc(projectNotices.from), asc(projectNotices.id)),
-    q
-      .select({ fundSourceId: allocations.fundSourceId, amount: sql<string>`sum(${allocations.amount})` })
-      .from(allocations)
-      .where(key(allocations))
-      .groupBy(allocations.fundSourceId),
-    q.select().from(tranches).where(key(tranches)).orderBy(asc(tranches.position)),
-    q
-      .select({
-        trancheId: disbursements.trancheId,
-        fundSourceId: disbursements.fundSourceId,
-        amount: sql<string>`sum(${disbursements.amount})`,
-      })
-      .from(disbursements)
-      .where(key(disbursements))
-      .groupBy(disbursements.trancheId, disbursements.fundSourceId),
-  ])
+  // One query after another: a transaction is one connection, and pg queues rather than overlaps.
+  const beneficiaries = await q
+    .select()
+    .from(projectBeneficiaries)
+    .where(key(projectBeneficiaries))
+    .orderBy(asc(projectBeneficiaries.villageCode))
+  const targets = await q
+    .select()
+    .from(projectTargets)
+    .where(key(projectTargets))
+    .orderBy(asc(projectTargets.position))
+  const results = await q
+    .select()
+    .from(projectResults)
+    .where(key(projectResults))
+    .orderBy(asc(projectResults.period), asc(projectResults.id))
+  const shares = await q
+    .select()
+    .from(projectShares)
+    .where(key(projectShares))
+    .orderBy(asc(projectShares.holder))
+  const notices = await q
+    .select()
+    .from(projectNotices)
+    .where(key(projectNotices))
+    .orderBy(asc(projectNotices.from), asc(projectNotices.id))
+  const funded = await q
+    .select({ fundSourceId: allocations.fundSourceId, amount: sql<string>`sum(${allocations.amount})` })
+    .from(allocations)
+    .where(key(allocations))
+    .groupBy(allocations.fundSourceId)
+  const plan = await q.select().from(tranches).where(key(tranches)).orderBy(asc(tranches.position))
+  const paid = await q
+    .select({
+      trancheId: disbursements.trancheId,
+      fundSourceId: disbursements.fundSourceId,
+      amount: sql<string>`sum(${disbursements.amount})`,
+    })
+    .from(disbursements)
+    .where(key(disbursements))
+    .groupBy(disbursements.trancheId, disbursements.fundSourceId)
+
   const paidBySource = new Map<string, Fen>()
   const paidByTranche = new Map<string, Fen>()
   for (const p of paid) {
@@ -197,7 +225,6 @@ export function projectsWithin(within: string) {
       and b.project_id = ${projects.id} and b.village_code = ${within})`,
   )
 }
-
 
 /** A business date inside a calendar year (no filter without a year). */
 export function inYear(column: AnyPgColumn, year: number | undefined) {

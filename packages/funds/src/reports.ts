@@ -1,7 +1,15 @@
 import type { Database, Fen } from '@liancun/core'
 import { and, asc, eq, inArray, like, sql } from 'drizzle-orm'
 import { PROJECT_CATEGORIES } from './inputs.js'
-import { inYear, projectDetail, projectsWithin, requireProject, requireSource, sourceTotals, toSource } from './records.js'
+import {
+  inYear,
+  projectDetail,
+  projectsWithin,
+  requireProject,
+  requireSource,
+  sourceTotals,
+  toSource,
+} from './records.js'
 import {
   allocations,
   disbursements,
@@ -26,9 +34,12 @@ export function reportMethods(db: Database) {
         const row = await requireSource(tx, id)
         const source = toSource(row, (await sourceTotals(tx, row.countyCode, [id])).get(id)!)
         const allocationRows = await tx
-          .select({ allocation: allocations, projectName: projects.name })
+          .select({ allocation: allocations, projectName: projects.name, projectStatus: projects.status })
           .from(allocations)
-          .innerJoin(projects, and(eq(projects.countyCode, allocations.countyCode), eq(projects.id, allocations.projectId)))
+          .innerJoin(
+            projects,
+            and(eq(projects.countyCode, allocations.countyCode), eq(projects.id, allocations.projectId)),
+          )
           .where(and(eq(allocations.countyCode, row.countyCode), eq(allocations.fundSourceId, id)))
           .orderBy(asc(allocations.createdAt), asc(allocations.id))
         const paid = await tx
@@ -38,11 +49,13 @@ export function reportMethods(db: Database) {
           .orderBy(asc(disbursements.date), asc(disbursements.id))
         return {
           source,
-          allocations: allocationRows.map(({ allocation, projectName }) => ({
+          allocations: allocationRows.map(({ allocation, projectName, projectStatus }) => ({
             id: allocation.id,
             projectId: allocation.projectId,
             projectName,
             amount: allocation.amount,
+            /** Released when the project was cancelled: on record, no longer committed. */
+            released: projectStatus === 'cancelled',
             createdAt: allocation.createdAt.toISOString(),
           })),
           disbursements: paid.map((d) => ({
@@ -63,7 +76,9 @@ export function reportMethods(db: Database) {
             /** amount = available + allocated, and allocated = disbursed + allocatedNotDisbursed. */
             reconciles:
               source.available + source.allocated === source.amount &&
-              allocationRows.reduce((s, a) => s + a.allocation.amount, 0n) === source.allocated &&
+              allocationRows
+                .filter((a) => a.projectStatus !== 'cancelled')
+                .reduce((s, a) => s + a.allocation.amount, 0n) === source.allocated &&
               paid.reduce((s, d) => s + d.amount, 0n) === source.disbursed,
           },
         }
@@ -78,20 +93,34 @@ export function reportMethods(db: Database) {
           ? await tx
               .select()
               .from(fundSources)
-              .where(inArray(fundSources.id, project.funding.map((f) => f.fundSourceId)))
+              .where(
+                inArray(
+                  fundSources.id,
+                  project.funding.map((f) => f.fundSourceId),
+                ),
+              )
           : []
         const paid = await tx
           .select()
           .from(disbursements)
           .where(eq(disbursements.projectId, id))
           .orderBy(asc(disbursements.date), asc(disbursements.id))
-        const income = await tx.select().from(revenues).where(eq(revenues.projectId, id)).orderBy(asc(revenues.receivedOn))
+        const income = await tx
+          .select()
+          .from(revenues)
+          .where(eq(revenues.projectId, id))
+          .orderBy(asc(revenues.receivedOn))
         const runs = await tx.select().from(distributionRuns).where(eq(distributionRuns.projectId, id))
         const lines = runs.length
           ? await tx
               .select()
               .from(distributionLines)
-              .where(inArray(distributionLines.runId, runs.map((r) => r.id)))
+              .where(
+                inArray(
+                  distributionLines.runId,
+                  runs.map((r) => r.id),
+                ),
+              )
               .orderBy(asc(distributionLines.recipient))
           : []
         const byId = new Map(sources.map((s) => [s.id, s]))
@@ -152,7 +181,9 @@ export function reportMethods(db: Database) {
             allocated: project.allocated,
             disbursed: project.disbursed,
             revenue: income.reduce((s, r) => s + r.amount, 0n),
-            distributedToVillages: lines.filter((l) => l.villageCode !== null).reduce((s, l) => s + l.amount, 0n),
+            distributedToVillages: lines
+              .filter((l) => l.villageCode !== null)
+              .reduce((s, l) => s + l.amount, 0n),
           },
         }
       })
@@ -192,7 +223,10 @@ export function reportMethods(db: Database) {
           .from(projects)
           .where(inScope)
           .groupBy(projects.category, projects.status)
-        const joinProject = and(eq(projects.countyCode, disbursements.countyCode), eq(projects.id, disbursements.projectId))
+        const joinProject = and(
+          eq(projects.countyCode, disbursements.countyCode),
+          eq(projects.id, disbursements.projectId),
+        )
         const [paid] = await tx
           .select({ total: sql<string>`coalesce(sum(${disbursements.amount}), 0)` })
           .from(disbursements)
@@ -201,7 +235,10 @@ export function reportMethods(db: Database) {
         const [earned] = await tx
           .select({ total: sql<string>`coalesce(sum(${revenues.amount}), 0)` })
           .from(revenues)
-          .innerJoin(projects, and(eq(projects.countyCode, revenues.countyCode), eq(projects.id, revenues.projectId)))
+          .innerJoin(
+            projects,
+            and(eq(projects.countyCode, revenues.countyCode), eq(projects.id, revenues.projectId)),
+          )
           .where(and(projectScope, inYear(revenues.receivedOn, query.year)))
         const [shared] = await tx
           .select({
@@ -211,9 +248,18 @@ export function reportMethods(db: Database) {
           .from(distributionLines)
           .innerJoin(
             distributionRuns,
-            and(eq(distributionRuns.countyCode, distributionLines.countyCode), eq(distributionRuns.id, distributionLines.runId)),
+            and(
+              eq(distributionRuns.countyCode, distributionLines.countyCode),
+              eq(distributionRuns.id, distributionLines.runId),
+            ),
           )
-          .innerJoin(projects, and(eq(projects.countyCode, distributionRuns.countyCode), eq(projects.id, distributionRuns.projectId)))
+          .innerJoin(
+            projects,
+            and(
+              eq(projects.countyCode, distributionRuns.countyCode),
+              eq(projects.id, distributionRuns.projectId),
+            ),
+          )
           .where(
             and(
               projectScope,

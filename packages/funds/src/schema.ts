@@ -223,7 +223,10 @@ export const allocations = fundsSchema.table(
     primaryKey({ columns: [t.countyCode, t.id] }),
     index('allocations_source_idx').on(t.countyCode, t.fundSourceId),
     index('allocations_project_idx').on(t.countyCode, t.projectId),
-    foreignKey({ columns: [t.countyCode, t.fundSourceId], foreignColumns: [fundSources.countyCode, fundSources.id] }),
+    foreignKey({
+      columns: [t.countyCode, t.fundSourceId],
+      foreignColumns: [fundSources.countyCode, fundSources.id],
+    }),
     foreignKey({ columns: [t.countyCode, t.projectId], foreignColumns: [projects.countyCode, projects.id] }),
     check('allocations_amount_positive', sql`${t.amount} > 0`),
   ],
@@ -278,7 +281,10 @@ export const disbursements = fundsSchema.table(
     index('disbursements_source_idx').on(t.countyCode, t.fundSourceId),
     foreignKey({ columns: [t.countyCode, t.projectId], foreignColumns: [projects.countyCode, projects.id] }),
     foreignKey({ columns: [t.countyCode, t.trancheId], foreignColumns: [tranches.countyCode, tranches.id] }),
-    foreignKey({ columns: [t.countyCode, t.fundSourceId], foreignColumns: [fundSources.countyCode, fundSources.id] }),
+    foreignKey({
+      columns: [t.countyCode, t.fundSourceId],
+      foreignColumns: [fundSources.countyCode, fundSources.id],
+    }),
     check('disbursements_amount_positive', sql`${t.amount} > 0`),
   ],
 )
@@ -345,7 +351,10 @@ export const distributionLines = fundsSchema.table(
   },
   (t) => [
     primaryKey({ columns: [t.countyCode, t.runId, t.recipient] }),
-    foreignKey({ columns: [t.countyCode, t.runId], foreignColumns: [distributionRuns.countyCode, distributionRuns.id] }),
+    foreignKey({
+      columns: [t.countyCode, t.runId],
+      foreignColumns: [distributionRuns.countyCode, distributionRuns.id],
+    }),
   ],
 )
 
@@ -360,7 +369,5 @@ export const fundRules = fundsSchema.table(
     createdBy: text('created_by').notNull(),
     createdAt: created(),
   },
-  (t) => [
-    primaryKey({ columns: [t.countyCode, t.divisionCode, t.effectiveFrom] }),
-  ],
+  (t) => [primaryKey({ columns: [t.countyCode, t.divisionCode, t.effectiveFrom] })],
 )

@@ -1,4 +1,4 @@
-import { decodeCursor, DomainError, fixedClock, newId } from '@liancun/core'
+import { DomainError, decodeCursor, fixedClock, newId } from '@liancun/core'
 import { createTestDatabase, type TestDatabase, testEngine } from '@liancun/core/testing'
 import { drizzle } from 'drizzle-orm/node-postgres'
 import pg from 'pg'
@@ -165,7 +165,10 @@ describe('fund sources', () => {
   it('lists by division prefix and year, paging by cursor', async () => {
     const a = await createSource({ name: '镇 2024 A' })
     const b = await createSource({ name: '镇 2023', fiscalYear: 2023, receivedOn: '2023-03-01' })
-    const c = await createSource({ name: '邻镇 2024', holder: { kind: 'township', code: OTHER_TOWNSHIP } }, OTHER_TOWNSHIP)
+    const c = await createSource(
+      { name: '邻镇 2024', holder: { kind: 'township', code: OTHER_TOWNSHIP } },
+      OTHER_TOWNSHIP,
+    )
     const d = await createSource({ name: '县 2024', holder: { kind: 'county', code: COUNTY } }, COUNTY)
     const ids = (page: { items: { id: string }[] }) => page.items.map((s) => s.id).sort()
     const list = (query: { within?: string; year?: number }, limit = 50, after: string | null = null) =>
@@ -204,7 +207,13 @@ describe('projects', () => {
     expect(project.targets).toEqual([
       { level1: 'output', indicator: '新建香菇大棚', unit: '个', target: '49', actuals: [] },
     ])
-    expect(project).toMatchObject({ allocated: 0n, disbursed: 0n, acceptance: null, paymentPlan: [], funding: [] })
+    expect(project).toMatchObject({
+      allocated: 0n,
+      disbursed: 0n,
+      acceptance: null,
+      paymentPlan: [],
+      funding: [],
+    })
     expect((await funds.getProject(project.id)).name).toBe('朱家户香菇产业园')
     await expectCode(funds.getProject(newId()), 'funds.project_not_found')
   })
@@ -235,8 +244,12 @@ describe('projects', () => {
       beneficiaries: [{ villageCode: OTHER_VILLAGE, units: 40 }],
     })
     await step(a.id, 'submitted', '2024-03-01')
-    const names = async (query: { within?: string; status?: 'submitted'; category?: string; year?: number }) =>
-      (await funds.listProjects({ ...query, limit: 10, after: null })).items.map((p) => p.name).sort()
+    const names = async (query: {
+      within?: string
+      status?: 'submitted'
+      category?: string
+      year?: number
+    }) => (await funds.listProjects({ ...query, limit: 10, after: null })).items.map((p) => p.name).sort()
     expect(await names({ within: TOWNSHIP })).toEqual(['A', 'B'])
     expect(await names({ within: COUNTY })).toEqual(['A', 'B', 'C'])
     expect(await names({ within: COUNTY, status: 'submitted' })).toEqual(['A'])
@@ -248,7 +261,11 @@ describe('projects', () => {
     expect(await names({ within: V2 })).toEqual(['A', 'B'])
     const first = await funds.listProjects({ within: COUNTY, limit: 2, after: null })
     expect(first.items.map((p) => p.id)).toEqual([a.id, b.id])
-    const second = await funds.listProjects({ within: COUNTY, limit: 2, after: decodeCursor(first.nextCursor!) })
+    const second = await funds.listProjects({
+      within: COUNTY,
+      limit: 2,
+      after: decodeCursor(first.nextCursor!),
+    })
     expect(second.items.map((p) => p.id)).toEqual([c.id])
     expect(second.nextCursor).toBeNull()
   })
@@ -275,7 +292,10 @@ describe('lifecycle', () => {
       id,
       TransitionInput.parse({ to: 'approved', note: '县审定', on: '2024-03-14', decisionRef }),
       'key-county',
-      { decision: { ref: decisionRef, kind: 'four_deliberations', satisfied: true, missing: [] }, majorMatterAmount: 50_000_00n },
+      {
+        decision: { ref: decisionRef, kind: 'four_deliberations', satisfied: true, missing: [] },
+        majorMatterAmount: 50_000_00n,
+      },
     )
     expect(approved.status).toBe('approved')
     expect(approved.notices.map((n) => n.until)).toEqual(['2024-03-13'])
@@ -340,16 +360,34 @@ describe('lifecycle', () => {
   })
 
   it('takes notice days from the township over the county, from their effective day', async () => {
-    await funds.putRules(COUNTY, PutFundRulesInput.parse({ effectiveFrom: '2024-01-01', noticeDays: 15 }), MANAGER)
-    await funds.putRules(TOWNSHIP, PutFundRulesInput.parse({ effectiveFrom: '2024-03-01', noticeDays: 7 }), MANAGER)
-    expect((await funds.getRules(V1, '2024-02-15')).noticeDays).toBe(15)
+    // the county's setting is the later one; the township's still wins for its villages
+    await funds.putRules(
+      TOWNSHIP,
+      PutFundRulesInput.parse({ effectiveFrom: '2024-01-01', noticeDays: 7 }),
+      MANAGER,
+    )
+    await funds.putRules(
+      COUNTY,
+      PutFundRulesInput.parse({ effectiveFrom: '2024-02-01', noticeDays: 15 }),
+      MANAGER,
+    )
+    expect((await funds.getRules(V1, '2023-12-31')).noticeDays).toBe(10)
+    expect((await funds.getRules(V1, '2024-01-15')).noticeDays).toBe(7)
     expect((await funds.getRules(V1, '2024-03-01')).noticeDays).toBe(7)
+    expect((await funds.getRules(OTHER_VILLAGE, '2024-01-15')).noticeDays).toBe(10)
     expect((await funds.getRules(OTHER_VILLAGE, '2024-03-01')).noticeDays).toBe(15)
-    expect((await funds.getRules(COUNTY, '2023-12-31')).noticeDays).toBe(10)
-    // replacing the setting of the same day
-    await funds.putRules(TOWNSHIP, PutFundRulesInput.parse({ effectiveFrom: '2024-03-01', noticeDays: 8 }), MANAGER)
+    // the same day's setting is replaced
+    await funds.putRules(
+      TOWNSHIP,
+      PutFundRulesInput.parse({ effectiveFrom: '2024-01-01', noticeDays: 8 }),
+      MANAGER,
+    )
     expect((await funds.getRules(V1, '2024-03-01')).noticeDays).toBe(8)
-    await funds.putRules(TOWNSHIP, PutFundRulesInput.parse({ effectiveFrom: '2024-03-01', noticeDays: 7 }), MANAGER)
+    await funds.putRules(
+      TOWNSHIP,
+      PutFundRulesInput.parse({ effectiveFrom: '2024-01-01', noticeDays: 7 }),
+      MANAGER,
+    )
 
     const here = await createProject()
     await step(here.id, 'submitted', '2024-03-01')
@@ -359,7 +397,10 @@ describe('lifecycle', () => {
     await expectCode(step(here.id, 'approved', '2024-03-08'), 'funds.notice_required')
     expect((await step(here.id, 'approved', '2024-03-09')).status).toBe('approved')
 
-    const there = await createProject({ townshipCode: OTHER_TOWNSHIP, implementer: { villageCode: OTHER_VILLAGE } })
+    const there = await createProject({
+      townshipCode: OTHER_TOWNSHIP,
+      implementer: { villageCode: OTHER_VILLAGE },
+    })
     await step(there.id, 'submitted', '2024-03-01')
     expect(await notice(there.id, 'approval', '2024-03-02')).toMatchObject({ days: 15, until: '2024-03-16' })
   })
@@ -389,7 +430,11 @@ describe('allocations', () => {
     expect(big.sourceAvailable).toBe(0n)
     await expectCode(allocate(funds, industry.id, source.id, '0.01'), 'funds.insufficient_source')
 
-    const second = await createSource({ name: '第二笔', amount: '2000000.00', allowedCategories: ['industry'] })
+    const second = await createSource({
+      name: '第二笔',
+      amount: '2000000.00',
+      allowedCategories: ['industry'],
+    })
     await expectCode(allocate(funds, industry.id, second.id, '200000.01'), 'funds.over_budget')
     await allocate(funds, industry.id, second.id, '200000.00')
     await expectCode(allocate(funds, industry.id, second.id, '0.01'), 'funds.over_budget')
@@ -400,7 +445,10 @@ describe('allocations', () => {
       available: 0n,
       disbursed: 0n,
     })
-    expect(await funds.getFundSource(second.id)).toMatchObject({ allocated: 20_000_000n, available: 180_000_000n })
+    expect(await funds.getFundSource(second.id)).toMatchObject({
+      allocated: 20_000_000n,
+      available: 180_000_000n,
+    })
     const funded = await funds.getProject(industry.id)
     expect(funded.allocated).toBe(80_000_000n)
     expect(funded.funding.map((f) => [f.fundSourceId, f.allocated]).sort()).toEqual(
@@ -421,7 +469,12 @@ describe('allocations', () => {
 describe('payment plan and disbursement', () => {
   it('pays tranches on their triggers within tranche, allocation and plan, and traces the money', async () => {
     const a = await createSource({ name: '资金A', allowedCategories: ['industry'] })
-    const b = await createSource({ name: '资金B', amount: '500000.00', allowedCategories: ['industry'], directFund: true })
+    const b = await createSource({
+      name: '资金B',
+      amount: '500000.00',
+      allowedCategories: ['industry'],
+      directFund: true,
+    })
     const project = await createProject({ budget: '2000000.00' })
     await approve(project.id)
     await expectCode(plan(project.id, PLAN_40_55_5), 'funds.nothing_allocated')
@@ -443,19 +496,34 @@ describe('payment plan and disbursement', () => {
 
     // start trigger: not before the project started
     await expectCode(
-      disburse(funds, project.id, { trancheId: firstPlan[0]!.id, fundSourceId: a.id, amount: '1.00', date: '2024-03-20' }),
+      disburse(funds, project.id, {
+        trancheId: firstPlan[0]!.id,
+        fundSourceId: a.id,
+        amount: '1.00',
+        date: '2024-03-20',
+      }),
       'funds.tranche_not_triggered',
     )
     await step(project.id, 'started', '2024-04-01')
     await expectCode(
-      disburse(funds, project.id, { trancheId: firstPlan[0]!.id, fundSourceId: a.id, amount: '1.00', date: '2024-03-31' }),
+      disburse(funds, project.id, {
+        trancheId: firstPlan[0]!.id,
+        fundSourceId: a.id,
+        amount: '1.00',
+        date: '2024-03-31',
+      }),
       'funds.tranche_not_triggered',
     )
 
     // more money after the plan: no payment until the plan is set again (replaced freely, nothing paid yet)
     await allocate(funds, project.id, a.id, '99999.99')
     await expectCode(
-      disburse(funds, project.id, { trancheId: firstPlan[0]!.id, fundSourceId: a.id, amount: '1.00', date: '2024-04-10' }),
+      disburse(funds, project.id, {
+        trancheId: firstPlan[0]!.id,
+        fundSourceId: a.id,
+        amount: '1.00',
+        date: '2024-04-10',
+      }),
       'funds.plan_outdated',
     )
     const byAmount = await plan(project.id, [
@@ -465,11 +533,22 @@ describe('payment plan and disbursement', () => {
     expect(byAmount.map((t) => t.amount)).toEqual([50_000_000n, 60_000_000n])
     const tranches = await plan(project.id, PLAN_40_55_5)
     expect(tranches.map((t) => t.amount)).toEqual([44_000_000n, 60_500_000n, 5_500_000n])
-    expect((await funds.getProject(project.id)).paymentPlan.map((t) => t.id)).toEqual(tranches.map((t) => t.id))
-    const [start, milestone, retention] = tranches as [(typeof tranches)[0], (typeof tranches)[0], (typeof tranches)[0]]
+    expect((await funds.getProject(project.id)).paymentPlan.map((t) => t.id)).toEqual(
+      tranches.map((t) => t.id),
+    )
+    const [start, milestone, retention] = tranches as [
+      (typeof tranches)[0],
+      (typeof tranches)[0],
+      (typeof tranches)[0],
+    ]
     expect(retention.retention).toBe(true)
     await expectCode(
-      disburse(funds, project.id, { trancheId: firstPlan[0]!.id, fundSourceId: a.id, amount: '1.00', date: '2024-04-10' }),
+      disburse(funds, project.id, {
+        trancheId: firstPlan[0]!.id,
+        fundSourceId: a.id,
+        amount: '1.00',
+        date: '2024-04-10',
+      }),
       'funds.tranche_not_found',
     )
 
@@ -479,47 +558,105 @@ describe('payment plan and disbursement', () => {
       amount: '300000.00',
       date: '2024-04-10',
     })
-    expect(paid).toMatchObject({ amount: 30_000_000n, trancheLabel: '开工预拨', sourceName: '资金A', voucherId: null })
+    expect(paid).toMatchObject({
+      amount: 30_000_000n,
+      trancheLabel: '开工预拨',
+      sourceName: '资金A',
+      voucherId: null,
+    })
     const voucherId = newId()
     await funds.attachVoucher(paid.id, voucherId)
     await expectCode(funds.attachVoucher(newId(), voucherId), 'funds.disbursement_not_found')
     await expectCode(
-      disburse(funds, project.id, { trancheId: start.id, fundSourceId: a.id, amount: '140000.01', date: '2024-04-11' }),
+      disburse(funds, project.id, {
+        trancheId: start.id,
+        fundSourceId: a.id,
+        amount: '140000.01',
+        date: '2024-04-11',
+      }),
       'funds.over_tranche',
     )
-    await disburse(funds, project.id, { trancheId: start.id, fundSourceId: a.id, amount: '140000.00', date: '2024-04-11' })
+    await disburse(funds, project.id, {
+      trancheId: start.id,
+      fundSourceId: a.id,
+      amount: '140000.00',
+      date: '2024-04-11',
+    })
 
     // the plan is in use from the first payment on
     await expectCode(plan(project.id, PLAN_40_55_5), 'funds.plan_in_use')
 
     // milestone trigger: only once verified, and not for payments dated before it
     await expectCode(
-      disburse(funds, project.id, { trancheId: milestone.id, fundSourceId: b.id, amount: '1.00', date: '2024-07-20' }),
+      disburse(funds, project.id, {
+        trancheId: milestone.id,
+        fundSourceId: b.id,
+        amount: '1.00',
+        date: '2024-07-20',
+      }),
       'funds.tranche_not_triggered',
     )
     await expectCode(
-      funds.markMilestone(project.id, start.id, MilestoneInput.parse({ metOn: '2024-07-15', evidence: '现场核验' })),
+      funds.markMilestone(
+        project.id,
+        start.id,
+        MilestoneInput.parse({ metOn: '2024-07-15', evidence: '现场核验' }),
+      ),
       'funds.not_a_milestone',
     )
-    await funds.markMilestone(project.id, milestone.id, MilestoneInput.parse({ metOn: '2024-07-15', evidence: '现场核验' }))
+    await funds.markMilestone(
+      project.id,
+      milestone.id,
+      MilestoneInput.parse({ metOn: '2024-07-15', evidence: '现场核验' }),
+    )
     await expectCode(
-      disburse(funds, project.id, { trancheId: milestone.id, fundSourceId: b.id, amount: '1.00', date: '2024-07-14' }),
+      disburse(funds, project.id, {
+        trancheId: milestone.id,
+        fundSourceId: b.id,
+        amount: '1.00',
+        date: '2024-07-14',
+      }),
       'funds.tranche_not_triggered',
     )
     // B allocated 400,000.00 to the project; the tranche (605,000.00) would allow more
     await expectCode(
-      disburse(funds, project.id, { trancheId: milestone.id, fundSourceId: b.id, amount: '400000.01', date: '2024-07-20' }),
+      disburse(funds, project.id, {
+        trancheId: milestone.id,
+        fundSourceId: b.id,
+        amount: '400000.01',
+        date: '2024-07-20',
+      }),
       'funds.over_allocation',
     )
-    await disburse(funds, project.id, { trancheId: milestone.id, fundSourceId: b.id, amount: '400000.00', date: '2024-07-20' })
-    await disburse(funds, project.id, { trancheId: milestone.id, fundSourceId: a.id, amount: '205000.00', date: '2024-07-21' })
+    await disburse(funds, project.id, {
+      trancheId: milestone.id,
+      fundSourceId: b.id,
+      amount: '400000.00',
+      date: '2024-07-20',
+    })
+    await disburse(funds, project.id, {
+      trancheId: milestone.id,
+      fundSourceId: a.id,
+      amount: '205000.00',
+      date: '2024-07-21',
+    })
     await expectCode(
-      disburse(funds, project.id, { trancheId: milestone.id, fundSourceId: a.id, amount: '0.01', date: '2024-07-21' }),
+      disburse(funds, project.id, {
+        trancheId: milestone.id,
+        fundSourceId: a.id,
+        amount: '0.01',
+        date: '2024-07-21',
+      }),
       'funds.over_tranche',
     )
     // the retention waits for the acceptance
     await expectCode(
-      disburse(funds, project.id, { trancheId: retention.id, fundSourceId: a.id, amount: '1.00', date: '2024-12-01' }),
+      disburse(funds, project.id, {
+        trancheId: retention.id,
+        fundSourceId: a.id,
+        amount: '1.00',
+        date: '2024-12-01',
+      }),
       'funds.tranche_not_triggered',
     )
 
@@ -546,18 +683,33 @@ describe('payment plan and disbursement', () => {
     expect(traceA.disbursements.map((d) => d.amount)).toEqual([30_000_000n, 14_000_000n, 20_500_000n])
     expect(traceA.disbursements[0]!.voucherId).toBe(voucherId)
     const traceB = await funds.traceSource(b.id)
-    expect(traceB.totals).toMatchObject({ amount: 50_000_000n, allocated: 40_000_000n, disbursed: 40_000_000n, reconciles: true })
+    expect(traceB.totals).toMatchObject({
+      amount: 50_000_000n,
+      allocated: 40_000_000n,
+      disbursed: 40_000_000n,
+      reconciles: true,
+    })
 
     const trace = await funds.traceProject(project.id)
     expect(trace.project).toMatchObject({ id: project.id, status: 'started', budget: 200_000_000n })
-    const moneyIn = Object.fromEntries(trace.moneyIn.map((m) => [m.name, [m.allocated, m.disbursed, m.directFund]]))
-    expect(moneyIn).toEqual({ 资金A: [70_000_000n, 64_500_000n, false], 资金B: [40_000_000n, 40_000_000n, true] })
+    const moneyIn = Object.fromEntries(
+      trace.moneyIn.map((m) => [m.name, [m.allocated, m.disbursed, m.directFund]]),
+    )
+    expect(moneyIn).toEqual({
+      资金A: [70_000_000n, 64_500_000n, false],
+      资金B: [40_000_000n, 40_000_000n, true],
+    })
     expect(trace.moneyOut.map((t) => [t.label, t.planned, t.disbursed, t.disbursements.length])).toEqual([
       ['开工预拨', 44_000_000n, 44_000_000n, 2],
       ['主体完工', 60_500_000n, 60_500_000n, 2],
       ['质保金', 5_500_000n, 0n, 0],
     ])
-    expect(trace.totals).toEqual({ allocated: 110_000_000n, disbursed: 104_500_000n, revenue: 0n, distributedToVillages: 0n })
+    expect(trace.totals).toEqual({
+      allocated: 110_000_000n,
+      disbursed: 104_500_000n,
+      revenue: 0n,
+      distributedToVillages: 0n,
+    })
   })
 })
 
@@ -570,10 +722,19 @@ describe('revenue and distribution', () => {
     await allocate(funds, project.id, source.id, '1000000.00')
     const [start] = await plan(project.id, [{ label: '一次拨付', trigger: 'start', percent: '100' }])
     await step(project.id, 'started', '2024-04-01')
-    await disburse(funds, project.id, { trancheId: start!.id, fundSourceId: source.id, amount: '250000.00', date: '2024-04-02' })
+    await disburse(funds, project.id, {
+      trancheId: start!.id,
+      fundSourceId: source.id,
+      amount: '250000.00',
+      date: '2024-04-02',
+    })
 
     const revenue = (amount: string) =>
-      funds.recordRevenue(project.id, RevenueInput.parse({ period: '2024', amount, receivedOn: '2024-12-20' }), MANAGER)
+      funds.recordRevenue(
+        project.id,
+        RevenueInput.parse({ period: '2024', amount, receivedOn: '2024-12-20' }),
+        MANAGER,
+      )
     await expectCode(revenue('1.00'), 'funds.not_operating')
     await accept(project.id, [
       { holder: { villageCode: V1 }, contribution: 'money', valuation: '600000.00' },
@@ -607,8 +768,14 @@ describe('revenue and distribution', () => {
     expect(run.lines.find((l) => l.recipient === `village:${V2}`)?.villageCode).toBe(V2)
     expect(run.lines.find((l) => l.recipient === 'reserve')?.villageCode).toBeNull()
 
-    await expectCode(funds.distribute(project.id, { revenueId: income.id, policy }, MANAGER), 'funds.revenue_distributed')
-    await expectCode(funds.distribute(project.id, { revenueId: newId(), policy }, MANAGER), 'funds.revenue_not_found')
+    await expectCode(
+      funds.distribute(project.id, { revenueId: income.id, policy }, MANAGER),
+      'funds.revenue_distributed',
+    )
+    await expectCode(
+      funds.distribute(project.id, { revenueId: newId(), policy }, MANAGER),
+      'funds.revenue_not_found',
+    )
 
     const again = await funds.getRun(run.id)
     expect(again.reproduced).toBe(true)
@@ -632,10 +799,22 @@ describe('revenue and distribution', () => {
     const trace = await funds.traceProject(project.id)
     expect(trace.revenues).toHaveLength(1)
     expect(trace.revenues[0]!.distribution?.runId).toBe(run.id)
-    expect(trace.totals).toMatchObject({ revenue: 10_000_001n, distributedToVillages: 8_156_001n, disbursed: 25_000_000n })
+    expect(trace.totals).toMatchObject({
+      revenue: 10_000_001n,
+      distributedToVillages: 8_156_001n,
+      disbursed: 25_000_000n,
+    })
 
     // what lies outside the county, the year or the living projects does not count
-    await createSource({ name: '衔接资金', kind: 'connection_fund', holder: { kind: 'county', code: COUNTY }, amount: '500000.00' }, COUNTY)
+    await createSource(
+      {
+        name: '衔接资金',
+        kind: 'connection_fund',
+        holder: { kind: 'county', code: COUNTY },
+        amount: '500000.00',
+      },
+      COUNTY,
+    )
     await createSource({ name: '2023', fiscalYear: 2023, receivedOn: '2023-02-01', amount: '7.00' })
     await funds.createFundSource(
       sourceInput({ holder: { kind: 'township', code: '370322104' }, amount: '9.00' }),
@@ -646,7 +825,11 @@ describe('revenue and distribution', () => {
     await step(cancelled.id, 'cancelled', '2024-05-01')
     await createProject({ name: '2023 项目', startOn: '2023-05-01' })
     await funds.createProject(
-      projectInput({ townshipCode: '370322104', implementer: { villageCode: '370322104203' }, beneficiaries: [{ villageCode: '370322104203', units: 1 }] }),
+      projectInput({
+        townshipCode: '370322104',
+        implementer: { villageCode: '370322104203' },
+        beneficiaries: [{ villageCode: '370322104203', units: 1 }],
+      }),
       CLERK,
     )
 
@@ -686,67 +869,80 @@ describe('revenue and distribution', () => {
 })
 
 describe('concurrency on PostgreSQL', () => {
-  it.skipIf(testEngine() !== 'postgres')('never overdraws a source or a tranche under concurrent writes', async () => {
-    const pools = [0, 1].map(() => {
-      const pool = new pg.Pool({ connectionString: database.url!, max: 8 })
-      pool.on('error', () => {})
-      pool.on('connect', (client) => client.on('error', () => {}))
-      return pool
-    })
-    try {
-      const services = pools.map((pool) => createFundsService({ db: drizzle({ client: pool }), clock: fixedClock(TODAY) }))
-      const source = await createSource({ amount: '100.00', allowedCategories: ['industry'] })
-      const one = await createProject({ name: '一', budget: '1000.00' })
-      const two = await createProject({ name: '二', budget: '1000.00' })
-      await approve(one.id)
-      await approve(two.id)
+  it.skipIf(testEngine() !== 'postgres')(
+    'never overdraws a source or a tranche under concurrent writes',
+    async () => {
+      const pools = [0, 1].map(() => {
+        const pool = new pg.Pool({ connectionString: database.url!, max: 8 })
+        pool.on('error', () => {})
+        pool.on('connect', (client) => client.on('error', () => {}))
+        return pool
+      })
+      try {
+        const services = pools.map((pool) =>
+          createFundsService({ db: drizzle({ client: pool }), clock: fixedClock(TODAY) }),
+        )
+        const source = await createSource({ amount: '100.00', allowedCategories: ['industry'] })
+        const one = await createProject({ name: '一', budget: '1000.00' })
+        const two = await createProject({ name: '二', budget: '1000.00' })
+        await approve(one.id)
+        await approve(two.id)
 
-      const results = await Promise.allSettled(
-        Array.from({ length: 8 }, (_, i) =>
-          allocate(services[i % 2]!, i % 4 < 2 ? one.id : two.id, source.id, '30.00'),
-        ),
-      )
-      const won = results.filter((r) => r.status === 'fulfilled')
-      const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')
-      expect(won).toHaveLength(3)
-      expect(lost).toHaveLength(5)
-      for (const r of lost) {
-        expect(DomainError.isInstance(r.reason), String(r.reason)).toBe(true)
-        expect((r.reason as DomainError).code).toBe('funds.insufficient_source')
-      }
-      const after = await funds.getFundSource(source.id)
-      expect(after).toMatchObject({ allocated: 9_000n, available: 1_000n })
-      expect(after.allocated).toBeLessThanOrEqual(after.amount)
-      const perProject = (await funds.getProject(one.id)).allocated + (await funds.getProject(two.id)).allocated
-      expect(perProject).toBe(9_000n)
+        const results = await Promise.allSettled(
+          Array.from({ length: 8 }, (_, i) =>
+            allocate(services[i % 2]!, i % 4 < 2 ? one.id : two.id, source.id, '30.00'),
+          ),
+        )
+        const won = results.filter((r) => r.status === 'fulfilled')
+        const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+        expect(won).toHaveLength(3)
+        expect(lost).toHaveLength(5)
+        for (const r of lost) {
+          expect(DomainError.isInstance(r.reason), String(r.reason)).toBe(true)
+          expect((r.reason as DomainError).code).toBe('funds.insufficient_source')
+        }
+        const after = await funds.getFundSource(source.id)
+        expect(after).toMatchObject({ allocated: 9_000n, available: 1_000n })
+        expect(after.allocated).toBeLessThanOrEqual(after.amount)
+        const perProject =
+          (await funds.getProject(one.id)).allocated + (await funds.getProject(two.id)).allocated
+        expect(perProject).toBe(9_000n)
 
-      // one tranche of 40.00, eight concurrent payments of 15.00: two fit
-      const second = await createSource({ name: '第二笔', amount: '1000.00', allowedCategories: ['industry'] })
-      const three = await createProject({ name: '三', budget: '1000.00' })
-      await approve(three.id)
-      await allocate(funds, three.id, second.id, '100.00')
-      const [start] = await plan(three.id, PLAN_40_55_5)
-      await step(three.id, 'started', '2024-04-01')
-      const payments = await Promise.allSettled(
-        Array.from({ length: 8 }, (_, i) =>
-          disburse(services[i % 2]!, three.id, {
-            trancheId: start!.id,
-            fundSourceId: second.id,
-            amount: '15.00',
-            date: '2024-04-02',
-          }),
-        ),
-      )
-      expect(payments.filter((r) => r.status === 'fulfilled')).toHaveLength(2)
-      for (const r of payments.filter((r): r is PromiseRejectedResult => r.status === 'rejected')) {
-        expect((r.reason as DomainError).code, String(r.reason)).toBe('funds.over_tranche')
+        // one tranche of 40.00, eight concurrent payments of 15.00: two fit
+        const second = await createSource({
+          name: '第二笔',
+          amount: '1000.00',
+          allowedCategories: ['industry'],
+        })
+        const three = await createProject({ name: '三', budget: '1000.00' })
+        await approve(three.id)
+        await allocate(funds, three.id, second.id, '100.00')
+        const [start] = await plan(three.id, PLAN_40_55_5)
+        await step(three.id, 'started', '2024-04-01')
+        const payments = await Promise.allSettled(
+          Array.from({ length: 8 }, (_, i) =>
+            disburse(services[i % 2]!, three.id, {
+              trancheId: start!.id,
+              fundSourceId: second.id,
+              amount: '15.00',
+              date: '2024-04-02',
+            }),
+          ),
+        )
+        expect(payments.filter((r) => r.status === 'fulfilled')).toHaveLength(2)
+        for (const r of payments.filter((r): r is PromiseRejectedResult => r.status === 'rejected')) {
+          expect((r.reason as DomainError).code, String(r.reason)).toBe('funds.over_tranche')
+        }
+        const tranche = (await funds.getProject(three.id)).paymentPlan[0]!
+        expect(tranche.amount).toBe(4_000n)
+        expect(tranche.disbursed).toBe(3_000n)
+        expect((await funds.traceSource(second.id)).totals).toMatchObject({
+          disbursed: 3_000n,
+          reconciles: true,
+        })
+      } finally {
+        await Promise.all(pools.map((pool) => pool.end()))
       }
-      const tranche = (await funds.getProject(three.id)).paymentPlan[0]!
-      expect(tranche.amount).toBe(4_000n)
-      expect(tranche.disbursed).toBe(3_000n)
-      expect((await funds.traceSource(second.id)).totals).toMatchObject({ disbursed: 3_000n, reconciles: true })
-    } finally {
-      await Promise.all(pools.map((pool) => pool.end()))
-    }
-  })
+    },
+  )
 })

@@ -11,6 +11,7 @@ import {
   type RuleOverride,
 } from './rules/rule-set.js'
 import { ruleOverrides } from './schema.js'
+import { standingMethods } from './standing.js'
 
 export interface GovernanceServiceOptions {
   db: Database
@@ -72,6 +73,7 @@ export function createGovernanceService(options: GovernanceServiceOptions) {
       rulesFor,
       () => clock.now(),
     ),
+    ...standingMethods(db),
 
     /** Records (or replaces, for the same day) a county's or township's override. */
     async putRules(divisionCode: string, input: PutRulesInput, createdBy: string): Promise<DatedOverride> {

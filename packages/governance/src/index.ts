@@ -22,6 +22,8 @@ export {
 export type { Matter, MeetingOutcome, Stage, StageRoster } from './matters.js'
 export { GovernanceError, judgeMeeting, STAGES, tallyVotes } from './matters.js'
 export { governanceMigrations, migrateGovernance } from './migrate.js'
+export type { DecisionPart, DecisionStanding } from './rules/decision-standing.js'
+export { decisionGaps } from './rules/decision-standing.js'
 export type { Threshold } from './rules/fraction.js'
 export { describeThreshold, minimumCount, reaches, stricterThreshold } from './rules/fraction.js'
 export type { Judgement, PartyAssemblyInput, VillagersMeetingInput } from './rules/judgement.js'

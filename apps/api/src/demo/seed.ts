@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import { NATIONAL_COUNTY, settings } from '../schema.js'
 import { demoDataset } from './dataset.js'
+import { loadDemoFunds } from './funds.js'
 import { loadDemoCouncil, loadDemoGovernance } from './governance.js'
 import { loadDemoLedgers } from './ledgers.js'
 
@@ -52,6 +53,7 @@ export async function loadDemoDataset(app: FastifyInstance): Promise<void> {
     await loadDemoLedgers(services)
     await loadDemoGovernance(services)
     await loadDemoCouncil(services)
+    await loadDemoFunds(services)
     await tx
       .insert(settings)
       .values({ countyCode: NATIONAL_COUNTY, name: MARKER, value: new Date().toISOString() })

@@ -66,6 +66,8 @@ export const ORGANIZATION_WRITERS: readonly Role[] = ['organizer']
 export const BOOKKEEPERS: readonly Role[] = ['bookkeeper']
 /** Who reviews and posts vouchers and closes periods (审核). */
 export const REVIEWERS: readonly Role[] = ['reviewer']
+/** Who allocates, pays and steers projects (资金管理). */
+export const FUND_MANAGERS: readonly Role[] = ['fund_manager']
 
 export default fp(
   async function authPlugin(app: FastifyInstance) {

@@ -26,6 +26,15 @@ export const TAGS = [
     name: 'ledgers',
     description: '村集体经济组织账套: chart, vouchers (记账凭证), periods, reports — 独立建账、独立核算',
   },
+  {
+    name: 'funds',
+    description: '资金来源: superior funds held by counties, townships and alliances; traces and statistics',
+  },
+  {
+    name: 'projects',
+    description:
+      '乡村振兴项目: library, lifecycle with gates, allocations, payment plans, disbursements into village ledgers, revenue distribution by shares',
+  },
 ]
 
 export default fp(

@@ -2,7 +2,6 @@ import { type Fen, type SplitResult, splitByShares } from '@liancun/core'
 import { FundsError } from '../errors.js'
 import { FULL_BP } from './percent.js'
 
-
 /**
  * 收益分配方案: applied in order — guaranteed amounts per village (固定分红 / 保底), a reserve
  * (公积公益金 or upkeep), a set-aside for monitored households (防返贫监测对象), then the rest
@@ -41,7 +40,7 @@ export interface DistributionStage {
 export interface DistributionOutcome {
   revenue: Fen
   stages: DistributionStage[]
-  /** Per recipient (villages, partners, `reserve`, `monitored_households`), in key order. */
+  /** Share holders and guaranteed villages in key order, then `reserve` and `monitored_households` if any. */
   allocations: { recipient: string; guaranteed: Fen; byShares: Fen; amount: Fen }[]
   /** Guaranteed fen the operator still owes (shortfall rule `operator_owes`), else 0. */
   operatorOwes: Fen
@@ -87,11 +86,10 @@ export function distributeRevenue(
   policy.guaranteed.forEach((g, i) => {
     const key = villageKey(g.villageCode)
     if (!holderKeys.has(key)) {
-      throw new FundsError(
-        'funds.guarantee_not_holder',
-        `${g.villageCode} holds no share of this project`,
-        { kind: 'rule', field: `policy.guaranteed.${i}.villageCode` },
-      )
+      throw new FundsError('funds.guarantee_not_holder', `${g.villageCode} holds no share of this project`, {
+        kind: 'rule',
+        field: `policy.guaranteed.${i}.villageCode`,
+      })
     }
     if (guaranteeKeys.has(key)) {
       throw new FundsError('funds.duplicate_guarantee', `${g.villageCode} is guaranteed twice`, {
@@ -140,7 +138,12 @@ export function distributeRevenue(
   left -= monitored.amount
 
   const byShares =
-    left === 0n ? null : splitByShares(left, holders.map((h) => ({ key: h.key, units: h.units })))
+    left === 0n
+      ? null
+      : splitByShares(
+          left,
+          holders.map((h) => ({ key: h.key, units: h.units })),
+        )
   stages.push({ name: 'by_shares', available: left, amount: left, split: byShares })
   const sharesTo = new Map(byShares?.shares.map((s) => [s.key, s.amount]) ?? [])
 

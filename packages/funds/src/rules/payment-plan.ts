@@ -21,15 +21,25 @@ export interface TrancheInput {
  */
 export function planAmounts(allocated: Fen, tranches: readonly TrancheInput[]): Fen[] {
   if (allocated <= 0n) {
-    throw new FundsError('funds.nothing_allocated', 'allocate money to the project before planning payments', {
-      kind: 'rule',
-    })
+    throw new FundsError(
+      'funds.nothing_allocated',
+      'allocate money to the project before planning payments',
+      {
+        kind: 'rule',
+      },
+    )
   }
   tranches.forEach((t, i) => {
     if ((t.percentBp === undefined) === (t.amount === undefined)) {
       throw new FundsError('funds.percent_or_amount', 'give exactly one of percent or amount', {
         kind: 'invalid',
         field: `tranches.${i}`,
+      })
+    }
+    if (t.percentBp === 0n) {
+      throw new FundsError('funds.empty_tranche', 'a tranche pays more than 0%', {
+        kind: 'invalid',
+        field: `tranches.${i}.percent`,
       })
     }
     if (t.trigger === 'date' && !t.dueOn) {
@@ -47,10 +57,14 @@ export function planAmounts(allocated: Fen, tranches: readonly TrancheInput[]): 
   })
   const byPercent = tranches.filter((t) => t.percentBp !== undefined).length
   if (byPercent !== 0 && byPercent !== tranches.length) {
-    throw new FundsError('funds.mixed_plan', 'give every tranche as a percent, or every tranche as an amount', {
-      kind: 'invalid',
-      field: 'tranches',
-    })
+    throw new FundsError(
+      'funds.mixed_plan',
+      'give every tranche as a percent, or every tranche as an amount',
+      {
+        kind: 'invalid',
+        field: 'tranches',
+      },
+    )
   }
   if (byPercent > 0) {
     const sum = tranches.reduce((s, t) => s + (t.percentBp ?? 0n), 0n)
@@ -72,7 +86,11 @@ export function planAmounts(allocated: Fen, tranches: readonly TrancheInput[]): 
     throw new FundsError(
       'funds.plan_not_whole',
       `tranches sum to ${formatMoney(sum)}, the allocated total is ${formatMoney(allocated)}`,
-      { kind: 'rule', field: 'tranches', context: { sum: formatMoney(sum), allocated: formatMoney(allocated) } },
+      {
+        kind: 'rule',
+        field: 'tranches',
+        context: { sum: formatMoney(sum), allocated: formatMoney(allocated) },
+      },
     )
   }
   return tranches.map((t) => t.amount!)

@@ -11,7 +11,10 @@ export function formatPercent(bp: bigint): string {
 /** Wire form of a percentage: `"55.00"`, 0–100 with at most two decimals; parses to basis points. */
 export const PercentString = z
   .string()
-  .regex(/^(100(\.0{1,2})?|[0-9]{1,2}(\.[0-9]{1,2})?)$/, 'a percentage from "0" to "100.00", at most two decimals')
+  .regex(
+    /^(100(\.0{1,2})?|[0-9]{1,2}(\.[0-9]{1,2})?)$/,
+    'a percentage from "0" to "100.00", at most two decimals',
+  )
   .transform((value) => {
     const [whole, decimals = ''] = value.split('.')
     return BigInt(whole!) * 100n + BigInt(decimals.padEnd(2, '0'))

@@ -40,13 +40,22 @@ describe('effective rules', () => {
       },
       disclosureDays: 3,
       objectionResponseDays: 10,
-      majorMatterFen: 10_000_000n,
     })
     const rules = effectiveRules('370302104201', '2024-06-01', [looser])
     expect(rules.partyAssemblyPass).toBe(NATIONAL_RULES.partyAssemblyPass)
     expect(rules.disclosureDays).toBe(7)
     expect(rules.objectionResponseDays).toBe(3)
-    expect(rules.majorMatterFen).toBe(5_000_000n)
+  })
+
+  it('lets the county set the major-matter amount either way, and a township only lower it', () => {
+    const county = local('370302', '2024-01-01', { majorMatterFen: 10_000_000n })
+    expect(effectiveRules('370302104201', '2024-06-01', [county]).majorMatterFen).toBe(10_000_000n)
+    const higher = local('370302104', '2024-02-01', { majorMatterFen: 20_000_000n })
+    expect(effectiveRules('370302104201', '2024-06-01', [county, higher]).majorMatterFen).toBe(10_000_000n)
+    const lower = local('370302104', '2024-02-01', { majorMatterFen: 3_000_000n })
+    expect(effectiveRules('370302104201', '2024-06-01', [county, lower]).majorMatterFen).toBe(3_000_000n)
+    // A township alone cannot raise the default either.
+    expect(effectiveRules('370302104201', '2024-06-01', [higher]).majorMatterFen).toBe(5_000_000n)
   })
 
   it('lets the township tighten on top of the county', () => {

@@ -140,7 +140,8 @@ function stricterRule(base: CountRule, local: CountRule): CountRule {
 /**
  * The rules in force for a village on a day: national defaults, then the county's and the
  * township's latest overrides effective on that day, each only where it is stricter — a longer
- * disclosure, a shorter response time, a higher threshold, a lower major-matter amount.
+ * disclosure, a shorter response time, a higher threshold. The major-matter amount has no national
+ * figure: the county's replaces the default either way, and a township's applies only if lower.
  */
 export function effectiveRules(
   villageCode: string,
@@ -156,7 +157,7 @@ export function effectiveRules(
   // The latest override of each division replaces that division's earlier ones.
   const latest = new Map<string, DatedOverride>()
   for (const o of applicable) latest.set(o.divisionCode, o)
-  for (const { rules: local } of latest.values()) {
+  for (const { divisionCode, rules: local } of latest.values()) {
     const next: GovernanceRuleSet = { ...rules }
     for (const key of COUNT_RULES) {
       const rule = local[key]
@@ -173,9 +174,12 @@ export function effectiveRules(
         max: Math.min(rules.councilNoticeDays.max, local.councilNoticeDays.max),
       }
     }
-    if (local.majorMatterFen !== undefined && local.majorMatterFen < rules.majorMatterFen) {
-      // Money is bigint fen: Math.min does not take bigints. A lower amount is stricter.
-      next.majorMatterFen = local.majorMatterFen
+    if (local.majorMatterFen !== undefined) {
+      // No national figure exists (50,000.00 is a common local one): the county sets the amount
+      // in either direction; a township may only lower it (a lower amount is stricter). Money is
+      // bigint fen, so no Math.min.
+      const county = divisionCode.length === 6
+      if (county || local.majorMatterFen < rules.majorMatterFen) next.majorMatterFen = local.majorMatterFen
     }
     rules = next
   }

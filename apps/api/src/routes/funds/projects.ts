@@ -1,0 +1,851 @@
+import {
+  BusinessDate,
+  DomainError,
+  encodeCursor,
+  formatMoney,
+  Id,
+  MoneyOut,
+  PageQuery,
+  pageRequest,
+} from '@liancun/core'
+import {
+  AllocationInput,
+  CreateNoticeInput,
+  CreateProjectInput,
+  DisbursementInput,
+  DistributionInput,
+  MilestoneInput,
+  PaymentPlanInput,
+  PROJECT_CATEGORIES,
+  PROJECT_STATUSES,
+  RecordResultInput,
+  RevenueInput,
+  type TargetStatus,
+  TransitionInput,
+} from '@liancun/funds'
+import type { FastifyRequest } from 'fastify'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { auditedWrite } from '../../audit.js'
+import type { Role } from '../../auth/scope.js'
+import { errorResponses, Problem } from '../../http/problem.js'
+import { resolveWithin, WithinQuery } from '../../http/scope-query.js'
+import { authorize, ForbiddenError, FUND_MANAGERS } from '../../plugins/auth.js'
+import { disburseToLedger } from '../../workflows/disburse-to-ledger.js'
+import { distributeRevenue } from '../../workflows/distribute-revenue.js'
+import { transitionProject } from '../../workflows/transition-project.js'
+import { voucherRefs } from '../../workflows/voucher-refs.js'
+import { pageOf } from '../organization/schemas.js'
+import {
+  DisbursementOut,
+  DistributionRunOut,
+  ProjectOut,
+  projectToWire,
+  runToWire,
+  sourceTarget,
+  TrancheOut,
+  TransitionOut,
+  trancheToWire,
+  VoucherRef,
+} from './schemas.js'
+
+/** Who may enter a project into the library and submit it for the village (村申报). */
+const PROPOSERS: readonly Role[] = ['fund_manager', 'clerk']
+
+/**
+ * 村申报 by the village, 乡审核 by the township, 县审定 by the county: each step is taken by a key
+ * whose scope reaches that level (a village key cannot review, a township key cannot approve).
+ */
+const STEP_LEVEL: Record<TargetStatus, { roles: readonly Role[]; level: 'project' | 'township' | 'county' }> =
+  {
+    submitted: { roles: PROPOSERS, level: 'project' },
+    reviewed: { roles: FUND_MANAGERS, level: 'township' },
+    approved: { roles: FUND_MANAGERS, level: 'county' },
+    started: { roles: FUND_MANAGERS, level: 'township' },
+    accepted: { roles: FUND_MANAGERS, level: 'township' },
+    operating: { roles: FUND_MANAGERS, level: 'township' },
+    closed: { roles: FUND_MANAGERS, level: 'township' },
+    cancelled: { roles: FUND_MANAGERS, level: 'township' },
+  }
+
+const ProjectParams = z.object({ id: Id })
+const money = formatMoney
+
+const projectRoutes: FastifyPluginAsyncZod = async (app) => {
+  const funds = () => app.services.funds
+
+  /** Loads where the project sits and checks the caller against the implementing village, township or county. */
+  async function authorizeProject(
+    request: FastifyRequest,
+    id: string,
+    check: { roles?: readonly Role[]; level?: 'project' | 'township' | 'county' } = {},
+  ) {
+    const scope = await funds().projectScope(id)
+    const level = check.level ?? 'project'
+    const code =
+      level === 'county'
+        ? scope.countyCode
+        : level === 'township'
+          ? scope.townshipCode
+          : (scope.implementerVillageCode ?? scope.townshipCode)
+    const roles = check.roles ? { roles: check.roles } : {}
+    if (check.roles === undefined && level === 'project') {
+      // Reading: a beneficiary village sees the project as well as the implementing one.
+      for (const village of scope.beneficiaryVillageCodes) {
+        if (village === code) continue
+        try {
+          return { scope, actor: await authorize(request, { target: { kind: 'division', code: village } }) }
+        } catch (error) {
+          if (!(error instanceof ForbiddenError)) throw error
+        }
+      }
+    }
+    const actor = await authorize(request, { ...roles, target: { kind: 'division', code } })
+    return { scope, actor }
+  }
+  const audited = (countyCode: string, type: string) => (r: { id: string }) => ({
+    type,
+    id: r.id,
+    countyCode,
+  })
+
+  app.post(
+    '/v1/projects',
+    {
+      schema: {
+        tags: ['projects'],
+        operationId: 'createProject',
+        summary: 'Enter a project into the library (项目库) as a candidate',
+        description:
+          'Refused without 绩效目标 (targets) and a 利益联结机制 (benefit mechanism). Villages, the alliance and a partner implementer must be registered.',
+        body: CreateProjectInput,
+        response: { 201: ProjectOut, ...errorResponses(404, 422) },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body
+      const target = 'villageCode' in body.implementer ? body.implementer.villageCode : body.townshipCode
+      const actor = await authorize(request, { roles: PROPOSERS, target: { kind: 'division', code: target } })
+      const project = await auditedWrite(
+        request,
+        async ({ services }) => {
+          await services.organization.getDivision(body.townshipCode)
+          if ('partnerId' in body.implementer)
+            await services.organization.getPartner(body.implementer.partnerId)
+          for (const b of body.beneficiaries) await services.organization.getDivision(b.villageCode)
+          if ('villageCode' in body.implementer)
+            await services.organization.getDivision(body.implementer.villageCode)
+          if (body.allianceId) {
+            const alliance = await services.organization.getAllianceRef(body.allianceId)
+            if (alliance.countyCode !== body.townshipCode.slice(0, 6)) {
+              throw new DomainError('funds.alliance_outside_county', 'the alliance lies in another county', {
+                kind: 'rule',
+                field: 'allianceId',
+              })
+            }
+          }
+          return services.funds.createProject(body, actor.keyId)
+        },
+        (p) => ({ type: 'project', id: p.id, countyCode: p.townshipCode.slice(0, 6) }),
+      )
+      return reply.code(201).send(projectToWire(project))
+    },
+  )
+
+  app.get(
+    '/v1/projects',
+    {
+      schema: {
+        tags: ['projects'],
+        operationId: 'listProjects',
+        summary: 'Projects inside a division (a village sees those it implements or benefits from)',
+        querystring: PageQuery.extend({
+          within: WithinQuery,
+          status: z.enum(PROJECT_STATUSES).optional(),
+          category: z.enum(PROJECT_CATEGORIES).optional(),
+          year: z.coerce
+            .number()
+            .int()
+            .min(2000)
+            .max(2100)
+            .optional()
+            .meta({ description: 'year of startOn' }),
+        }),
+        response: { 200: pageOf(ProjectOut), ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const within = resolveWithin(request, request.query.within)
+      const page = await funds().listProjects({
+        ...(within ? { within } : {}),
+        ...(request.query.status ? { status: request.query.status } : {}),
+        ...(request.query.category ? { category: request.query.category } : {}),
+        ...(request.query.year ? { year: request.query.year } : {}),
+        ...pageRequest(request.query),
+      })
+      return { items: page.items.map(projectToWire), nextCursor: page.nextCursor }
+    },
+  )
+
+  app.get(
+    '/v1/projects/:id',
+    {
+      schema: {
+        tags: ['projects'],
+        operationId: 'getProject',
+        summary:
+          'A project with beneficiaries, targets and actuals, notices, shares, funding and payment plan',
+        params: ProjectParams,
+        response: { 200: ProjectOut, ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      await authorizeProject(request, request.params.id)
+      return projectToWire(await funds().getProject(request.params.id))
+    },
+  )
+
+  app.get(
+    '/v1/projects/:id/transitions',
+    {
+      schema: {
+        tags: ['projects'],
+        operationId: 'listProjectTransitions',
+        summary: 'The audited lifecycle steps of a project, with what each was checked against',
+        params: ProjectParams,
+        response: { 200: z.object({ items: z.array(TransitionOut) }), ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      await authorizeProject(request, request.params.id)
+      return { items: await funds().listTransitions(request.params.id) }
+    },
+  )
+
+  app.post(
+    '/v1/projects/:id/transitions',
+    {
+      schema: {
+        tags: ['projects'],
+        operationId: 'transitionProject',
+        summary:
+          'Take the next lifecycle step: submit → review → approve → start → accept → operate → close, or cancel',
+        description:
+          'Refused out of order. `reviewed` needs a township-level key, `approved` a county-level key. Approval waits for the approval notice ' +
+          'to have run its days, and a budget at or above the major-matter amount needs `decisionRef`: a 四议两公开 matter resolved, ' +
+          'disclosed to its end and without pending objections (funds.decision_required names what is missing). ' +
+          '`accepted` (验收) waits for the completion notice and records the ownership shares from actual contributions.',
+        params: ProjectParams,
+        body: TransitionInput,
+        response: { 200: ProjectOut, ...errorResponses(404, 422) },
+      },
+    },
+    async (request) => {
+      const step = STEP_LEVEL[request.body.to]
+      const { scope, actor } = await authorizeProject(request, request.params.id, step)
+      const project = await auditedWrite(
+        request,
+        ({ services }) =>
+          transitionProject(services, request.params.id, request.body, actor.keyId, app.clock.today()),
+        (p) => ({
+          type: 'project',
+          id: p.id,
+          countyCode: scope.countyCode,
+          before: { status: scope.status },
+          after: { status: p.status },
+        }),
+      )
+      return projectToWire(project)
+    },
+  )
+
+  app.post(
+    '/v1/projects/:id/notices',
+    {
+      schema: {
+        tags: ['projects'],
+        operationId: 'createProjectNotice',
+        summary: 'Post a 公告公示 (approval or completion); it runs the configured days (default 10)',
+        params: ProjectParams,
+        body: CreateNoticeInput,
+        response: {
+          201: z.object({
+            id: Id,
+            stage: z.enum(['approval', 'completion']),
+            from: BusinessDate,
+            until: BusinessDate,
+            days: z.number().int(),
+            channels: z.array(z.string()),
+          }),
+          ...errorResponses(404, 422),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { scope } = await authorizeProject(request, request.params.id, { roles: PROPOSERS })
+      const notice = await auditedWrite(
+        request,
+        ({ services }) => services.funds.addNotice(request.params.id, request.body),
+        audited(scope.countyCode, 'project_notice'),
+      )
+      return reply.code(201).send(notice)
+    },
+  )
+
+  app.post(
+    '/v1/projects/:id/results',
+    {
+      schema: {
+        tags: ['projects'],
+        operationId: 'recordProjectResult',
+        summary: 'Record the actual value of a 绩效 indicator for a period',
+        params: ProjectParams,
+        body: RecordResultInput,
+        response: { 201: ProjectOut, ...errorResponses(404, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { scope } = await authorizeProject(request, request.params.id, { roles: PROPOSERS })
+      const project = await auditedWrite(
+        request,
+        ({ services }) => services.funds.recordResult(request.params.id, request.body),
+        (p) => ({ type: 'project', id: p.id, countyCode: scope.countyCode, after: request.body }),
+      )
+      return reply.code(201).send(projectToWire(project))
+    },
+  )
+
+  app.post(
+    '/v1/projects/:id/allocations',
+    {
+      schema: {
+        tags: ['projects'],
+        operationId: 'allocateFunds',
+        summary: 'Allocate (安排) part of a fund source to an approved project',
+        description:
+          'The key must reach both the source’s holder and the project’s township. Refused for a category the source does not fund, ' +
+          'beyond what the source has available (funds.insufficient_source, safe under concurrent allocations), beyond the budget, ' +
+          'or when it would leave the source’s required industry share unreachable.',
+        params: ProjectParams,
+        body: AllocationInput,
+        response: {
+          201: z.object({
+            id: Id,
+            projectId: Id,
+            fundSourceId: Id,
+            amount: MoneyOut,
+            sourceAvailable: MoneyOut,
+            createdAt: z.string(),
+          }),
+          ...errorResponses(404, 422),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { scope, actor } = await authorizeProject(request, request.params.id, {
+        roles: FUND_MANAGERS,
+        level: 'township',
+      })
+      const source = await funds().getFundSource(request.body.fundSourceId)
+      await authorize(request, { roles: FUND_MANAGERS, target: sourceTarget(source) })
+      const allocation = await auditedWrite(
+        request,
+        ({ services }) => services.funds.allocate(request.params.id, request.body, actor.keyId),
+        audited(scope.countyCode, 'allocation'),
+      )
+      return reply.code(201).send({
+        ...allocation,
+        amount: money(allocation.amount),
+        sourceAvailable: money(allocation.sourceAvailable),
+      })
+    },
+  )
+
+  app.post(
+    '/v1/projects/:id/payment-plan',
+    {
+      schema: {
+        tags: ['projects'],
+        operationId: 'setPaymentPlan',
+        summary: 'Set the payment plan (分期拨付): tranches by trigger, summing to the allocated total',
+        description:
+          'All tranches in percent (summing to exactly 100.00, split by largest remainder) or all in amounts. Replaced freely until the first payment.',
+        params: ProjectParams,
+        body: PaymentPlanInput,
+        response: { 201: z.object({ tranches: z.array(TrancheOut) }), ...errorResponses(404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { scope } = await authorizeProject(request, request.params.id, {
+        roles: FUND_MANAGERS,
+        level: 'township',
+      })
+      const tranches = await auditedWrite(
+        request,
+        ({ services }) => services.funds.setPaymentPlan(request.params.id, request.body),
+        (t) => ({ type: 'payment_plan', id: request.params.id, countyCode: scope.countyCode, after: t }),
+      )
+      return reply.code(201).send({ tranches: tranches.map(trancheToWire) })
+    },
+  )
+
+  app.post(
+    '/v1/projects/:id/tranches/:trancheId/milestone',
+    {
+      schema: {
+        tags: ['projects'],
+        operationId: 'markMilestone',
+        summary: 'Record that a milestone tranche’s milestone was verified, with evidence',
+        params: ProjectParams.extend({ trancheId: Id }),
+        body: MilestoneInput,
+        response: {
+          201: z.object({ trancheId: Id, metOn: BusinessDate, evidence: z.string() }),
+          ...errorResponses(404, 409, 422),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { scope } = await authorizeProject(request, request.params.id, {
+        roles: FUND_MANAGERS,
+        level: 'township',
+      })
+      const result = await auditedWrite(
+        request,
+        ({ services }) =>
+          services.funds.markMilestone(request.params.id, request.params.trancheId, request.body),
+        (r) => ({ type: 'tranche', id: r.trancheId, countyCode: scope.countyCode }),
+      )
+      return reply.code(201).send(result)
+    },
+  )
+
+  app.post(
+    '/v1/projects/:id/disbursements',
+    {
+      schema: {
+        tags: ['projects'],
+        operationId: 'disburse',
+        summary:
+          'Pay (拨付) a tranche from a source into the implementing village’s ledger; send an Idempotency-Key',
+        description:
+          'The tranche’s trigger must be met on the date, and Σ paid stays within the tranche and within what the source allocated. ' +
+          'In the same transaction a draft voucher (Dr 102 银行存款 / Cr 241 专项应付款) is prepared in the village’s ledger, carrying ' +
+          'the source, project and disbursement ids; the disbursement shows `booked` once the village reviewer posts it.',
+        params: ProjectParams,
+        body: DisbursementInput,
+        response: { 201: DisbursementOut, ...errorResponses(404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { scope, actor } = await authorizeProject(request, request.params.id, {
+        roles: FUND_MANAGERS,
+        level: 'township',
+      })
+      const source = await funds().getFundSource(request.body.fundSourceId)
+      await authorize(request, { roles: FUND_MANAGERS, target: sourceTarget(source) })
+      const paid = await auditedWrite(
+        request,
+        ({ services }) => disburseToLedger(services, request.params.id, request.body, actor.keyId),
+        (d) => ({ type: 'disbursement', id: d.id, countyCode: scope.countyCode }),
+      )
+      return reply.code(201).send({
+        id: paid.id,
+        projectId: paid.projectId,
+        trancheId: paid.trancheId,
+        fundSourceId: paid.fundSourceId,
+        amount: money(paid.amount),
+        date: paid.date,
+        status: 'drafted' as const,
+        voucher: {
+          voucherId: paid.voucher.id,
+          ledgerId: paid.voucher.ledgerId,
+          voucherStatus: paid.voucher.status,
+          voucherLabel: paid.voucher.label,
+        },
+      })
+    },
+  )
+
+  app.get(
+    '/v1/projects/:id/disbursements',
+    {
+      schema: {
+        tags: ['projects'],
+        operationId: 'listDisbursements',
+        summary: 'Payments of a project with the live state of each voucher (drafted or booked)',
+        params: ProjectParams,
+        response: { 200: z.object({ items: z.array(DisbursementOut) }), ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      await authorizeProject(request, request.params.id)
+      const rows = await funds().listDisbursements(request.params.id)
+      const refs = await voucherRefs(
+        app.services,
+        rows.map((d) => d.voucherId),
+      )
+      return {
+        items: rows.map((d) => {
+          const voucher = refs(d.voucherId, d.ledgerId)
+          return {
+            id: d.id,
+            projectId: request.params.id,
+            trancheId: d.trancheId,
+            fundSourceId: d.fundSourceId,
+            amount: money(d.amount),
+            date: d.date,
+            status: voucher.voucherStatus === 'posted' ? ('booked' as const) : ('drafted' as const),
+            voucher,
+          }
+        }),
+      }
+    },
+  )
+
+  app.post(
+    '/v1/projects/:id/revenues',
+    {
+      schema: {
+        tags: ['projects'],
+        operationId: 'recordRevenue',
+        summary: 'Record revenue (收益) an accepted or operating project earned in a period',
+        params: ProjectParams,
+        body: RevenueInput,
+        response: {
+          201: z.object({
+            id: Id,
+            projectId: Id,
+            period: z.string(),
+            amount: MoneyOut,
+            receivedOn: BusinessDate,
+            createdAt: z.string(),
+          }),
+          ...errorResponses(404, 422),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { scope, actor } = await authorizeProject(request, request.params.id, {
+        roles: FUND_MANAGERS,
+        level: 'township',
+      })
+      const revenue = await auditedWrite(
+        request,
+        ({ services }) => services.funds.recordRevenue(request.params.id, request.body, actor.keyId),
+        audited(scope.countyCode, 'revenue'),
+      )
+      return reply.code(201).send({ ...revenue, amount: money(revenue.amount) })
+    },
+  )
+
+  app.post(
+    '/v1/projects/:id/distributions',
+    {
+      schema: {
+        tags: ['projects'],
+        operationId: 'distributeRevenue',
+        summary: 'Distribute a revenue by the policy (固定分红 + 按股分红) into each village’s ledger',
+        description:
+          'In order: guaranteed amounts per village, a reserve percentage, a set-aside for monitored households, then the rest by the ' +
+          'ownership shares recorded at acceptance — each stage an exact largest-remainder split in fen of what is left. The run is ' +
+          'stored (inputs, quotas, outputs, tie-break trace, policy version); each receiving village gets a draft voucher ' +
+          '(Dr 112 应收款 / Cr 502 投资收益) carrying the run id. One run per revenue.',
+        params: ProjectParams,
+        body: DistributionInput,
+        response: { 201: DistributionRunOut, ...errorResponses(404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { scope, actor } = await authorizeProject(request, request.params.id, {
+        roles: FUND_MANAGERS,
+        level: 'township',
+      })
+      const run = await auditedWrite(
+        request,
+        ({ services }) => distributeRevenue(services, request.params.id, request.body, actor.keyId),
+        (r) => ({
+          type: 'distribution_run',
+          id: r.id,
+          countyCode: scope.countyCode,
+          after: { lines: r.lines },
+        }),
+      )
+      const refs = await voucherRefs(
+        app.services,
+        run.lines.map((l) => l.voucherId),
+      )
+      return reply.code(201).send(runToWire(run, refs))
+    },
+  )
+
+  app.get(
+    '/v1/projects/:id/distributions/:runId',
+    {
+      schema: {
+        tags: ['projects'],
+        operationId: 'getDistributionRun',
+        summary: 'A stored distribution run, re-run from its inputs to show it reproduces exactly',
+        params: ProjectParams.extend({ runId: Id }),
+        response: { 200: DistributionRunOut, ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      await authorizeProject(request, request.params.id)
+      const run = await funds().getRun(request.params.runId)
+      if (run.projectId !== request.params.id) {
+        throw new DomainError(
+          'funds.run_not_found',
+          `project ${request.params.id} has no run ${request.params.runId}`,
+          {
+            kind: 'not_found',
+          },
+        )
+      }
+      const refs = await voucherRefs(
+        app.services,
+        run.lines.map((l) => l.voucherId),
+      )
+      return runToWire(run, refs)
+    },
+  )
+
+  app.get(
+    '/v1/projects/:id/trace',
+    {
+      schema: {
+        tags: ['projects'],
+        operationId: 'traceProject',
+        summary: 'Money in by source, out by tranche (with vouchers), revenue and distributions',
+        params: ProjectParams,
+        response: {
+          200: z.object({
+            project: z.object({ id: Id, name: z.string(), status: z.string(), budget: MoneyOut }),
+            moneyIn: z.array(
+              z.object({
+                fundSourceId: Id,
+                name: z.string(),
+                kind: z.string(),
+                documentNo: z.string(),
+                directFund: z.boolean(),
+                allocated: MoneyOut,
+                disbursed: MoneyOut,
+              }),
+            ),
+            moneyOut: z.array(
+              z.object({
+                trancheId: Id,
+                label: z.string(),
+                trigger: z.string(),
+                planned: MoneyOut,
+                disbursed: MoneyOut,
+                disbursements: z.array(
+                  z.object({
+                    id: Id,
+                    fundSourceId: Id,
+                    amount: MoneyOut,
+                    date: BusinessDate,
+                    voucher: VoucherRef,
+                  }),
+                ),
+              }),
+            ),
+            revenues: z.array(
+              z.object({
+                id: Id,
+                period: z.string(),
+                amount: MoneyOut,
+                receivedOn: BusinessDate,
+                distribution: z
+                  .object({
+                    runId: Id,
+                    policyVersion: z.string(),
+                    date: BusinessDate,
+                    lines: z.array(
+                      z.object({
+                        recipient: z.string(),
+                        villageCode: z.string().nullable(),
+                        amount: MoneyOut,
+                        voucher: VoucherRef,
+                      }),
+                    ),
+                  })
+                  .nullable(),
+              }),
+            ),
+            totals: z.object({
+              allocated: MoneyOut,
+              disbursed: MoneyOut,
+              revenue: MoneyOut,
+              distributedToVillages: MoneyOut,
+            }),
+          }),
+          ...errorResponses(404),
+        },
+      },
+    },
+    async (request) => {
+      await authorizeProject(request, request.params.id)
+      const trace = await funds().traceProject(request.params.id)
+      const refs = await voucherRefs(app.services, [
+        ...trace.moneyOut.flatMap((t) => t.disbursements.map((d) => d.voucherId)),
+        ...trace.revenues.flatMap((r) => r.distribution?.lines.map((l) => l.voucherId) ?? []),
+      ])
+      return {
+        project: { ...trace.project, budget: money(trace.project.budget) },
+        moneyIn: trace.moneyIn.map((m) => ({
+          ...m,
+          allocated: money(m.allocated),
+          disbursed: money(m.disbursed),
+        })),
+        moneyOut: trace.moneyOut.map((t) => ({
+          ...t,
+          planned: money(t.planned),
+          disbursed: money(t.disbursed),
+          disbursements: t.disbursements.map((d) => ({
+            id: d.id,
+            fundSourceId: d.fundSourceId,
+            amount: money(d.amount),
+            date: d.date,
+            voucher: refs(d.voucherId, d.ledgerId),
+          })),
+        })),
+        revenues: trace.revenues.map((r) => ({
+          ...r,
+          amount: money(r.amount),
+          distribution: r.distribution
+            ? {
+                ...r.distribution,
+                lines: r.distribution.lines.map((l) => ({
+                  recipient: l.recipient,
+                  villageCode: l.villageCode,
+                  amount: money(l.amount),
+                  voucher: refs(l.voucherId, l.ledgerId),
+                })),
+              }
+            : null,
+        })),
+        totals: {
+          allocated: money(trace.totals.allocated),
+          disbursed: money(trace.totals.disbursed),
+          revenue: money(trace.totals.revenue),
+          distributedToVillages: money(trace.totals.distributedToVillages),
+        },
+      }
+    },
+  )
+
+  const PublicProjectOut = z
+    .object({
+      id: Id,
+      name: z.string(),
+      category: z.enum(PROJECT_CATEGORIES),
+      status: z.enum(PROJECT_STATUSES),
+      townshipCode: z.string(),
+      location: z.string(),
+      startOn: BusinessDate,
+      endOn: BusinessDate,
+      budget: MoneyOut,
+      implementer: z.union([z.object({ villageCode: z.string() }), z.object({ partnerId: Id })]),
+      beneficiaries: z.array(z.object({ villageCode: z.string(), units: z.number().int() })),
+      benefitMechanism: z.string(),
+      funds: z.array(
+        z.object({
+          name: z.string(),
+          kind: z.string(),
+          level: z.string(),
+          documentNo: z.string(),
+          directFund: z.boolean(),
+          allocated: MoneyOut,
+          disbursed: MoneyOut,
+        }),
+      ),
+      targets: ProjectOut.shape.targets,
+      notices: ProjectOut.shape.notices,
+    })
+    .meta({ id: 'PublicProject' })
+
+  async function publicView(id: string) {
+    const project = await funds().getProject(id)
+    if (project.status === 'candidate' || project.status === 'cancelled') {
+      // Library candidates are not yet public; a cancelled project was never carried out.
+      throw new DomainError('funds.project_not_found', `no public project ${id}`, { kind: 'not_found' })
+    }
+    const sources = new Map(
+      (await funds().sourceSummaries(project.funding.map((f) => f.fundSourceId))).map((s) => [s.id, s]),
+    )
+    const wire = projectToWire(project)
+    return {
+      id: wire.id,
+      name: wire.name,
+      category: wire.category,
+      status: wire.status,
+      townshipCode: wire.townshipCode,
+      location: wire.location,
+      startOn: wire.startOn,
+      endOn: wire.endOn,
+      budget: wire.budget,
+      implementer: wire.implementer,
+      beneficiaries: wire.beneficiaries,
+      benefitMechanism: wire.benefitMechanism,
+      funds: project.funding.map((f) => {
+        const s = sources.get(f.fundSourceId)!
+        return {
+          name: s.name,
+          kind: s.kind,
+          level: s.level,
+          documentNo: s.documentNo,
+          directFund: s.directFund,
+          allocated: money(f.allocated),
+          disbursed: money(f.disbursed),
+        }
+      }),
+      targets: wire.targets,
+      notices: wire.notices,
+    }
+  }
+
+  app.get(
+    '/v1/public/projects',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['public'],
+        operationId: 'listPublicProjects',
+        summary: '项目公开 (no key): projects past the library stage, with their funds by source and targets',
+        security: [],
+        querystring: PageQuery.extend({ within: WithinQuery }),
+        response: { 200: pageOf(PublicProjectOut), 400: Problem },
+      },
+    },
+    async (request) => {
+      const { limit, after } = pageRequest(request.query)
+      const ids = await funds().publicProjectIds(request.query.within, limit, after)
+      const items = []
+      for (const id of ids.slice(0, limit)) items.push(await publicView(id))
+      const last = ids[limit - 1]
+      return {
+        items,
+        nextCursor: ids.length > limit && last ? encodeCursor(last) : null,
+      }
+    },
+  )
+
+  app.get(
+    '/v1/public/projects/:id',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['public'],
+        operationId: 'getPublicProject',
+        summary:
+          '项目公开 (no key): one project — funds by source, implementer, beneficiaries, status, targets and actuals',
+        security: [],
+        params: ProjectParams,
+        response: { 200: PublicProjectOut, 400: Problem, 404: Problem },
+      },
+    },
+    async (request) => publicView(request.params.id),
+  )
+}
+
+export default projectRoutes

@@ -1,0 +1,68 @@
+import { DomainError } from '@liancun/core'
+import type { DisbursementInput } from '@liancun/funds'
+import type { Services } from '../services.js'
+import { postingAccount } from './posting-account.js'
+
+/**
+ * 拨付 into a village's own books, in one transaction: the funds domain records the payment
+ * (trigger, tranche and allocation limits), then a draft voucher is prepared in the receiving
+ * village's ledger — Dr 102 银行存款 / Cr 241 专项应付款 — carrying the source, project and
+ * disbursement ids. The village's reviewer posts it; until then the disbursement is `drafted`.
+ */
+export async function disburseToLedger(
+  services: Services,
+  projectId: string,
+  input: DisbursementInput,
+  actor: string,
+) {
+  const project = await services.funds.getProject(projectId)
+  const ledger = await services.ledger.getLedger(input.ledgerId)
+  const receivers =
+    'villageCode' in project.implementer
+      ? [project.implementer.villageCode]
+      : project.beneficiaries.map((b) => b.villageCode)
+  if (!receivers.includes(ledger.villageCode)) {
+    throw new DomainError(
+      'funds.ledger_not_implementer',
+      `ledger ${ledger.id} belongs to ${ledger.villageCode}; the money goes to the books of ${receivers.join(' or ')}`,
+      { kind: 'rule', field: 'ledgerId' },
+    )
+  }
+  const bank = await postingAccount(services, ledger.id, '102', input.bankAccount, 'bankAccount')
+  const liability = await postingAccount(services, ledger.id, '241')
+  const disbursement = await services.funds.disburse(projectId, input, actor)
+  const voucher = await services.ledger.createVoucher(
+    ledger.id,
+    {
+      date: disbursement.date,
+      summary:
+        `收到${disbursement.sourceName}拨付：${disbursement.projectName}（${disbursement.trancheLabel}）`.slice(
+          0,
+          200,
+        ),
+      attachments: 0,
+      lines: [
+        { account: bank, debit: disbursement.amount, reference: disbursement.documentNo.slice(0, 200) },
+        {
+          account: liability,
+          credit: disbursement.amount,
+          counterparty: disbursement.sourceName.slice(0, 200),
+        },
+      ],
+    },
+    actor,
+    {
+      origin: {
+        kind: 'funds.disbursement',
+        refs: {
+          fundSourceId: disbursement.fundSourceId,
+          projectId,
+          disbursementId: disbursement.id,
+          trancheId: disbursement.trancheId,
+        },
+      },
+    },
+  )
+  await services.funds.attachVoucher(disbursement.id, voucher.id)
+  return { ...disbursement, voucherId: voucher.id, voucher }
+}

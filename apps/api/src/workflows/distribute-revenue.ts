@@ -1,0 +1,55 @@
+import { DomainError } from '@liancun/core'
+import type { DistributionInput } from '@liancun/funds'
+import type { Services } from '../services.js'
+import { postingAccount } from './posting-account.js'
+
+/**
+ * 收益分配 into each beneficiary village's own books, in one transaction: the funds domain runs
+ * and stores the split, then every village that receives money gets a draft voucher in its
+ * ledger — Dr 112 应收款 / Cr 502 投资收益 — carrying the run id. A receiving village without a
+ * ledger stops the whole run (nothing is recorded), naming the village.
+ */
+export async function distributeRevenue(
+  services: Services,
+  projectId: string,
+  input: DistributionInput,
+  actor: string,
+) {
+  const run = await services.funds.distribute(projectId, input, actor)
+  const villageLines = run.lines.filter((l) => l.villageCode !== null)
+  const ledgers = await services.ledger.ledgersOfVillages(villageLines.map((l) => l.villageCode!))
+  const project = await services.funds.projectScope(projectId)
+  const attached: { villageCode: string; ledgerId: string; voucherId: string }[] = []
+  for (const line of villageLines) {
+    const own = ledgers.filter((l) => l.villageCode === line.villageCode)
+    if (own.length !== 1) {
+      throw new DomainError(
+        own.length === 0 ? 'funds.ledger_missing' : 'funds.ledger_ambiguous',
+        own.length === 0
+          ? `village ${line.villageCode} has no ledger to book its share in; open one first`
+          : `village ${line.villageCode} keeps ${own.length} ledgers; the share cannot be booked without choosing`,
+        { kind: 'rule', context: { villageCode: line.villageCode } },
+      )
+    }
+    const receivable = await postingAccount(services, own[0]!.id, '112')
+    const income = await postingAccount(services, own[0]!.id, '502')
+    const voucher = await services.ledger.createVoucher(
+      own[0]!.id,
+      {
+        date: run.date,
+        summary: `${project.name}收益分配（${run.policyVersion}）`.slice(0, 200),
+        attachments: 0,
+        lines: [
+          { account: receivable, debit: line.amount, counterparty: project.name.slice(0, 200) },
+          { account: income, credit: line.amount },
+        ],
+      },
+      actor,
+      {
+        origin: { kind: 'funds.distribution', refs: { projectId, runId: run.id, revenueId: run.revenueId } },
+      },
+    )
+    attached.push({ villageCode: line.villageCode!, ledgerId: own[0]!.id, voucherId: voucher.id })
+  }
+  return services.funds.attachDistributionVouchers(run.id, attached)
+}

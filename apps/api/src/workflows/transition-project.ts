@@ -1,0 +1,79 @@
+import { DomainError, formatMoney } from '@liancun/core'
+import type { TransitionGate, TransitionInput } from '@liancun/funds'
+import type { DecisionStanding } from '@liancun/governance'
+import type { Services } from '../services.js'
+
+/**
+ * 县审定 of a major project needs a 四议两公开 decision (governance domain): when the budget is
+ * at or above the major-matter amount in the rules effective for the implementing village on
+ * the day, the step names a village or alliance matter that concerns that village, is
+ * resolved, and whose resolution disclosure has ended with no objection pending. The standing
+ * found is stored with the step. Other steps go straight to the funds domain.
+ */
+export async function transitionProject(
+  services: Services,
+  projectId: string,
+  input: TransitionInput,
+  actor: string,
+  today: string,
+) {
+  const gate: TransitionGate = {}
+  if (input.to === 'approved') {
+    const project = await services.funds.projectScope(projectId)
+    const on = input.on ?? today
+    const ruleHolder = project.implementerVillageCode ?? project.townshipCode
+    const { rules } = await services.governance.getRules(ruleHolder, on)
+    gate.majorMatterAmount = rules.majorMatterFen
+    if (project.budget >= rules.majorMatterFen) {
+      const standing = input.decisionRef ? await standingOf(services, input.decisionRef, on) : null
+      const missing = standing
+        ? [...standing.missing, ...concerns(standing, project.implementerVillageCode)]
+        : ['decisionRef: a 四议两公开 matter (village or alliance) resolved for this project']
+      if (missing.length > 0) {
+        throw new DomainError(
+          'funds.decision_required',
+          `a budget of ${formatMoney(project.budget)} reaches the major-matter amount ${formatMoney(rules.majorMatterFen)}: ${missing.join('; ')}`,
+          {
+            kind: 'rule',
+            field: 'decisionRef',
+            context: {
+              missing,
+              majorMatterAmount: formatMoney(rules.majorMatterFen),
+              budget: formatMoney(project.budget),
+            },
+          },
+        )
+      }
+      gate.decision = { ref: standing!.id, kind: standing!.kind, satisfied: true, missing: [] }
+    }
+  }
+  return services.funds.transition(projectId, input, actor, gate)
+}
+
+/** A decision reference names a village matter or an alliance matter. */
+async function standingOf(services: Services, ref: string, on: string): Promise<DecisionStanding> {
+  try {
+    return await services.governance.decisionStanding({ matterId: ref }, on)
+  } catch (error) {
+    if (!(DomainError.isInstance(error) && error.code === 'governance.matter_not_found')) throw error
+  }
+  try {
+    return await services.governance.decisionStanding({ allianceMatterId: ref }, on)
+  } catch (error) {
+    if (DomainError.isInstance(error) && error.code === 'governance.alliance_matter_not_found') {
+      throw new DomainError('funds.decision_not_found', `no 四议两公开 matter or alliance matter ${ref}`, {
+        kind: 'rule',
+        field: 'decisionRef',
+      })
+    }
+    throw error
+  }
+}
+
+/** The decision must be the implementing village's own (or include it, for an alliance matter). */
+function concerns(standing: DecisionStanding, village: string | null): string[] {
+  if (village === null || standing.villageCodes.includes(village)) return []
+  return [
+    `${standing.kind} ${standing.id} was decided by ${standing.villageCodes.join(', ')}, not by the implementing village ${village}`,
+  ]
+}

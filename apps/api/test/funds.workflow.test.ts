@@ -1,0 +1,243 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { approvedProject, as, LIMENGDE, projectBody, QIUJIA, sourceBody, TOWNSHIP } from './funds-fixtures.js'
+import { problem, seedDivisions, startTestApp, type TestApp } from './helpers.js'
+import { villageBooks } from './ledger-helpers.js'
+
+/**
+ * The cross-domain gate of a major project: 县审定 needs a 四议两公开 matter of the implementing
+ * village that is resolved, whose resolution disclosure has ended, with no objection pending.
+ */
+let t: TestApp
+const keys = { village: '', township: '', county: '' }
+const people: Record<string, string> = {}
+
+async function rosters(village: string, prefix: string) {
+  const person = async (key: string) => {
+    people[`${prefix}${key}`] = (
+      await t.call('POST', '/v1/people', { body: { name: key, villageCode: village } })
+    ).json().id
+  }
+  for (const key of ['sec', 'dep', 'com', 'vice', 'm1', 'r1', 'r2', 'r3']) await person(key)
+  const post = (body: string, title: string, key: string) =>
+    t.call('POST', `/v1/villages/${village}/posts`, {
+      body: { body, title, personId: people[`${prefix}${key}`], from: '2020-01-01' },
+    })
+  await post('party_branch', 'secretary', 'sec')
+  await post('party_branch', 'deputy_secretary', 'dep')
+  await post('party_branch', 'committee_member', 'com')
+  await post('village_committee', 'chair', 'sec')
+  await post('village_committee', 'vice_chair', 'vice')
+  for (const key of ['sec', 'dep', 'com', 'm1']) {
+    await t.call('POST', `/v1/villages/${village}/party-members`, {
+      body: { personId: people[`${prefix}${key}`], status: 'full', from: '2010-01-01' },
+    })
+  }
+  for (const key of ['r1', 'r2', 'r3']) {
+    await t.call('POST', `/v1/villages/${village}/representatives`, {
+      body: { personId: people[`${prefix}${key}`], from: '2021-01-01' },
+    })
+  }
+}
+
+/** A collective-project matter of the village, resolved by its representatives on 2024-03-01. */
+async function resolvedMatter(village: string, prefix: string) {
+  const ids = (...keys: string[]) => keys.map((k) => people[`${prefix}${k}`]!)
+  const matter = await as(t).post('/v1/matters', {
+    villageCode: village,
+    title: '黑牛养殖项目入股',
+    category: 'collective_project',
+    description: '以土地入股黑牛养殖项目',
+    amount: '80000.00',
+  })
+  const stage = (path: string, body: object) =>
+    as(t).post(`/v1/matters/${matter.id}/${path}`, { heldOn: '2024-03-01', minutes: '会议记录', ...body })
+  await stage('proposal', { attendees: ids('sec', 'dep'), votes: { yes: 2, no: 0, abstain: 0 } })
+  await stage('consultation', { attendees: ids('sec', 'dep', 'vice'), votes: { yes: 3, no: 0, abstain: 0 } })
+  await stage('party-review', { attendees: ids('sec', 'dep', 'com'), votes: { yes: 3, no: 0, abstain: 0 } })
+  return {
+    id: matter.id as string,
+    resolve: () =>
+      stage('resolution', {
+        body: 'representatives_meeting',
+        attendees: ids('r1', 'r2'),
+        votes: { yes: 2, no: 0, abstain: 0 },
+      }),
+  }
+}
+
+beforeAll(async () => {
+  t = await startTestApp('2024-12-31')
+  await seedDivisions(t)
+  keys.village = await t.mintKey('clerk', LIMENGDE)
+  keys.township = await t.mintKey('fund_manager', TOWNSHIP)
+  keys.county = await t.mintKey('fund_manager', '370322')
+  await rosters(LIMENGDE, 'l.')
+  await rosters(QIUJIA, 'q.')
+})
+afterAll(() => t.close())
+
+describe('approval of a major project needs a 四议两公开 decision (cross-domain gate)', () => {
+  it('refuses until the matter is resolved, disclosed to its end and free of objections, then approves', async () => {
+    const major = { budget: '80000.00' }
+    const noDecision = problem(
+      await t.call('POST', '/v1/projects/00000000-0000-7000-8000-000000000000/transitions', {
+        key: keys.county,
+        body: { to: 'approved', note: '县审定' },
+      }),
+      404,
+    )
+    expect(noDecision.code).toBe('funds.project_not_found')
+
+    // Reach `reviewed` with an approval notice that has run: approvedProject's last step fails.
+    const project = await as(t, keys.village).post('/v1/projects', projectBody(major))
+    const step = (key: string, body: object) =>
+      t.call('POST', `/v1/projects/${project.id}/transitions`, { key, body })
+    expect((await step(keys.village, { to: 'submitted', note: '申报', on: '2024-01-10' })).statusCode).toBe(
+      200,
+    )
+    expect((await step(keys.township, { to: 'reviewed', note: '审核', on: '2024-01-15' })).statusCode).toBe(
+      200,
+    )
+    await as(t, keys.township).post(`/v1/projects/${project.id}/notices`, {
+      stage: 'approval',
+      from: '2024-01-16',
+      channels: ['村务公开栏'],
+    })
+    const approve = (on: string, decisionRef?: string) =>
+      step(keys.county, { to: 'approved', note: '县审定', on, ...(decisionRef ? { decisionRef } : {}) })
+
+    const without = problem(await approve('2024-02-01'), 422, 'funds.decision_required')
+    expect(without.context).toMatchObject({ majorMatterAmount: '50000.00', budget: '80000.00' })
+    expect(String((without.context!.missing as string[])[0])).toContain('decisionRef')
+
+    const matter = await resolvedMatter(LIMENGDE, 'l.')
+    const unresolved = problem(await approve('2024-03-02', matter.id), 422, 'funds.decision_required')
+    expect((unresolved.context!.missing as string[]).join(' ')).toContain('not resolved')
+
+    await matter.resolve()
+    const undisclosed = problem(await approve('2024-03-02', matter.id), 422, 'funds.decision_required')
+    expect((undisclosed.context!.missing as string[]).join(' ')).toContain('no resolution disclosure')
+
+    await as(t).post(`/v1/matters/${matter.id}/disclosures`, {
+      kind: 'resolution',
+      channels: ['notice_board'],
+      from: '2024-03-10',
+      until: '2024-03-16',
+    })
+    const running = problem(await approve('2024-03-16', matter.id), 422, 'funds.decision_required')
+    expect((running.context!.missing as string[]).join(' ')).toContain('2024-03-16')
+
+    const objection = await as(t).post(`/v1/matters/${matter.id}/objections`, {
+      submittedOn: '2024-03-12',
+      content: '入股估值偏低',
+    })
+    const objected = problem(await approve('2024-03-17', matter.id), 422, 'funds.decision_required')
+    expect((objected.context!.missing as string[]).join(' ')).toContain('objection')
+
+    // A matter of another village does not authorise this village's project.
+    const other = await resolvedMatter(QIUJIA, 'q.')
+    await other.resolve()
+    await as(t).post(`/v1/matters/${other.id}/disclosures`, {
+      kind: 'resolution',
+      channels: ['notice_board'],
+      from: '2024-03-10',
+      until: '2024-03-16',
+    })
+    const foreign = problem(await approve('2024-03-17', other.id), 422, 'funds.decision_required')
+    expect((foreign.context!.missing as string[]).join(' ')).toContain('implementing village')
+
+    await as(t).post(
+      `/v1/objections/${objection.id}/response`,
+      {
+        outcome: 'dismissed',
+        respondedOn: '2024-03-14',
+        response: '估值经第三方评估',
+      },
+      200,
+    )
+    const approved = await approve('2024-03-18', matter.id)
+    expect(approved.statusCode, approved.body).toBe(200)
+    expect(approved.json().status).toBe('approved')
+    const transitions = (await as(t, keys.county).get(`/v1/projects/${project.id}/transitions`)).items
+    expect(transitions.at(-1)).toMatchObject({
+      to: 'approved',
+      decisionRef: matter.id,
+      gate: { decision: { ref: matter.id, kind: 'matter', satisfied: true }, majorMatterFen: '5000000' },
+    })
+  })
+
+  it('lets a project just below the major-matter amount through without a decision', async () => {
+    const small = await approvedProject(t, keys, { budget: '49999.99' })
+    expect((await as(t, keys.village).get(`/v1/projects/${small}`)).status).toBe('approved')
+    const steps = (await as(t, keys.county).get(`/v1/projects/${small}/transitions`)).items
+    expect(steps.at(-1).gate.decision).toBeUndefined()
+    expect(steps.at(-1).gate.majorMatterFen).toBe('5000000')
+  })
+})
+
+describe('cancellation and who may read a project', () => {
+  it('releases the allocations of a cancelled project, and refuses to cancel once money is paid', async () => {
+    const source = await as(t, keys.township).post('/v1/fund-sources', sourceBody({ amount: '100000.00' }))
+    const first = await approvedProject(t, keys, { name: '取消的项目', budget: '30000.00' })
+    await as(t, keys.township).post(`/v1/projects/${first}/allocations`, {
+      fundSourceId: source.id,
+      amount: '30000.00',
+    })
+    expect((await as(t, keys.township).get(`/v1/fund-sources/${source.id}`)).available).toBe('70000.00')
+    await as(t, keys.township).post(
+      `/v1/projects/${first}/transitions`,
+      { to: 'cancelled', note: '选址调整' },
+      200,
+    )
+    const after = await as(t, keys.township).get(`/v1/fund-sources/${source.id}`)
+    expect(after).toMatchObject({ allocated: '0.00', available: '100000.00' })
+    const trace = await as(t, keys.township).get(`/v1/fund-sources/${source.id}/trace`)
+    expect(trace.allocations).toMatchObject([{ projectId: first, amount: '30000.00', released: true }])
+    expect(trace.totals.reconciles).toBe(true)
+
+    // A project paid from a date tranche before it started is carried out, not cancelled.
+    const paid = await approvedProject(t, keys, { name: '已拨付的项目', budget: '20000.00' })
+    await as(t, keys.township).post(`/v1/projects/${paid}/allocations`, {
+      fundSourceId: source.id,
+      amount: '20000.00',
+    })
+    const plan = await as(t, keys.township).post(`/v1/projects/${paid}/payment-plan`, {
+      tranches: [{ label: '预拨', trigger: 'date', amount: '20000.00', dueOn: '2024-02-01' }],
+    })
+    const ledger = await villageBooks(t, LIMENGDE, 'MA3C4D7G')
+    await as(t, keys.township).post(`/v1/projects/${paid}/disbursements`, {
+      trancheId: plan.tranches[0].id,
+      fundSourceId: source.id,
+      amount: '5000.00',
+      ledgerId: ledger.ledgerId,
+      date: '2024-02-02',
+    })
+    const refused = problem(
+      await t.call('POST', `/v1/projects/${paid}/transitions`, {
+        key: keys.township,
+        body: { to: 'cancelled', note: '取消' },
+      }),
+      422,
+      'funds.paid_cannot_cancel',
+    )
+    expect(refused.detail).toContain('paid')
+    expect((await as(t, keys.township).get(`/v1/projects/${paid}`)).status).toBe('approved')
+  })
+
+  it('lets a beneficiary village read the project but not act on it', async () => {
+    const id = await approvedProject(t, keys, { name: '受益村可查', budget: '10000.00' })
+    const qiujiaClerk = await t.mintKey('clerk', QIUJIA)
+    expect((await t.call('GET', `/v1/projects/${id}`, { key: qiujiaClerk })).statusCode).toBe(200)
+    expect((await t.call('GET', `/v1/projects/${id}/trace`, { key: qiujiaClerk })).statusCode).toBe(200)
+    problem(
+      await t.call('POST', `/v1/projects/${id}/notices`, {
+        key: qiujiaClerk,
+        body: { stage: 'completion', from: '2024-05-01', channels: ['村务公开栏'] },
+      }),
+      403,
+      'auth.forbidden',
+    )
+    const stranger = await t.mintKey('clerk', '370322104202')
+    problem(await t.call('GET', `/v1/projects/${id}`, { key: stranger }), 403, 'auth.forbidden')
+  })
+})
