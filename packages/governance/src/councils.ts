@@ -33,7 +33,8 @@ export const POINTS_SCHEDULE = {
 export function councilMethods(
   db: Database,
   today: () => string,
-  rulesFor: (village: string, day: string) => Promise<GovernanceRuleSet>,
+  /** Reads through `q` (the caller's transaction) so PGlite's one connection never waits on itself. */
+  rulesFor: (village: string, day: string, q?: Database) => Promise<GovernanceRuleSet>,
   now: () => Date,
 ) {
   async function requireCouncil(q: Database, id: string, lock = false): Promise<CouncilRow> {
@@ -260,7 +261,7 @@ export function councilMethods(
             kind: 'conflict',
           })
         const council = await requireCouncil(tx, session.councilId)
-        const rules = await rulesFor(council.villageCode, input.heldOn)
+        const rules = await rulesFor(council.villageCode, input.heldOn, tx)
         const members = new Set((await membersOn(tx, council, input.heldOn)).map((m) => m.personId))
         input.present.forEach((id, i) => {
           if (!members.has(id)) {

@@ -31,7 +31,8 @@ function toObjection(row: ObjectionRow, today: string) {
 export function disclosureMethods(
   db: Database,
   today: () => string,
-  rulesFor: (village: string, day: string) => Promise<GovernanceRuleSet>,
+  /** Reads through `q` (the caller's transaction) so PGlite's one connection never waits on itself. */
+  rulesFor: (village: string, day: string, q?: Database) => Promise<GovernanceRuleSet>,
 ) {
   async function lockMatter(tx: Database, id: string) {
     const [row] = await tx.select().from(matters).where(eq(matters.id, id)).for('update')
@@ -72,7 +73,7 @@ export function disclosureMethods(
               { kind: 'rule' },
             )
           }
-          const rules = await rulesFor(matter.villageCode, input.from)
+          const rules = await rulesFor(matter.villageCode, input.from, tx)
           const days = daysBetween(input.from, input.until) + 1
           if (days < rules.disclosureDays) {
             throw new GovernanceError(
@@ -132,7 +133,7 @@ export function disclosureMethods(
             { kind: 'rule' },
           )
         }
-        const rules = await rulesFor(matter.villageCode, input.submittedOn)
+        const rules = await rulesFor(matter.villageCode, input.submittedOn, tx)
         const [row] = await tx
           .insert(objections)
           .values({

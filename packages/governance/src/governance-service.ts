@@ -42,8 +42,8 @@ export function createGovernanceService(options: GovernanceServiceOptions) {
   const { db } = options
   const clock = options.clock ?? systemClock
 
-  async function overridesFor(divisionCode: string): Promise<DatedOverride[]> {
-    const rows = await db
+  async function overridesFor(divisionCode: string, q: Database = db): Promise<DatedOverride[]> {
+    const rows = await q
       .select()
       .from(ruleOverrides)
       .where(
@@ -60,8 +60,8 @@ export function createGovernanceService(options: GovernanceServiceOptions) {
     }))
   }
 
-  async function rulesFor(divisionCode: string, day: string): Promise<GovernanceRuleSet> {
-    return effectiveRules(divisionCode, day, await overridesFor(divisionCode))
+  async function rulesFor(divisionCode: string, day: string, q: Database = db): Promise<GovernanceRuleSet> {
+    return effectiveRules(divisionCode, day, await overridesFor(divisionCode, q))
   }
 
   return {

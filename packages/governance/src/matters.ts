@@ -215,7 +215,8 @@ export type Matter = ReturnType<typeof toMatter>
 export function matterMethods(
   db: Database,
   now: () => Date,
-  rulesFor: (village: string, day: string) => Promise<GovernanceRuleSet>,
+  /** Reads through `q` (the caller's transaction) so PGlite's one connection never waits on itself. */
+  rulesFor: (village: string, day: string, q?: Database) => Promise<GovernanceRuleSet>,
 ) {
   async function requireMatter(q: Database, id: string, lock = false): Promise<MatterRow> {
     const query = q.select().from(matters).where(eq(matters.id, id))
@@ -406,7 +407,7 @@ export function matterMethods(
             )
           }
         }
-        const rules = await rulesFor(matter.villageCode, input.heldOn)
+        const rules = await rulesFor(matter.villageCode, input.heldOn, tx)
         const result = judgeMeeting(input, roster, rules)
         const nextState =
           result.outcome === 'quorum_not_met'

@@ -16,13 +16,8 @@ const OTHER = '370322104201'
 let database: TestDatabase
 let governance: GovernanceService
 
-/**
- * Writes run as the API runs them: inside one outer transaction with the service bound to it.
- * (On the root handle, PGlite's single connection would wait on the rules read that the stage,
- * disclosure and objection methods make through the root handle from inside their transaction.)
- */
-const write = <T>(work: (service: GovernanceService) => Promise<T>): Promise<T> =>
-  database.db.transaction((tx) => work(governance.withTx(tx)))
+/** Writes straight on the service (the root handle): a stage reads its rules inside its own transaction. */
+const write = <T>(work: (service: GovernanceService) => Promise<T>): Promise<T> => work(governance)
 
 async function expectCode(promise: Promise<unknown>, code: string) {
   const error = await promise.then(
