@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: builds nothing, starts a throwaway PostgreSQL (or uses DATABASE_URL) and runs
-// the ledger benchmark through tsx on the TypeScript sources. Prints a table for BENCHMARKS.md.
+// the package benchmarks (ledger, funds) through tsx on the TypeScript sources. Prints tables for
+// BENCHMARKS.md.
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { pnpm } from './pnpm.mjs'
@@ -21,12 +22,19 @@ if (!url) {
   url = server.url
 }
 try {
-  const result = spawnSync('npx', ['tsx', '--conditions=@liancun/source', 'bench/ledger-bench.ts'], {
-    cwd: fileURLToPath(new URL('../packages/ledger', import.meta.url)),
-    stdio: 'inherit',
-    env: { ...process.env, LIANCUN_BENCH_PG_URL: url },
-  })
-  process.exitCode = result.status ?? 1
+  // `npm run bench` runs every package benchmark; `npm run bench -- funds` one of them.
+  const only = process.argv[2]
+  let status = 0
+  for (const name of ['ledger', 'funds']) {
+    if (only && only !== name) continue
+    const result = spawnSync('npx', ['tsx', '--conditions=@liancun/source', `bench/${name}-bench.ts`], {
+      cwd: fileURLToPath(new URL(`../packages/${name}`, import.meta.url)),
+      stdio: 'inherit',
+      env: { ...process.env, LIANCUN_BENCH_PG_URL: url },
+    })
+    status ||= result.status ?? 1
+  }
+  process.exitCode = status
 } finally {
   server?.stop()
 }

@@ -241,3 +241,52 @@ describe('cancellation and who may read a project', () => {
     problem(await t.call('GET', `/v1/projects/${id}`, { key: stranger }), 403, 'auth.forbidden')
   })
 })
+
+describe('money added after the first payment', () => {
+  it('replans the unpaid rest in amounts, keeping the tranche already paid from', async () => {
+    const source = await as(t, keys.township).post('/v1/fund-sources', sourceBody({ amount: '100000.00' }))
+    const id = await approvedProject(t, keys, { name: '追加资金的项目', budget: '30000.00' })
+    await as(t, keys.township).post(`/v1/projects/${id}/allocations`, {
+      fundSourceId: source.id,
+      amount: '10000.00',
+    })
+    const plan = await as(t, keys.township).post(`/v1/projects/${id}/payment-plan`, {
+      tranches: [{ label: '预拨', trigger: 'date', percent: '100.00', dueOn: '2024-02-01' }],
+    })
+    const ledger = await villageBooks(t, LIMENGDE, 'MA3C4D8H')
+    const pay = (trancheId: string, amount: string, date = '2024-02-02') =>
+      t.call('POST', `/v1/projects/${id}/disbursements`, {
+        key: keys.township,
+        body: { trancheId, fundSourceId: source.id, amount, ledgerId: ledger.ledgerId, date },
+      })
+    expect((await pay(plan.tranches[0].id, '4000.00')).statusCode).toBe(201)
+    problem(await pay(plan.tranches[0].id, '1000.00', '2025-01-01'), 422, 'funds.future_date')
+
+    await as(t, keys.township).post(`/v1/projects/${id}/allocations`, {
+      fundSourceId: source.id,
+      amount: '20000.00',
+    })
+    problem(await pay(plan.tranches[0].id, '1000.00'), 422, 'funds.plan_outdated')
+    const percent = problem(
+      await t.call('POST', `/v1/projects/${id}/payment-plan`, {
+        key: keys.township,
+        body: { tranches: [{ label: '追加', trigger: 'date', percent: '100.00', dueOn: '2024-03-01' }] },
+      }),
+      409,
+      'funds.plan_in_use',
+    )
+    expect(percent.detail).toContain('20000.00')
+    const replanned = await as(t, keys.township).post(`/v1/projects/${id}/payment-plan`, {
+      tranches: [{ label: '追加拨付', trigger: 'date', amount: '20000.00', dueOn: '2024-03-01' }],
+    })
+    expect(
+      replanned.tranches.map((x: { id: string; amount: string }) => [x.id === plan.tranches[0].id, x.amount]),
+    ).toEqual([
+      [true, '10000.00'],
+      [false, '20000.00'],
+    ])
+    expect((await pay(plan.tranches[0].id, '6000.00')).statusCode).toBe(201)
+    expect((await pay(replanned.tranches[1].id, '20000.00', '2024-03-02')).statusCode).toBe(201)
+    expect((await as(t, keys.township).get(`/v1/projects/${id}`)).disbursed).toBe('30000.00')
+  })
+})

@@ -1,5 +1,5 @@
 import { type Clock, type Database, type Fen, formatMoney, newId } from '@liancun/core'
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import { FundsError } from './errors.js'
 import type {
   AllocationInput,
@@ -280,20 +280,20 @@ export function moneyFlowMethods(db: Database, clock: Clock) {
             },
           )
         }
-        const key = and(
-          eq(disbursements.countyCode, project.countyCode),
-          eq(disbursements.projectId, projectId),
-        )
-        const [paid] = await tx.select({ id: disbursements.id }).from(disbursements).where(key).limit(1)
-        if (paid) {
-          throw new FundsError(
-            'funds.plan_in_use',
-            'money has been paid under the plan; it is no longer replaced',
-            {
-              kind: 'conflict',
-            },
+        // Tranches already paid from stay as they are; the plan replaces the others and covers
+        // what they leave of the allocated total (given in amounts once money has been paid).
+        const paid = await tx
+          .selectDistinct({ trancheId: disbursements.trancheId })
+          .from(disbursements)
+          .where(
+            and(eq(disbursements.countyCode, project.countyCode), eq(disbursements.projectId, projectId)),
           )
-        }
+        const current = await tx
+          .select()
+          .from(tranches)
+          .where(and(eq(tranches.countyCode, project.countyCode), eq(tranches.projectId, projectId)))
+        const paidIds = new Set(paid.map((p) => p.trancheId))
+        const kept = current.filter((t) => paidIds.has(t.id)).sort((a, b) => a.position - b.position)
         const allocated = await sumWhere(
           tx,
           allocations,
@@ -307,29 +307,43 @@ export function moneyFlowMethods(db: Database, clock: Clock) {
           retention: t.retention,
           dueOn: t.dueOn,
         }))
-        const amounts = planAmounts(allocated, items)
-        await tx
-          .delete(tranches)
-          .where(and(eq(tranches.countyCode, project.countyCode), eq(tranches.projectId, projectId)))
+        const keptTotal = kept.reduce((sum, t) => sum + t.amount, 0n)
+        if (kept.length > 0 && (items.some((t) => t.percentBp !== undefined) || keptTotal >= allocated)) {
+          throw new FundsError(
+            'funds.plan_in_use',
+            keptTotal >= allocated
+              ? `the tranches already paid from cover ${formatMoney(keptTotal)} of ${formatMoney(allocated)} allocated; nothing is left to plan`
+              : `money has been paid under ${kept.map((t) => t.label).join(', ')}; plan the remaining ${formatMoney(allocated - keptTotal)} in amounts`,
+            { kind: 'conflict', field: 'tranches', context: { kept: kept.map((t) => t.id) } },
+          )
+        }
+        const amounts = planAmounts(allocated - keptTotal, items)
+        const unpaid = current.filter((t) => !paidIds.has(t.id)).map((t) => t.id)
+        if (unpaid.length) {
+          await tx
+            .delete(tranches)
+            .where(and(eq(tranches.countyCode, project.countyCode), inArray(tranches.id, unpaid)))
+        }
+        const offset = kept.length ? Math.max(...kept.map((t) => t.position)) + 1 : 0
         const rows = await tx
           .insert(tranches)
           .values(
-            items.map((t, position) => ({
+            items.map((t, index) => ({
               countyCode: project.countyCode,
               id: newId(),
               projectId,
-              position,
+              position: offset + index,
               label: t.label,
               trigger: t.trigger,
               percentBp: t.percentBp === undefined ? null : Number(t.percentBp),
-              amount: amounts[position]!,
+              amount: amounts[index]!,
               retention: t.retention ?? false,
               dueOn: t.dueOn ?? null,
               createdAt: clock.now(),
             })),
           )
           .returning()
-        return rows
+        return [...kept, ...rows]
           .sort((a, b) => a.position - b.position)
           .map((t) => ({
             id: t.id,
@@ -381,6 +395,12 @@ export function moneyFlowMethods(db: Database, clock: Clock) {
         if (!FUNDABLE.includes(project.status as ProjectStatus)) {
           throw new FundsError('funds.project_not_fundable', `no payment to a ${project.status} project`, {
             kind: 'rule',
+          })
+        }
+        if (input.date > clock.today()) {
+          throw new FundsError('funds.future_date', 'a payment is recorded on or before today', {
+            kind: 'rule',
+            field: 'date',
           })
         }
         const tranche = await requireTranche(tx, projectId, input.trancheId)
@@ -543,6 +563,12 @@ export function moneyFlowMethods(db: Database, clock: Clock) {
               kind: 'rule',
             },
           )
+        }
+        if (input.receivedOn > clock.today()) {
+          throw new FundsError('funds.future_date', 'revenue is recorded once received, on or before today', {
+            kind: 'rule',
+            field: 'receivedOn',
+          })
         }
         const [row] = await tx
           .insert(revenues)
