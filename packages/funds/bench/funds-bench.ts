@@ -203,7 +203,7 @@ await compare(
     const source = sourceRows[i % SOURCES]!.id
     const project = projectRows[i % PROJECTS]!.id
     await rawQuery('begin', [])
-    await rawQuery('select amount from funds.projects where county_code = $1 and id = $2 for update', [
+    await rawQuery('select budget from funds.projects where county_code = $1 and id = $2 for update', [
       COUNTY,
       project,
     ])
