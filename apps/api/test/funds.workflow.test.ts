@@ -290,3 +290,64 @@ describe('money added after the first payment', () => {
     expect((await as(t, keys.township).get(`/v1/projects/${id}`)).disbursed).toBe('30000.00')
   })
 })
+
+describe('a project implemented by a partner enterprise', () => {
+  it('needs the decision of one of its beneficiary villages', async () => {
+    const partner = await as(t).post('/v1/partners', {
+      name: '纽澜地公司',
+      kind: 'enterprise',
+      countyCode: '370322',
+    })
+    const project = await as(t, keys.township).post(
+      '/v1/projects',
+      projectBody({
+        name: '村企联建冷库',
+        budget: '90000.00',
+        implementer: { partnerId: partner.id },
+        beneficiaries: [{ villageCode: LIMENGDE, units: 100 }],
+      }),
+    )
+    const step = (key: string, body: object) =>
+      t.call('POST', `/v1/projects/${project.id}/transitions`, { key, body })
+    expect((await step(keys.township, { to: 'submitted', note: '申报', on: '2024-01-10' })).statusCode).toBe(
+      200,
+    )
+    expect((await step(keys.township, { to: 'reviewed', note: '审核', on: '2024-01-15' })).statusCode).toBe(
+      200,
+    )
+    await as(t, keys.township).post(`/v1/projects/${project.id}/notices`, {
+      stage: 'approval',
+      from: '2024-01-16',
+      channels: ['村务公开栏'],
+    })
+    const foreign = await resolvedMatter(QIUJIA, 'q.')
+    await foreign.resolve()
+    await as(t).post(`/v1/matters/${foreign.id}/disclosures`, {
+      kind: 'resolution',
+      channels: ['notice_board'],
+      from: '2024-03-10',
+      until: '2024-03-16',
+    })
+    const refused = problem(
+      await step(keys.county, { to: 'approved', note: '县审定', on: '2024-03-20', decisionRef: foreign.id }),
+      422,
+      'funds.decision_required',
+    )
+    expect((refused.context!.missing as string[]).join(' ')).toContain('none of the beneficiary villages')
+    const own = await resolvedMatter(LIMENGDE, 'l.')
+    await own.resolve()
+    await as(t).post(`/v1/matters/${own.id}/disclosures`, {
+      kind: 'resolution',
+      channels: ['notice_board'],
+      from: '2024-03-10',
+      until: '2024-03-16',
+    })
+    const approved = await step(keys.county, {
+      to: 'approved',
+      note: '县审定',
+      on: '2024-03-20',
+      decisionRef: own.id,
+    })
+    expect(approved.statusCode, approved.body).toBe(200)
+  })
+})

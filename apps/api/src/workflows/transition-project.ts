@@ -27,7 +27,10 @@ export async function transitionProject(
     if (project.budget >= rules.majorMatterFen) {
       const standing = input.decisionRef ? await standingOf(services, input.decisionRef, on) : null
       const missing = standing
-        ? [...standing.missing, ...concerns(standing, project.implementerVillageCode)]
+        ? [
+            ...standing.missing,
+            ...concerns(standing, project.implementerVillageCode, project.beneficiaryVillageCodes),
+          ]
         : ['decisionRef: a 四议两公开 matter (village or alliance) resolved for this project']
       if (missing.length > 0) {
         throw new DomainError(
@@ -70,10 +73,19 @@ async function standingOf(services: Services, ref: string, on: string): Promise<
   }
 }
 
-/** The decision must be the implementing village's own (or include it, for an alliance matter). */
-function concerns(standing: DecisionStanding, village: string | null): string[] {
-  if (village === null || standing.villageCodes.includes(village)) return []
+/**
+ * The decision must be the implementing village's own (or include it, for an alliance matter);
+ * where a partner enterprise implements, it must be decided by at least one beneficiary village.
+ */
+function concerns(standing: DecisionStanding, village: string | null, beneficiaries: string[]): string[] {
+  if (village !== null) {
+    if (standing.villageCodes.includes(village)) return []
+    return [
+      `${standing.kind} ${standing.id} was decided by ${standing.villageCodes.join(', ')}, not by the implementing village ${village}`,
+    ]
+  }
+  if (standing.villageCodes.some((code) => beneficiaries.includes(code))) return []
   return [
-    `${standing.kind} ${standing.id} was decided by ${standing.villageCodes.join(', ')}, not by the implementing village ${village}`,
+    `${standing.kind} ${standing.id} was decided by none of the beneficiary villages ${beneficiaries.join(', ')}`,
   ]
 }
