@@ -351,3 +351,80 @@ describe('a project implemented by a partner enterprise', () => {
     expect(approved.statusCode, approved.body).toBe(200)
   })
 })
+
+describe('an alliance matter as the decision', () => {
+  it('authorises the project once every member village has resolved and disclosed it', async () => {
+    const alliance = await as(t).post('/v1/alliances', {
+      name: '黑牛盒马联村党委',
+      townshipCode: TOWNSHIP,
+      mode: 'mutual_aid',
+      level: 'party_committee',
+      establishedOn: '2020-01-01',
+    })
+    for (const villageCode of [LIMENGDE, QIUJIA]) {
+      await as(t).post(`/v1/alliances/${alliance.id}/members`, {
+        villageCode,
+        role: 'member',
+        from: '2020-01-01',
+      })
+    }
+    const am = await as(t).post('/v1/alliance-matters', {
+      allianceId: alliance.id,
+      title: '联村共建黑牛养殖园区',
+      category: 'collective_project',
+      villageCodes: [LIMENGDE, QIUJIA],
+    })
+    const project = await as(t, keys.village).post(
+      '/v1/projects',
+      projectBody({ name: '联村黑牛园区', budget: '120000.00', allianceId: alliance.id }),
+    )
+    const step = (key: string, body: object) =>
+      t.call('POST', `/v1/projects/${project.id}/transitions`, { key, body })
+    await step(keys.village, { to: 'submitted', note: '申报', on: '2024-01-10' })
+    await step(keys.township, { to: 'reviewed', note: '审核', on: '2024-01-15' })
+    await as(t, keys.township).post(`/v1/projects/${project.id}/notices`, {
+      stage: 'approval',
+      from: '2024-01-16',
+      channels: ['村务公开栏'],
+    })
+    const approve = () =>
+      step(keys.county, { to: 'approved', note: '县审定', on: '2024-03-20', decisionRef: am.id })
+
+    const decide = async (villageCode: string, prefix: string) => {
+      const matterId = am.villages.find(
+        (v: { villageCode: string }) => v.villageCode === villageCode,
+      ).matterId
+      const ids = (...k: string[]) => k.map((x) => people[`${prefix}${x}`]!)
+      const stage = (path: string, body: object) =>
+        as(t).post(`/v1/matters/${matterId}/${path}`, { heldOn: '2024-03-01', minutes: '会议记录', ...body })
+      await stage('proposal', { attendees: ids('sec', 'dep'), votes: { yes: 2, no: 0, abstain: 0 } })
+      await stage('consultation', {
+        attendees: ids('sec', 'dep', 'vice'),
+        votes: { yes: 3, no: 0, abstain: 0 },
+      })
+      await stage('party-review', {
+        attendees: ids('sec', 'dep', 'com'),
+        votes: { yes: 3, no: 0, abstain: 0 },
+      })
+      await stage('resolution', {
+        body: 'representatives_meeting',
+        attendees: ids('r1', 'r2'),
+        votes: { yes: 2, no: 0, abstain: 0 },
+      })
+      await as(t).post(`/v1/matters/${matterId}/disclosures`, {
+        kind: 'resolution',
+        channels: ['notice_board'],
+        from: '2024-03-10',
+        until: '2024-03-16',
+      })
+    }
+    await decide(LIMENGDE, 'l.')
+    const half = problem(await approve(), 422, 'funds.decision_required')
+    expect((half.context!.missing as string[]).join(' ')).toContain(QIUJIA)
+    await decide(QIUJIA, 'q.')
+    const approved = await approve()
+    expect(approved.statusCode, approved.body).toBe(200)
+    const transitions = (await as(t, keys.county).get(`/v1/projects/${project.id}/transitions`)).items
+    expect(transitions.at(-1).gate.decision).toMatchObject({ ref: am.id, kind: 'alliance_matter' })
+  })
+})
