@@ -297,6 +297,17 @@ describe('project funds — from a source through a project into village ledgers
     expect((await t.call('GET', '/v1/stats/funds?within=370323&year=2024')).json().pooled.total).toBe('0.00')
   })
 
+  it('shows a payment whose voucher the village reversed as reversed, no longer booked', async () => {
+    const [first] = (await as(t, keys.township).get(`/v1/projects/${projectId}/disbursements`)).items
+    await as(t, limengde.bookkeeper).post(
+      `/v1/ledgers/${limengde.ledgerId}/vouchers/${first.voucher.voucherId}/reverse`,
+      { date: '2024-04-01' },
+    )
+    const [after] = (await as(t, keys.township).get(`/v1/projects/${projectId}/disbursements`)).items
+    expect(after).toMatchObject({ id: first.id, status: 'reversed', voucher: { voucherStatus: 'reversed' } })
+    expect((await as(t, keys.township).get(`/v1/fund-sources/${sourceId}/trace`)).totals.booked).toBe('0.00')
+  })
+
   it('shows the project on the public noticeboard without a key', async () => {
     const listed = await t.call('GET', `/v1/public/projects?within=${TOWNSHIP}`, { key: null })
     expect(listed.statusCode, listed.body).toBe(200)

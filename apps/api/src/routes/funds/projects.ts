@@ -494,7 +494,12 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
             fundSourceId: d.fundSourceId,
             amount: money(d.amount),
             date: d.date,
-            status: voucher.voucherStatus === 'posted' ? ('booked' as const) : ('drafted' as const),
+            status:
+              voucher.voucherStatus === 'posted'
+                ? ('booked' as const)
+                : voucher.voucherStatus === 'reversed'
+                  ? ('reversed' as const)
+                  : ('drafted' as const),
             voucher,
           }
         }),

@@ -216,9 +216,9 @@ export const DisbursementOut = z
     fundSourceId: Id,
     amount: MoneyOut,
     date: BusinessDate,
-    status: z.enum(['drafted', 'booked']).meta({
+    status: z.enum(['drafted', 'booked', 'reversed']).meta({
       description:
-        'drafted: the voucher awaits the village reviewer; booked: it is posted in the village ledger',
+        'drafted: the voucher awaits the village reviewer; booked: it is posted in the village ledger; reversed: posted, then reversed (红字冲销)',
     }),
     voucher: VoucherRef,
   })
