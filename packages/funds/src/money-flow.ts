@@ -178,6 +178,23 @@ export function moneyFlowMethods(db: Database, clock: Clock) {
             field: 'fundSourceId',
           })
         }
+        // The holder allocates within its reach: a county anywhere in the county, a township in
+        // its own township, an alliance to its own projects (its pooled money, 统一规划).
+        const reaches =
+          source.holderKind === 'county' ||
+          (source.holderKind === 'township' && project.townshipCode === source.holderId) ||
+          (source.holderKind === 'alliance' && project.allianceId === source.holderId)
+        if (!reaches) {
+          throw new FundsError(
+            'funds.source_out_of_reach',
+            `${source.name} is held by ${source.holderKind} ${source.holderId} and funds that ${source.holderKind}’s projects`,
+            {
+              kind: 'rule',
+              field: 'fundSourceId',
+              context: { holder: { kind: source.holderKind, id: source.holderId } },
+            },
+          )
+        }
         const allowed = JSON.parse(source.allowedCategories) as string[]
         if (!allowed.includes(project.category)) {
           throw new FundsError(

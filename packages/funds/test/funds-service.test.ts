@@ -418,6 +418,19 @@ describe('allocations', () => {
     await expectCode(allocate(funds, candidate.id, source.id, '1000.00'), 'funds.project_not_approved')
     await expectCode(allocate(funds, road.id, source.id, '1000.00'), 'funds.category_not_allowed')
     await expectCode(allocate(funds, industry.id, newId(), '1000.00'), 'funds.source_not_found')
+    // A holder allocates within its reach: another township's money, or an alliance's money to a
+    // project not of that alliance, is refused; the county's reaches every township.
+    const elsewhere = await createSource(
+      { name: '邻镇资金', holder: { kind: 'township', code: OTHER_TOWNSHIP } },
+      OTHER_TOWNSHIP,
+    )
+    await expectCode(allocate(funds, industry.id, elsewhere.id, '1000.00'), 'funds.source_out_of_reach')
+    const pooled = await createSource(
+      { name: '联村统筹', holder: { kind: 'alliance', id: newId() } },
+      TOWNSHIP,
+    )
+    await expectCode(allocate(funds, industry.id, pooled.id, '1000.00'), 'funds.source_out_of_reach')
+    expect((await funds.getFundSource(pooled.id)).allocated).toBe(0n)
 
     const first = await allocate(funds, livelihood.id, source.id, '300000.00')
     expect(first).toMatchObject({ projectId: livelihood.id, fundSourceId: source.id, amount: 30_000_000n })
