@@ -1,5 +1,6 @@
 import { DomainError, decodeCursor, fixedClock, newId } from '@liancun/core'
 import { createTestDatabase, type TestDatabase, testEngine } from '@liancun/core/testing'
+import { sql } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/node-postgres'
 import pg from 'pg'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -958,4 +959,20 @@ describe('concurrency on PostgreSQL', () => {
       }
     },
   )
+})
+
+describe('schema', () => {
+  it('leads every primary key with county_code (the Citus tenant)', async () => {
+    const result = (await database.db.execute(
+      sql.raw(`select c.relname as table,
+        (select string_agg(a.attname, ',' order by k.n) from pg_index i
+           cross join lateral unnest(i.indkey) with ordinality as k(attnum, n)
+           join pg_attribute a on a.attrelid = i.indrelid and a.attnum = k.attnum
+          where i.indrelid = c.oid and i.indisprimary) as pk
+       from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = 'funds' and c.relkind = 'r'`),
+    )) as unknown as { rows: { table: string; pk: string | null }[] }
+    expect(result.rows.length).toBe(15)
+    expect(result.rows.filter((t) => !t.pk?.startsWith('county_code,'))).toEqual([])
+  })
 })
