@@ -320,6 +320,37 @@ export function createFundsService(options: FundsServiceOptions) {
       return db.transaction((tx) => detail(tx, id))
     },
 
+    /**
+     * A project as the public noticeboard shows it (项目公开): past the library stage and not
+     * cancelled, with the sources that fund it named. Nothing in these records is personal.
+     */
+    async publicProject(id: string) {
+      return db.transaction(async (tx) => {
+        const project = await detail(tx, id)
+        if (project.status === 'candidate' || project.status === 'cancelled') {
+          throw new FundsError('funds.project_not_found', `no public project ${id}`, { kind: 'not_found' })
+        }
+        const ids = project.funding.map((f) => f.fundSourceId)
+        const rows = ids.length ? await tx.select().from(fundSources).where(inArray(fundSources.id, ids)) : []
+        const named = new Map(rows.map((s) => [s.id, s]))
+        return {
+          project,
+          funds: project.funding.map((f) => {
+            const s = named.get(f.fundSourceId)!
+            return {
+              name: s.name,
+              kind: s.kind,
+              level: s.level,
+              documentNo: s.documentNo,
+              directFund: s.directFund,
+              allocated: f.allocated,
+              disbursed: f.disbursed,
+            }
+          }),
+        }
+      })
+    },
+
     /** Where a project sits, for scope checks and cross-domain gates. */
     async projectScope(id: string) {
       const row = await requireProject(db, id)

@@ -316,19 +316,5 @@ export function reportMethods(db: Database) {
         .limit(limit + 1)
       return rows.map((r) => r.id)
     },
-
-    /** Names of sources by id, for public views of a project's funding. */
-    async sourceSummaries(ids: string[]) {
-      if (ids.length === 0) return []
-      const rows = await db.select().from(fundSources).where(inArray(fundSources.id, ids))
-      return rows.map((s) => ({
-        id: s.id,
-        name: s.name,
-        kind: s.kind,
-        level: s.level,
-        documentNo: s.documentNo,
-        directFund: s.directFund,
-      }))
-    },
   }
 }

@@ -7,7 +7,7 @@ import { errorResponses } from '../../http/problem.js'
 import { AsOfQuery, resolveWithin, WithinQuery } from '../../http/scope-query.js'
 import { authorize, FUND_MANAGERS, requireActor } from '../../plugins/auth.js'
 import { resolveFundHolder } from '../../workflows/fund-holder.js'
-import { voucherRefs } from '../../workflows/voucher-refs.js'
+import { traceFundSource } from '../../workflows/trace-fund-source.js'
 import { pageOf } from '../organization/schemas.js'
 import { FundSourceOut, sourceTarget, sourceToWire, VoucherRef } from './schemas.js'
 
@@ -147,20 +147,12 @@ const fundRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const source = await funds().getFundSource(request.params.id)
       await authorize(request, { target: sourceTarget(source) })
-      const trace = await funds().traceSource(source.id)
-      const refs = await voucherRefs(
-        app.services,
-        trace.disbursements.map((d) => d.voucherId),
-      )
-      const disbursements = trace.disbursements.map((d) => ({ ...d, voucher: refs(d.voucherId, d.ledgerId) }))
-      const booked = disbursements
-        .filter((d) => d.voucher.voucherStatus === 'posted')
-        .reduce((sum, d) => sum + d.amount, 0n)
+      const trace = await traceFundSource(app.services, source.id)
       const money = formatMoney
       return {
         source: sourceToWire(trace.source),
         allocations: trace.allocations.map((a) => ({ ...a, amount: money(a.amount) })),
-        disbursements: disbursements.map((d) => ({
+        disbursements: trace.disbursements.map((d) => ({
           id: d.id,
           projectId: d.projectId,
           trancheId: d.trancheId,
@@ -172,7 +164,7 @@ const fundRoutes: FastifyPluginAsyncZod = async (app) => {
           amount: money(trace.totals.amount),
           allocated: money(trace.totals.allocated),
           disbursed: money(trace.totals.disbursed),
-          booked: money(booked),
+          booked: money(trace.totals.booked),
           allocatedNotDisbursed: money(trace.totals.allocatedNotDisbursed),
           available: money(trace.totals.available),
           reconciles: trace.totals.reconciles,

@@ -31,6 +31,7 @@ import type { Role } from '../../auth/scope.js'
 import { errorResponses, Problem } from '../../http/problem.js'
 import { resolveWithin, WithinQuery } from '../../http/scope-query.js'
 import { authorize, ForbiddenError, FUND_MANAGERS } from '../../plugins/auth.js'
+import { createProject } from '../../workflows/create-project.js'
 import { disburseToLedger } from '../../workflows/disburse-to-ledger.js'
 import { distributeRevenue } from '../../workflows/distribute-revenue.js'
 import { transitionProject } from '../../workflows/transition-project.js'
@@ -128,24 +129,7 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = await authorize(request, { roles: PROPOSERS, target: { kind: 'division', code: target } })
       const project = await auditedWrite(
         request,
-        async ({ services }) => {
-          await services.organization.getDivision(body.townshipCode)
-          if ('partnerId' in body.implementer)
-            await services.organization.getPartner(body.implementer.partnerId)
-          for (const b of body.beneficiaries) await services.organization.getDivision(b.villageCode)
-          if ('villageCode' in body.implementer)
-            await services.organization.getDivision(body.implementer.villageCode)
-          if (body.allianceId) {
-            const alliance = await services.organization.getAllianceRef(body.allianceId)
-            if (alliance.countyCode !== body.townshipCode.slice(0, 6)) {
-              throw new DomainError('funds.alliance_outside_county', 'the alliance lies in another county', {
-                kind: 'rule',
-                field: 'allianceId',
-              })
-            }
-          }
-          return services.funds.createProject(body, actor.keyId)
-        },
+        ({ services }) => createProject(services, body, actor.keyId),
         (p) => ({ type: 'project', id: p.id, countyCode: p.townshipCode.slice(0, 6) }),
       )
       return reply.code(201).send(projectToWire(project))
@@ -770,14 +754,7 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
     .meta({ id: 'PublicProject' })
 
   async function publicView(id: string) {
-    const project = await funds().getProject(id)
-    if (project.status === 'candidate' || project.status === 'cancelled') {
-      // Library candidates are not yet public; a cancelled project was never carried out.
-      throw new DomainError('funds.project_not_found', `no public project ${id}`, { kind: 'not_found' })
-    }
-    const sources = new Map(
-      (await funds().sourceSummaries(project.funding.map((f) => f.fundSourceId))).map((s) => [s.id, s]),
-    )
+    const { project, funds: sources } = await funds().publicProject(id)
     const wire = projectToWire(project)
     return {
       id: wire.id,
@@ -792,18 +769,7 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       implementer: wire.implementer,
       beneficiaries: wire.beneficiaries,
       benefitMechanism: wire.benefitMechanism,
-      funds: project.funding.map((f) => {
-        const s = sources.get(f.fundSourceId)!
-        return {
-          name: s.name,
-          kind: s.kind,
-          level: s.level,
-          documentNo: s.documentNo,
-          directFund: s.directFund,
-          allocated: money(f.allocated),
-          disbursed: money(f.disbursed),
-        }
-      }),
+      funds: sources.map((s) => ({ ...s, allocated: money(s.allocated), disbursed: money(s.disbursed) })),
       targets: wire.targets,
       notices: wire.notices,
     }
