@@ -292,6 +292,23 @@ describe('money added after the first payment', () => {
 })
 
 describe('a project implemented by a partner enterprise', () => {
+  it('must be registered in the project’s county', async () => {
+    const elsewhere = await as(t).post('/v1/partners', {
+      name: '沂源果业公司',
+      kind: 'enterprise',
+      countyCode: '370323',
+    })
+    const outside = problem(
+      await t.call('POST', '/v1/projects', {
+        key: keys.township,
+        body: projectBody({ implementer: { partnerId: elsewhere.id } }),
+      }),
+      422,
+      'funds.partner_outside_county',
+    )
+    expect(outside.errors).toEqual([{ field: 'implementer.partnerId', message: expect.any(String) }])
+  })
+
   it('needs the decision of one of its beneficiary villages', async () => {
     const partner = await as(t).post('/v1/partners', {
       name: '纽澜地公司',
