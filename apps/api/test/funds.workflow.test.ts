@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { approvedProject, as, LIMENGDE, projectBody, QIUJIA, sourceBody, TOWNSHIP } from './funds-fixtures.js'
+import {
+  approvedProject,
+  as,
+  LIMENGDE,
+  projectBody,
+  QIUJIA,
+  reviewedProject,
+  sourceBody,
+  TOWNSHIP,
+} from './funds-fixtures.js'
 import { problem, seedDivisions, startTestApp, type TestApp } from './helpers.js'
 import { villageBooks } from './ledger-helpers.js'
 
@@ -62,6 +71,14 @@ async function resolvedMatter(village: string, prefix: string) {
         attendees: ids('r1', 'r2'),
         votes: { yes: 2, no: 0, abstain: 0 },
       }),
+    /** 决议公开 from 2024-03-10 to 2024-03-16: approval can follow from 2024-03-17. */
+    disclose: () =>
+      as(t).post(`/v1/matters/${matter.id}/disclosures`, {
+        kind: 'resolution',
+        channels: ['notice_board'],
+        from: '2024-03-10',
+        until: '2024-03-16',
+      }),
   }
 }
 
@@ -88,21 +105,10 @@ describe('approval of a major project needs a 四议两公开 decision (cross-do
     )
     expect(noDecision.code).toBe('funds.project_not_found')
 
-    // Reach `reviewed` with an approval notice that has run: approvedProject's last step fails.
-    const project = await as(t, keys.village).post('/v1/projects', projectBody(major))
+    // Reviewed with an approval notice that has run: only the county's approval is left.
+    const projectId = await reviewedProject(t, keys, major)
     const step = (key: string, body: object) =>
-      t.call('POST', `/v1/projects/${project.id}/transitions`, { key, body })
-    expect((await step(keys.village, { to: 'submitted', note: '申报', on: '2024-01-10' })).statusCode).toBe(
-      200,
-    )
-    expect((await step(keys.township, { to: 'reviewed', note: '审核', on: '2024-01-15' })).statusCode).toBe(
-      200,
-    )
-    await as(t, keys.township).post(`/v1/projects/${project.id}/notices`, {
-      stage: 'approval',
-      from: '2024-01-16',
-      channels: ['村务公开栏'],
-    })
+      t.call('POST', `/v1/projects/${projectId}/transitions`, { key, body })
     const approve = (on: string, decisionRef?: string) =>
       step(keys.county, { to: 'approved', note: '县审定', on, ...(decisionRef ? { decisionRef } : {}) })
 
@@ -118,12 +124,7 @@ describe('approval of a major project needs a 四议两公开 decision (cross-do
     const undisclosed = problem(await approve('2024-03-02', matter.id), 422, 'funds.decision_required')
     expect((undisclosed.context!.missing as string[]).join(' ')).toContain('no resolution disclosure')
 
-    await as(t).post(`/v1/matters/${matter.id}/disclosures`, {
-      kind: 'resolution',
-      channels: ['notice_board'],
-      from: '2024-03-10',
-      until: '2024-03-16',
-    })
+    await matter.disclose()
     const running = problem(await approve('2024-03-16', matter.id), 422, 'funds.decision_required')
     expect((running.context!.missing as string[]).join(' ')).toContain('2024-03-16')
 
@@ -137,12 +138,7 @@ describe('approval of a major project needs a 四议两公开 decision (cross-do
     // A matter of another village does not authorise this village's project.
     const other = await resolvedMatter(QIUJIA, 'q.')
     await other.resolve()
-    await as(t).post(`/v1/matters/${other.id}/disclosures`, {
-      kind: 'resolution',
-      channels: ['notice_board'],
-      from: '2024-03-10',
-      until: '2024-03-16',
-    })
+    await other.disclose()
     const foreign = problem(await approve('2024-03-17', other.id), 422, 'funds.decision_required')
     expect((foreign.context!.missing as string[]).join(' ')).toContain('implementing village')
 
@@ -158,7 +154,7 @@ describe('approval of a major project needs a 四议两公开 decision (cross-do
     const approved = await approve('2024-03-18', matter.id)
     expect(approved.statusCode, approved.body).toBe(200)
     expect(approved.json().status).toBe('approved')
-    const transitions = (await as(t, keys.county).get(`/v1/projects/${project.id}/transitions`)).items
+    const transitions = (await as(t, keys.county).get(`/v1/projects/${projectId}/transitions`)).items
     expect(transitions.at(-1)).toMatchObject({
       to: 'approved',
       decisionRef: matter.id,
@@ -315,36 +311,21 @@ describe('a project implemented by a partner enterprise', () => {
       kind: 'enterprise',
       countyCode: '370322',
     })
-    const project = await as(t, keys.township).post(
-      '/v1/projects',
-      projectBody({
+    const projectId = await reviewedProject(
+      t,
+      { village: keys.township, township: keys.township },
+      {
         name: '村企联建冷库',
         budget: '90000.00',
         implementer: { partnerId: partner.id },
         beneficiaries: [{ villageCode: LIMENGDE, units: 100 }],
-      }),
+      },
     )
     const step = (key: string, body: object) =>
-      t.call('POST', `/v1/projects/${project.id}/transitions`, { key, body })
-    expect((await step(keys.township, { to: 'submitted', note: '申报', on: '2024-01-10' })).statusCode).toBe(
-      200,
-    )
-    expect((await step(keys.township, { to: 'reviewed', note: '审核', on: '2024-01-15' })).statusCode).toBe(
-      200,
-    )
-    await as(t, keys.township).post(`/v1/projects/${project.id}/notices`, {
-      stage: 'approval',
-      from: '2024-01-16',
-      channels: ['村务公开栏'],
-    })
+      t.call('POST', `/v1/projects/${projectId}/transitions`, { key, body })
     const foreign = await resolvedMatter(QIUJIA, 'q.')
     await foreign.resolve()
-    await as(t).post(`/v1/matters/${foreign.id}/disclosures`, {
-      kind: 'resolution',
-      channels: ['notice_board'],
-      from: '2024-03-10',
-      until: '2024-03-16',
-    })
+    await foreign.disclose()
     const refused = problem(
       await step(keys.county, { to: 'approved', note: '县审定', on: '2024-03-20', decisionRef: foreign.id }),
       422,
@@ -353,12 +334,7 @@ describe('a project implemented by a partner enterprise', () => {
     expect((refused.context!.missing as string[]).join(' ')).toContain('none of the beneficiary villages')
     const own = await resolvedMatter(LIMENGDE, 'l.')
     await own.resolve()
-    await as(t).post(`/v1/matters/${own.id}/disclosures`, {
-      kind: 'resolution',
-      channels: ['notice_board'],
-      from: '2024-03-10',
-      until: '2024-03-16',
-    })
+    await own.disclose()
     const approved = await step(keys.county, {
       to: 'approved',
       note: '县审定',
@@ -391,19 +367,13 @@ describe('an alliance matter as the decision', () => {
       category: 'collective_project',
       villageCodes: [LIMENGDE, QIUJIA],
     })
-    const project = await as(t, keys.village).post(
-      '/v1/projects',
-      projectBody({ name: '联村黑牛园区', budget: '120000.00', allianceId: alliance.id }),
-    )
-    const step = (key: string, body: object) =>
-      t.call('POST', `/v1/projects/${project.id}/transitions`, { key, body })
-    await step(keys.village, { to: 'submitted', note: '申报', on: '2024-01-10' })
-    await step(keys.township, { to: 'reviewed', note: '审核', on: '2024-01-15' })
-    await as(t, keys.township).post(`/v1/projects/${project.id}/notices`, {
-      stage: 'approval',
-      from: '2024-01-16',
-      channels: ['村务公开栏'],
+    const projectId = await reviewedProject(t, keys, {
+      name: '联村黑牛园区',
+      budget: '120000.00',
+      allianceId: alliance.id,
     })
+    const step = (key: string, body: object) =>
+      t.call('POST', `/v1/projects/${projectId}/transitions`, { key, body })
     const approve = () =>
       step(keys.county, { to: 'approved', note: '县审定', on: '2024-03-20', decisionRef: am.id })
 
@@ -441,7 +411,7 @@ describe('an alliance matter as the decision', () => {
     await decide(QIUJIA, 'q.')
     const approved = await approve()
     expect(approved.statusCode, approved.body).toBe(200)
-    const transitions = (await as(t, keys.county).get(`/v1/projects/${project.id}/transitions`)).items
+    const transitions = (await as(t, keys.county).get(`/v1/projects/${projectId}/transitions`)).items
     expect(transitions.at(-1).gate.decision).toMatchObject({ ref: am.id, kind: 'alliance_matter' })
   })
 })

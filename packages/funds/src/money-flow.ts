@@ -9,7 +9,7 @@ import type {
   PaymentPlanInput,
   RevenueInput,
 } from './inputs.js'
-import { liveAllocation, requireProject, requireSource } from './records.js'
+import { fen, liveAllocation, requireProject, requireSource } from './records.js'
 import { type DistributionOutcome, type DistributionPolicy, distributeRevenue } from './rules/distribution.js'
 import { FUNDABLE, type ProjectStatus } from './rules/lifecycle.js'
 import { planAmounts, type Trigger, triggerGap } from './rules/payment-plan.js'
@@ -25,8 +25,6 @@ import {
   revenues,
   tranches,
 } from './schema.js'
-
-const fen = (value: unknown): Fen => BigInt((value as string | number | bigint | null) ?? 0)
 
 /** JSON with bigints as strings, for stored runs. */
 const stringify = (value: unknown) =>

@@ -36,7 +36,8 @@ export async function requireProject(q: Database, id: string, lock = false): Pro
   return row
 }
 
-const fen = (value: unknown): Fen => BigInt((value as string | number | bigint | null) ?? 0)
+/** A SQL sum (a numeric string, or null over no rows) as fen. */
+export const fen = (value: unknown): Fen => BigInt((value as string | number | bigint | null) ?? 0)
 
 /**
  * Allocations still committed: those of a cancelled project are released (they stay on record,

@@ -1,7 +1,8 @@
-import type { Database, Fen } from '@liancun/core'
+import type { Database } from '@liancun/core'
 import { and, asc, eq, inArray, like, sql } from 'drizzle-orm'
 import { PROJECT_CATEGORIES } from './inputs.js'
 import {
+  fen,
   inYear,
   projectDetail,
   projectsWithin,
@@ -19,8 +20,6 @@ import {
   projects,
   revenues,
 } from './schema.js'
-
-const fen = (value: unknown): Fen => BigInt((value as string | number | bigint | null) ?? 0)
 
 /**
  * Traceability and figures, always derived from the records (never stored totals), so alliance,
