@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { seedDivisions, startTestApp, type TestApp } from './helpers.js'
+import { problem, seedDivisions, startTestApp, type TestApp } from './helpers.js'
 import { villageBooks, voucher } from './ledger-helpers.js'
 
 let t: TestApp
@@ -179,7 +179,18 @@ describe('ledger — happy path', () => {
     expect(sheet.totals.assets).toBe('261997.00')
     const statement = await bk.get(`/v1/ledgers/${books.ledgerId}/income-statement?year=2024`)
     expect(statement).toMatchObject({ profit: '11997.00', totals: { income: '12000.00', expenses: '3.00' } })
-    const closed = await as(books.reviewer).post(`/v1/ledgers/${books.ledgerId}/years/2024/close`)
+    // The closing vouchers are dated 31 December and posted at once: the year closes from then.
+    const early = await t.call('POST', `/v1/ledgers/${books.ledgerId}/years/2024/close`, {
+      key: books.reviewer,
+      body: {},
+    })
+    expect(problem(early, 422, 'ledger.date_in_future').errors).toEqual([
+      expect.objectContaining({ field: 'year' }),
+    ])
+    t.clock.set('2025-01-05T04:00:00Z')
+    const closed = await as(books.reviewer)
+      .post(`/v1/ledgers/${books.ledgerId}/years/2024/close`)
+      .finally(() => t.clock.set('2024-06-30T04:00:00Z'))
     expect(closed.result).toBe('11997.00')
     expect(closed.vouchers).toHaveLength(2)
     const after = await bk.get(`/v1/ledgers/${books.ledgerId}/balance-sheet?period=2024-12`)

@@ -32,6 +32,8 @@ export type { StatementAccount, StatementLine } from './rules/statements.js'
 export { balanceSheet, closingEntries, incomeStatement } from './rules/statements.js'
 export type { LeafMovement, SidedAmount, TrialAccount, TrialBalanceRow } from './rules/trial-balance.js'
 export { onNormalSide, trialBalance } from './rules/trial-balance.js'
+export type { VoucherDateProblem, VoucherDateStage } from './rules/voucher-dates.js'
+export { voucherDateProblem } from './rules/voucher-dates.js'
 export {
   chainHash,
   periodOf,

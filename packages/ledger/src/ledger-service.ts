@@ -28,6 +28,7 @@ import type {
 } from './inputs.js'
 import { balanceSheet, closingEntries, incomeStatement } from './rules/statements.js'
 import { type LeafMovement, onNormalSide, trialBalance } from './rules/trial-balance.js'
+import { type VoucherDateStage, voucherDateProblem } from './rules/voucher-dates.js'
 import {
   chainHash,
   periodOf,
@@ -59,6 +60,21 @@ export interface LedgerServiceOptions {
 export const OPENING_PERIOD = '0000-00'
 
 type LedgerRow = typeof ledgers.$inferSelect
+
+/**
+ * Row locks on a ledger, held to the end of the transaction.
+ * - `update` (FOR UPDATE) serialises what changes the ledger as a whole: posting (numbers, hash
+ *   chain, cash checks), closing, reopening and closing the year, the chart, opening balances.
+ * - `draft` (FOR KEY SHARE) is taken by every write of a draft into a month, before it checks
+ *   that the month is open, and by adding a balance assertion (a close checks both). Drafts do
+ *   not wait for one another, but they conflict with `update`: a close waits for the drafts in
+ *   flight (and then sees them), and a draft started during a close waits for it (and then sees
+ *   the month closed). So a month never closes over a draft. FOR KEY SHARE is the lock the vouchers → ledgers foreign key takes on the INSERT
+ *   anyway, so this adds no lock mode; taken first, before any voucher row, it keeps posting's
+ *   order (ledger, then voucher). It relies on READ COMMITTED, the default of every transaction
+ *   here: each statement after the lock wait sees what the other side committed.
+ */
+type LedgerLock = 'none' | 'draft' | 'update'
 type VoucherRow = typeof vouchers.$inferSelect
 
 export interface Ledger {
@@ -342,9 +358,28 @@ export function createLedgerService(options: LedgerServiceOptions) {
   const { db } = options
   const clock = options.clock ?? systemClock
 
-  async function requireLedger(q: Database, id: string, lock = false): Promise<LedgerRow> {
-    const query = q.select().from(ledgers).where(eq(ledgers.id, id))
-    const [row] = lock ? await query.for('update') : await query
+  /**
+   * Loads a ledger row, optionally locked (see LedgerLock); by `(county_code, id)` when the
+   * caller knows the county, so the lock stays on one shard.
+   */
+  async function requireLedger(
+    q: Database,
+    id: string,
+    lock: LedgerLock = 'none',
+    countyCode?: string,
+  ): Promise<LedgerRow> {
+    const query = q
+      .select()
+      .from(ledgers)
+      .where(
+        and(countyCode === undefined ? undefined : eq(ledgers.countyCode, countyCode), eq(ledgers.id, id)),
+      )
+    const [row] =
+      lock === 'update'
+        ? await query.for('update')
+        : lock === 'draft'
+          ? await query.for('key share')
+          : await query
     if (!row)
       throw new LedgerError('ledger.ledger_not_found', `no ledger ${id}`, {
         kind: 'not_found',
@@ -386,6 +421,18 @@ export function createLedgerService(options: LedgerServiceOptions) {
       throw new LedgerError('ledger.period_closed', `period ${periodOf(date)} is closed`, {
         kind: 'rule',
         field,
+      })
+    }
+  }
+
+  /** Refuses a voucher dated too far ahead of today (rules/voucher-dates.ts). */
+  function requireNotAhead(date: string, field: string, stage: VoucherDateStage, today = clock.today()) {
+    const problem = voucherDateProblem(date, today, stage)
+    if (problem) {
+      throw new LedgerError('ledger.date_in_future', problem.message, {
+        kind: 'rule',
+        field,
+        context: { date, today },
       })
     }
   }
@@ -672,13 +719,13 @@ export function createLedgerService(options: LedgerServiceOptions) {
   async function linkPartner(
     q: Database,
     voucher: VoucherRow,
-  ): Promise<{ ledgerId: string; voucherId: string } | null> {
+  ): Promise<{ ledgerId: string; voucherId: string; countyCode: string } | null> {
     if (!voucher.linkId) return null
     const [link] = await q.select().from(ledgerLinks).where(eq(ledgerLinks.id, voucher.linkId))
     if (!link) return null
     return link.fromVoucherId === voucher.id
-      ? { ledgerId: link.toLedgerId, voucherId: link.toVoucherId }
-      : { ledgerId: link.fromLedgerId, voucherId: link.fromVoucherId }
+      ? { ledgerId: link.toLedgerId, voucherId: link.toVoucherId, countyCode: link.toCountyCode }
+      : { ledgerId: link.fromLedgerId, voucherId: link.fromVoucherId, countyCode: link.countyCode }
   }
 
   /** Links with the state of both sides; matched when both stand the same way. */
@@ -746,6 +793,7 @@ export function createLedgerService(options: LedgerServiceOptions) {
         kind: 'forbidden',
       })
     }
+    requireNotAhead(row.date, 'date', 'post')
     if (!cache.openPeriods.has(row.period)) {
       await requireOpenDate(tx, ledger, row.date, 'date')
       cache.openPeriods.add(row.period)
@@ -897,7 +945,7 @@ export function createLedgerService(options: LedgerServiceOptions) {
     /** Adds a 明细科目 under an account; the parent stops taking postings (it must have none yet). */
     async addAccount(ledgerId: string, input: AddAccountInput): Promise<Account> {
       return db.transaction(async (tx) => {
-        const ledger = await requireLedger(tx, ledgerId, true)
+        const ledger = await requireLedger(tx, ledgerId, 'update')
         const all = await ledgerAccounts(tx, ledger)
         const parent = all.find((a) => a.code === input.parentCode)
         if (!parent) {
@@ -976,7 +1024,7 @@ export function createLedgerService(options: LedgerServiceOptions) {
     /** Disables an account (never deletes it); refused while it or its sub-accounts hold a balance. */
     async disableAccount(ledgerId: string, code: string): Promise<Account> {
       return db.transaction(async (tx) => {
-        const ledger = await requireLedger(tx, ledgerId, true)
+        const ledger = await requireLedger(tx, ledgerId, 'update')
         const all = await ledgerAccounts(tx, ledger)
         const account = all.find((a) => a.code === code)
         if (!account)
@@ -1008,7 +1056,7 @@ export function createLedgerService(options: LedgerServiceOptions) {
     /** Sets opening balances: balanced, leaf accounts, and only before the first posted voucher. */
     async setOpeningBalances(ledgerId: string, input: OpeningBalancesInput): Promise<Account[]> {
       return db.transaction(async (tx) => {
-        const ledger = await requireLedger(tx, ledgerId, true)
+        const ledger = await requireLedger(tx, ledgerId, 'update')
         if (await hasPosted(tx, ledger)) {
           throw new LedgerError(
             'ledger.opening_after_posting',
@@ -1055,8 +1103,9 @@ export function createLedgerService(options: LedgerServiceOptions) {
     ): Promise<Voucher> {
       checkVoucherShape(input)
       const origin = options.origin === undefined ? null : originText(options.origin)
+      requireNotAhead(input.date, 'date', 'draft')
       return db.transaction(async (tx) => {
-        const ledger = await requireLedger(tx, ledgerId)
+        const ledger = await requireLedger(tx, ledgerId, 'draft')
         await requireOpenDate(tx, ledger, input.date, 'date')
         checkLineAccounts(await ledgerAccounts(tx, ledger), input.lines)
         const row = await insertDraft(tx, ledger, input, preparedBy, null, 'regular', null, origin)
@@ -1146,9 +1195,14 @@ export function createLedgerService(options: LedgerServiceOptions) {
         const partner = await linkPartner(tx, await loadVoucher(tx, unlocked, voucherId))
         // Ledger row locks serialise posting per ledger (numbers, chain, cash checks); a linked
         // pair locks both ledgers in id order so two reviewers posting either side cannot deadlock.
-        const ids = [ledgerId, ...(partner ? [partner.ledgerId] : [])].sort()
+        const sides = [
+          { id: ledgerId, countyCode: unlocked.countyCode },
+          ...(partner ? [{ id: partner.ledgerId, countyCode: partner.countyCode }] : []),
+        ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
         const locked = new Map<string, LedgerRow>()
-        for (const id of ids) locked.set(id, await requireLedger(tx, id, true))
+        for (const side of sides) {
+          locked.set(side.id, await requireLedger(tx, side.id, 'update', side.countyCode))
+        }
         const ledger = locked.get(ledgerId)!
         const posted = await postLocked(tx, ledger, voucherId, postedBy)
         if (partner) await postLocked(tx, locked.get(partner.ledgerId)!, partner.voucherId, postedBy)
@@ -1204,7 +1258,8 @@ export function createLedgerService(options: LedgerServiceOptions) {
       voucherId: string,
     ): Promise<{ ledgerId: string; voucherId: string } | null> {
       const ledger = await requireLedger(db, ledgerId)
-      return linkPartner(db, await loadVoucher(db, ledger, voucherId))
+      const partner = await linkPartner(db, await loadVoucher(db, ledger, voucherId))
+      return partner && { ledgerId: partner.ledgerId, voucherId: partner.voucherId }
     },
 
     /**
@@ -1212,10 +1267,11 @@ export function createLedgerService(options: LedgerServiceOptions) {
      * other collective as counterparty. Posting either posts both.
      */
     async createLink(input: CreateLedgerLinkInput, preparedBy: string) {
+      requireNotAhead(input.date, 'date', 'draft')
       return db.transaction(async (tx) => {
         const ids = [input.from.ledgerId, input.to.ledgerId].sort()
         const locked = new Map<string, LedgerRow>()
-        for (const id of ids) locked.set(id, await requireLedger(tx, id, true))
+        for (const id of ids) locked.set(id, await requireLedger(tx, id, 'update'))
         const from = locked.get(input.from.ledgerId)!
         const to = locked.get(input.to.ledgerId)!
         const id = newId()
@@ -1293,7 +1349,7 @@ export function createLedgerService(options: LedgerServiceOptions) {
      */
     async postVouchers(ledgerId: string, voucherIds: string[], postedBy: string): Promise<Voucher[]> {
       return db.transaction(async (tx) => {
-        const ledger = await requireLedger(tx, ledgerId, true)
+        const ledger = await requireLedger(tx, ledgerId, 'update')
         const fail = (index: number, error: unknown) => withFieldPrefix(error, `voucherIds.${index}`)
         const rows = await tx
           .select()
@@ -1319,6 +1375,7 @@ export function createLedgerService(options: LedgerServiceOptions) {
         const cash = await netBalances(tx, ledger, cashCodes)
         const openPeriods = new Set<string>()
         const seen = new Set<string>()
+        const today = clock.today()
         for (const [index, id] of voucherIds.entries()) {
           const row = byId.get(id)
           try {
@@ -1354,6 +1411,7 @@ export function createLedgerService(options: LedgerServiceOptions) {
                 { kind: 'forbidden' },
               )
             }
+            requireNotAhead(row.date, 'date', 'post', today)
             if (!openPeriods.has(row.period)) {
               await requireOpenDate(tx, ledger, row.date, 'date')
               openPeriods.add(row.period)
@@ -1467,12 +1525,14 @@ export function createLedgerService(options: LedgerServiceOptions) {
       preparedBy: string,
     ): Promise<Voucher[]> {
       return db.transaction(async (tx) => {
-        const ledger = await requireLedger(tx, ledgerId)
+        const ledger = await requireLedger(tx, ledgerId, 'draft')
         const accountRows = await ledgerAccounts(tx, ledger)
         const openPeriods = new Set<string>()
+        const today = clock.today()
         for (const [index, input] of inputs.entries()) {
           try {
             checkVoucherShape(input)
+            requireNotAhead(input.date, 'date', 'draft', today)
             if (!openPeriods.has(periodOf(input.date))) {
               await requireOpenDate(tx, ledger, input.date, 'date')
               openPeriods.add(periodOf(input.date))
@@ -1530,7 +1590,8 @@ export function createLedgerService(options: LedgerServiceOptions) {
     /** Records a balance seen outside the books; `holds` is computed whenever it is read. */
     async addAssertion(ledgerId: string, input: CreateAssertionInput, createdBy: string) {
       return db.transaction(async (tx) => {
-        const ledger = await requireLedger(tx, ledgerId)
+        // A close running meanwhile waits for this assertion and then checks it.
+        const ledger = await requireLedger(tx, ledgerId, 'draft')
         const all = await ledgerAccounts(tx, ledger)
         if (!all.some((a) => a.code === input.account)) {
           throw new LedgerError('ledger.account_not_found', `no account ${input.account}`, {
@@ -1582,8 +1643,10 @@ export function createLedgerService(options: LedgerServiceOptions) {
       input: ReverseVoucherInput,
       preparedBy: string,
     ): Promise<Voucher> {
+      const date = input.date ?? clock.today()
+      requireNotAhead(date, 'date', 'draft')
       return db.transaction(async (tx) => {
-        const ledger = await requireLedger(tx, ledgerId)
+        const ledger = await requireLedger(tx, ledgerId, 'draft')
         const original = await loadVoucher(tx, ledger, voucherId, true)
         if (original.status !== 'posted') {
           throw new LedgerError(
@@ -1603,7 +1666,6 @@ export function createLedgerService(options: LedgerServiceOptions) {
             },
           )
         }
-        const date = input.date ?? clock.today()
         await requireOpenDate(tx, ledger, date, 'date')
         const lines = await tx
           .select()
@@ -1676,7 +1738,7 @@ export function createLedgerService(options: LedgerServiceOptions) {
     /** Closes a month: earlier months closed, no drafts left; seals a hash over its vouchers. */
     async closePeriod(ledgerId: string, period: string, closedBy: string) {
       return db.transaction(async (tx) => {
-        const ledger = await requireLedger(tx, ledgerId, true)
+        const ledger = await requireLedger(tx, ledgerId, 'update')
         if (period < ledger.firstPeriod) {
           throw new LedgerError('ledger.before_first_period', `the ledger books from ${ledger.firstPeriod}`, {
             kind: 'rule',
@@ -1764,7 +1826,7 @@ export function createLedgerService(options: LedgerServiceOptions) {
     /** Reopens a closed month (the latest closed one only), recording who, why and the old seal. */
     async reopenPeriod(ledgerId: string, period: string, reason: string, reopenedBy: string) {
       return db.transaction(async (tx) => {
-        const ledger = await requireLedger(tx, ledgerId, true)
+        const ledger = await requireLedger(tx, ledgerId, 'update')
         const scope = and(
           eq(closedPeriods.countyCode, ledger.countyCode),
           eq(closedPeriods.ledgerId, ledger.id),
@@ -1849,7 +1911,7 @@ export function createLedgerService(options: LedgerServiceOptions) {
      */
     async closeYear(ledgerId: string, year: string, closedBy: string) {
       return db.transaction(async (tx) => {
-        const ledger = await requireLedger(tx, ledgerId, true)
+        const ledger = await requireLedger(tx, ledgerId, 'update')
         const [existing] = await tx
           .select({ id: vouchers.id })
           .from(vouchers)
@@ -1869,6 +1931,8 @@ export function createLedgerService(options: LedgerServiceOptions) {
           })
         }
         const date = `${year}-12-31`
+        // The closing vouchers are posted at once, so the year closes on its last day or later.
+        requireNotAhead(date, 'year', 'post')
         await requireOpenDate(tx, ledger, date, 'year')
         const all = await ledgerAccounts(tx, ledger)
         const plCodes = new Set(
@@ -1967,7 +2031,7 @@ export function createLedgerService(options: LedgerServiceOptions) {
      */
     async createDisclosure(ledgerId: string, input: CreateDisclosureInput, createdBy: string) {
       return db.transaction(async (tx) => {
-        const ledger = await requireLedger(tx, ledgerId, true)
+        const ledger = await requireLedger(tx, ledgerId, 'update')
         const [from, to] = disclosureRange(input.period)
         for (let month = from; month <= to; month = periodOf(addDays(`${month}-28`, 5))) {
           if (!(await isClosed(tx, ledger, month))) {

@@ -17,6 +17,7 @@ const REVIEWER = 'key-reviewer'
 let database: TestDatabase
 let ledger: LedgerService
 let ledgerId: string
+let clock: ReturnType<typeof fixedClock>
 
 async function expectCode(promise: Promise<unknown>, code: string) {
   const error = await promise.then(
@@ -50,7 +51,8 @@ async function postNew(
 
 beforeEach(async () => {
   database = await createTestDatabase('ledger', migrateLedger)
-  ledger = createLedgerService({ db: database.db, clock: fixedClock('2024-06-30T04:00:00Z') })
+  clock = fixedClock('2024-06-30T04:00:00Z')
+  ledger = createLedgerService({ db: database.db, clock })
   const created = await ledger.createLedger({
     villageCode: '370322104203',
     collective: { name: '李孟德村股份经济合作社', uscc: uscc('MA3C4D5E') },
@@ -608,6 +610,9 @@ describe('statements and year end', () => {
     expect(sheet.liabilities.find((l) => l.code === '113')?.amount).toBe(20_00n)
     expect(sheet.equity.find((l) => l.name === '本年收益（未结转）')?.amount).toBe(380_00n)
 
+    // The closing vouchers are dated 31 December and posted at once: not before that day.
+    await expectCode(ledger.closeYear(ledgerId, '2024', REVIEWER), 'ledger.date_in_future')
+    clock.set('2025-01-05T04:00:00Z')
     const closed = await ledger.closeYear(ledgerId, '2024', REVIEWER)
     expect(closed.result).toBe(380_00n)
     expect(closed.vouchers.map((v) => v.summary)).toEqual([
