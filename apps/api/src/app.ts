@@ -4,12 +4,17 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { DestinationStream } from 'pino'
 import { createApiKey, generateSecret, secretExists } from './auth/api-keys.js'
 import type { AppConfig } from './config.js'
+import type { OpenDatabase } from './database.js'
 import { loadDemoDataset } from './demo/seed.js'
+import { REDACT, safeError } from './logging.js'
 import authPlugin from './plugins/auth.js'
 import databasePlugin from './plugins/database.js'
-import errorsPlugin from './plugins/errors.js'
+import errorsPlugin, { frameworkProblem } from './plugins/errors.js'
+import httpSecurityPlugin from './plugins/http-security.js'
 import idempotencyPlugin from './plugins/idempotency.js'
+import inputGuardPlugin from './plugins/input-guard.js'
 import openapiPlugin from './plugins/openapi.js'
+import requestIdPlugin from './plugins/request-id.js'
 import apiKeyRoutes from './routes/api-keys.js'
 import councilRoutes from './routes/councils.js'
 import fundRoutes from './routes/funds/index.js'
@@ -26,21 +31,9 @@ export interface BuildOptions {
   clock?: Clock
   /** Where logs go (stdout by default); tests capture them to check redaction. */
   logStream?: DestinationStream
+  /** An open database to use instead of the configured one (tests: a clone of a migrated template). */
+  database?: OpenDatabase
 }
-
-/** Log paths that may carry personal data or secrets; pino replaces them with [Redacted]. */
-const REDACT = [
-  'req.headers.authorization',
-  'req.headers["idempotency-key"]',
-  '*.idNumber',
-  '*.phone',
-  '*.secret',
-  '*.*.idNumber',
-  '*.*.phone',
-  '*.*.secret',
-  'body.idNumber',
-  'body.phone',
-]
 
 /** Builds the API: plugins, services, routes. Used by server.ts and by tests (`app.inject`). */
 export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -48,25 +41,39 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     logger: {
       level: config.logLevel,
       redact: { paths: REDACT, censor: '[Redacted]' },
-      // Log the request's identity, never its headers (they carry the key).
-      serializers: { req: (req) => ({ method: req.method, url: req.url, requestId: req.id }) },
+      // Log the request's identity, never its headers (they carry the key), and errors without
+      // the values bound to a failed statement.
+      serializers: {
+        req: (req) => ({ method: req.method, url: req.url, requestId: req.id }),
+        // pino's type wants a stack on every error; ours may lack one (a thrown string).
+        err: safeError as never,
+        error: safeError as never,
+      },
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
+    // Always our own id: a client's X-Request-Id is kept apart (plugins/request-id.ts).
     genReqId: () => newId(),
-    requestIdHeader: 'x-request-id',
+    requestIdHeader: false,
+    // Migrating a fresh database on a loaded machine can take far longer than Fastify's 10 s.
+    pluginTimeout: 120_000,
     routerOptions: { ignoreTrailingSlash: true },
+    trustProxy: config.trustProxy,
+    // Router errors (a malformed %-escape in the path…) are problems too, not Fastify's own JSON.
+    frameworkErrors: frameworkProblem,
   })
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
-  app.addHook('onSend', async (request, reply, payload) => {
-    reply.header('x-request-id', request.id)
-    return payload
-  })
-
   await app.register(errorsPlugin)
-  await app.register(databasePlugin, { config, ...(options.clock ? { clock: options.clock } : {}) })
+  await app.register(requestIdPlugin)
+  await app.register(httpSecurityPlugin, { config })
+  await app.register(databasePlugin, {
+    config,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.database ? { database: options.database } : {}),
+  })
   await app.register(authPlugin)
   await app.register(idempotencyPlugin)
+  await app.register(inputGuardPlugin)
   await app.register(openapiPlugin)
   await app.register(systemRoutes)
   await app.register(apiKeyRoutes)

@@ -23,6 +23,25 @@ export const EnvSchema = z.object({
   LIANCUN_DEMO: flag,
   /** Key for the keyed hash of ID numbers. Absent → one generated once and kept in the database. */
   LIANCUN_PERSONAL_DATA_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Comma-separated origins allowed to call the API from a browser; absent → CORS off. */
+  LIANCUN_CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (origins) => origins.every((origin) => /^https?:\/\/[^/\s]+$/.test(origin)),
+      'must be origins like https://example.org, comma-separated, without paths',
+    ),
+  /** Failed authentications allowed per client address, and per key prefix, in the window below. */
+  LIANCUN_AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  LIANCUN_AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  LIANCUN_TRUST_PROXY: flag,
 })
 
 export interface AppConfig {
@@ -34,6 +53,12 @@ export interface AppConfig {
   bootstrapKey: string | undefined
   demo: boolean
   personalDataKey: string | undefined
+  /** Browser origins allowed by CORS; empty → no CORS headers at all. */
+  corsOrigins: string[]
+  /** Failed authentications per client address and per key prefix before 429. */
+  authFailureLimit: number
+  authFailureWindowSeconds: number
+  trustProxy: boolean
 }
 
 /** Reads and validates the environment; throws one error listing every bad variable. */
@@ -53,6 +78,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bootstrapKey: e.LIANCUN_BOOTSTRAP_KEY,
     demo: e.LIANCUN_DEMO,
     personalDataKey: e.LIANCUN_PERSONAL_DATA_KEY,
+    corsOrigins: e.LIANCUN_CORS_ORIGINS,
+    authFailureLimit: e.LIANCUN_AUTH_FAILURE_LIMIT,
+    authFailureWindowSeconds: e.LIANCUN_AUTH_FAILURE_WINDOW_SECONDS,
+    trustProxy: e.LIANCUN_TRUST_PROXY,
   }
 }
 
@@ -67,6 +96,11 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     bootstrapKey: undefined,
     demo: false,
     personalDataKey: 'test-personal-data-key',
+    corsOrigins: [],
+    // Suites send many deliberate 401s from one address; the rate-limit test sets its own.
+    authFailureLimit: 1_000_000,
+    authFailureWindowSeconds: 60,
+    trustProxy: false,
     ...overrides,
   }
 }

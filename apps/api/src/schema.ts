@@ -67,7 +67,10 @@ export const auditLog = apiSchema.table(
     id: text('id').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().default(sql`now()`),
     apiKeyId: text('api_key_id'),
+    /** The server's own id of the request (never taken from the client). */
     requestId: text('request_id').notNull(),
+    /** The client's `X-Request-Id`, when it sent one in the safe form; kept apart so it cannot forge ours. */
+    clientRequestId: text('client_request_id'),
     operation: text('operation').notNull(),
     targetType: text('target_type').notNull(),
     targetId: text('target_id').notNull(),

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../src/app.js'
 import { testConfig } from '../src/config.js'
 import { demoDataset } from '../src/demo/dataset.js'
-import { ADMIN_KEY } from './helpers.js'
+import { ADMIN_KEY, migratedPglite } from './helpers.js'
 
 let app: FastifyInstance
 let drop: (() => Promise<void>) | undefined
@@ -12,7 +12,9 @@ beforeAll(async () => {
   const adminUrl = process.env.LIANCUN_TEST_PG_URL
   const database = adminUrl ? await createEmptyPostgresDatabase(adminUrl) : null
   drop = database?.drop
-  app = await buildApp(testConfig({ demo: true, bootstrapKey: ADMIN_KEY, databaseUrl: database?.url }))
+  app = await buildApp(testConfig({ demo: true, bootstrapKey: ADMIN_KEY, databaseUrl: database?.url }), {
+    ...(database ? {} : { database: await migratedPglite() }),
+  })
 })
 afterAll(async () => {
   await app.close()

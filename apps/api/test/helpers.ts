@@ -1,8 +1,9 @@
 import { fixedClock } from '@liancun/core'
-import { createEmptyPostgresDatabase } from '@liancun/core/testing'
+import { createEmptyPostgresDatabase, createTestDatabase, type StatementCounter } from '@liancun/core/testing'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { buildApp } from '../src/app.js'
 import { testConfig } from '../src/config.js'
+import { migrateAll, type OpenDatabase } from '../src/database.js'
 
 export const ADMIN_KEY = 'lc_test_bootstrap_admin_key_0123456789'
 
@@ -24,11 +25,18 @@ export interface TestApp {
  * A whole app on a fresh database: in-memory PGlite, or a new database on the PostgreSQL server
  * named by LIANCUN_TEST_PG_URL (the second pass of `npm test`).
  */
-export async function startTestApp(today = '2024-06-30'): Promise<TestApp> {
+export async function startTestApp(
+  today = '2024-06-30',
+  options: { counter?: StatementCounter } = {},
+): Promise<TestApp> {
   const adminUrl = process.env.LIANCUN_TEST_PG_URL
-  const database = adminUrl ? await createEmptyPostgresDatabase(adminUrl) : null
+  // A statement counter needs the driver in hand: then the test opens the database itself.
+  const database = adminUrl && !options.counter ? await createEmptyPostgresDatabase(adminUrl) : null
   const clock = fixedClock(`${today}T04:00:00Z`)
-  const app = await buildApp(testConfig({ bootstrapKey: ADMIN_KEY, databaseUrl: database?.url }), { clock })
+  const app = await buildApp(testConfig({ bootstrapKey: ADMIN_KEY, databaseUrl: database?.url }), {
+    clock,
+    ...(database ? {} : { database: await migratedDatabase(options.counter) }),
+  })
   await app.ready()
 
   const call: TestApp['call'] = (method, url, options = {}) => {
@@ -56,6 +64,19 @@ export async function startTestApp(today = '2024-06-30'): Promise<TestApp> {
     },
   }
 }
+
+/**
+ * On PGlite, a clone of one migrated template per test worker: migrating every suite's fresh
+ * database took most of the PGlite pass and timed out plugin start on a loaded machine. On
+ * PostgreSQL (only with a counter), a fresh migrated database dropped on close.
+ */
+export async function migratedDatabase(counter?: StatementCounter): Promise<OpenDatabase> {
+  const opened = await createTestDatabase('api-app', migrateAll, counter ? { counter } : {})
+  return { db: opened.db, engine: opened.engine, close: opened.close }
+}
+
+/** The PGlite clone alone, for suites that build their own app. */
+export const migratedPglite = () => migratedDatabase()
 
 /** Asserts an RFC 9457 problem and returns its body. */
 export function problem(response: LightMyRequestResponse, status: number, code?: string) {

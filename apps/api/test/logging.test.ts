@@ -3,7 +3,7 @@ import { createEmptyPostgresDatabase } from '@liancun/core/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../src/app.js'
 import { testConfig } from '../src/config.js'
-import { ADMIN_KEY } from './helpers.js'
+import { ADMIN_KEY, migratedPglite } from './helpers.js'
 
 const lines: string[] = []
 const sink = new Writable({
@@ -22,6 +22,7 @@ beforeAll(async () => {
     testConfig({ logLevel: 'trace', bootstrapKey: ADMIN_KEY, databaseUrl: database?.url }),
     {
       logStream: sink,
+      ...(database ? {} : { database: await migratedPglite() }),
     },
   )
   inject = (opts) => app.inject(opts as never)

@@ -16,11 +16,13 @@ describe('system routes', () => {
     expect(ready.json().engine).toBe(process.env.LIANCUN_TEST_PG_URL ? 'postgres' : 'pglite')
   })
 
-  it('echoes a request id, or makes one', async () => {
+  it('makes its own request id, and echoes a client one apart from it', async () => {
     const given = await t.call('GET', '/healthz', { headers: { 'x-request-id': 'abc-123' } })
-    expect(given.headers['x-request-id']).toBe('abc-123')
+    expect(given.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/)
+    expect(given.headers['x-client-request-id']).toBe('abc-123')
     const made = await t.call('GET', '/healthz')
     expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/)
+    expect(made.headers['x-client-request-id']).toBeUndefined()
   })
 
   it('serves the OpenAPI 3.1 document with an operationId, summary and tag on every operation', async () => {

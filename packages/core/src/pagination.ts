@@ -16,17 +16,44 @@ export interface PageRequest {
 export const DEFAULT_PAGE_SIZE = 50
 export const MAX_PAGE_SIZE = 500
 
+/**
+ * The shapes of every sort key a list pages by: ids (UUIDv7), division codes (2, 4, 6, 9 or 12 digits)
+ * and ledger entry keys (`date/voucher number/line number`, e.g. `2024-03-01/000012/0002`). A
+ * decoded cursor must have one of them, so a forged cursor can never carry a NUL, a non-ASCII
+ * character or an arbitrary string into a query; a well-formed key of another list merely pages
+ * past nothing.
+ */
+const SORT_KEY = new RegExp(
+  [
+    '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
+    '[0-9]{2}|[0-9]{4}|[0-9]{6}|[0-9]{9}|[0-9]{12}',
+    '[0-9]{4}-[0-9]{2}-[0-9]{2}/[0-9]{6}/[0-9]{4}',
+  ]
+    .map((shape) => `^(?:${shape})$`)
+    .join('|'),
+)
+
+/** No cursor this API returns is longer (the longest key, an id, encodes to 48 characters). */
+export const MAX_CURSOR_LENGTH = 64
+
 /** Cursors are opaque to clients: base64url of the last item's sort key. */
 export function encodeCursor(sortKey: string): string {
   return Buffer.from(sortKey, 'utf8').toString('base64url')
 }
 
+/** The sort key inside `cursor`, or null unless it is a cursor this API could have returned. */
+export function cursorKey(cursor: string): string | null {
+  if (cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) return null
+  const decoded = Buffer.from(cursor, 'base64url').toString('utf8')
+  return SORT_KEY.test(decoded) && encodeCursor(decoded) === cursor ? decoded : null
+}
+
 export function decodeCursor(cursor: string): string {
-  const decoded = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : ''
-  if (decoded === '' || encodeCursor(decoded) !== cursor) {
+  const decoded = cursorKey(cursor)
+  if (decoded === null) {
     throw new DomainError('core.invalid_cursor', 'cursor is not one this API returned', {
       kind: 'invalid',
-      field: 'cursor',
+      field: 'querystring.cursor',
     })
   }
   return decoded
@@ -51,7 +78,14 @@ export const PageQuery = z.object({
     .max(MAX_PAGE_SIZE)
     .default(DEFAULT_PAGE_SIZE)
     .meta({ description: `page size, 1–${MAX_PAGE_SIZE}` }),
-  cursor: z.string().optional().meta({ description: 'nextCursor of the previous page' }),
+  // Checked here, with the other query fields, so a bad cursor is a 400 naming `querystring.cursor`
+  // before any handler runs.
+  cursor: z
+    .string()
+    .max(MAX_CURSOR_LENGTH, { abort: true })
+    .refine((cursor) => cursorKey(cursor) !== null, 'is not a cursor this API returned')
+    .optional()
+    .meta({ description: 'nextCursor of the previous page' }),
 })
 
 export function pageRequest(query: { limit?: number; cursor?: string | undefined }): PageRequest {

@@ -9,6 +9,13 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import pg from 'pg'
 import type { Database } from './database.js'
+import {
+  countPgliteStatements,
+  countPoolStatements,
+  createStatementCounter,
+  type MutableCounter,
+  type StatementCounter,
+} from './statement-counter.js'
 
 export type TestEngine = 'pglite' | 'postgres'
 
@@ -34,9 +41,10 @@ const templates = new Map<string, Promise<PGlite>>()
 export async function createTestDatabase(
   key: string,
   migrate: (db: Database) => Promise<void>,
+  options: { counter?: StatementCounter } = {},
 ): Promise<TestDatabase> {
   const adminUrl = process.env.LIANCUN_TEST_PG_URL
-  if (adminUrl) return createPostgresDatabase(adminUrl, migrate)
+  if (adminUrl) return createPostgresDatabase(adminUrl, migrate, options.counter)
 
   let template = templates.get(key)
   if (!template) {
@@ -48,6 +56,7 @@ export async function createTestDatabase(
     templates.set(key, template)
   }
   const client = (await (await template).clone()) as PGlite
+  if (options.counter) countPgliteStatements(client, options.counter as MutableCounter)
   return {
     engine: 'pglite',
     db: drizzlePglite({ client }),
@@ -91,10 +100,12 @@ export function ignoreTerminationErrors(pool: pg.Pool): void {
 async function createPostgresDatabase(
   adminUrl: string,
   migrate: (db: Database) => Promise<void>,
+  counter?: StatementCounter,
 ): Promise<TestDatabase> {
   const database = await createEmptyPostgresDatabase(adminUrl)
   const pool = new pg.Pool({ connectionString: database.url, max: 8 })
   ignoreTerminationErrors(pool)
+  if (counter) countPoolStatements(pool, counter as MutableCounter)
   const db = drizzlePg({ client: pool })
   await migrate(db)
   return {
@@ -107,3 +118,6 @@ async function createPostgresDatabase(
     },
   }
 }
+
+export type { StatementCounter } from './statement-counter.js'
+export { countPgliteStatements, countPoolStatements, createStatementCounter }

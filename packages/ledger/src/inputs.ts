@@ -3,7 +3,8 @@ import { z } from 'zod'
 
 /** zod inputs of the ledger service (strict: unknown fields are refused). Amounts parse to fen. */
 
-const PERIOD = /^[0-9]{4}-(0[1-9]|1[0-2])$/
+/** Years 1900–2099, the range of business dates (`MIN_BUSINESS_DATE` in @liancun/core). */
+const PERIOD = /^(19|20)[0-9]{2}-(0[1-9]|1[0-2])$/
 export const Period = z
   .string()
   .regex(PERIOD, 'must be a month written YYYY-MM')

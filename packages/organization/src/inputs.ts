@@ -34,7 +34,12 @@ export const ALLIANCE_POST_SOURCES = [
 export const EXCUSAL_REASONS = ['long_illness', 'abroad_over_six_months', 'detained', 'other'] as const
 
 const name = z.string().trim().min(1, 'must not be empty').max(200)
-const count = z.number().int('must be a whole number').min(0, 'must not be negative')
+// At most what an `integer` column holds: beyond it PostgreSQL refuses the row (a 500, not a 400).
+const count = z
+  .number()
+  .int('must be a whole number')
+  .min(0, 'must not be negative')
+  .max(2 ** 31 - 1, 'is too large')
 const to = BusinessDate.optional().meta({ description: 'last day (inclusive); omitted = open-ended' })
 
 /** `to` may not come before `from`. */

@@ -616,8 +616,9 @@ export function createOrganizationService(options: OrganizationServiceOptions) {
       })
     },
 
-    async getPerson(id: string): Promise<Person> {
-      return toPerson(await requirePerson(db, id))
+    /** A person; with `countyCode`, only one of that county (404 otherwise, as for rosters and posts). */
+    async getPerson(id: string, countyCode?: string): Promise<Person> {
+      return toPerson(await requirePerson(db, id, countyCode))
     },
 
     async listPeople(query: {

@@ -112,15 +112,17 @@ export async function listApiKeys(
   return rows.map(toApiKey)
 }
 
+/**
+ * Revokes a key. The update itself decides (`revoked_at is null`), so of concurrent revocations
+ * exactly one succeeds and the others answer 409 `auth.api_key_revoked`, never a 500.
+ */
 export async function revokeApiKey(db: Database, id: string, revokedBy: string): Promise<ApiKey> {
-  const key = await getApiKey(db, id)
-  if (key.revokedAt) {
-    throw new DomainError('auth.api_key_revoked', `API key ${id} is already revoked`, { kind: 'conflict' })
-  }
   const [row] = await db
     .update(apiKeys)
     .set({ revokedAt: new Date(), revokedBy })
     .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
     .returning()
-  return toApiKey(row!)
+  if (row) return toApiKey(row)
+  await getApiKey(db, id)
+  throw new DomainError('auth.api_key_revoked', `API key ${id} is already revoked`, { kind: 'conflict' })
 }

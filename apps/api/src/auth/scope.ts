@@ -65,3 +65,18 @@ export async function scopeCovers(scope: Scope, target: Target, lookups: ScopeLo
   if (target.code.length !== 12) return false
   return (await lookups.allianceIdsOfVillage(target.code)).includes(scope.id)
 }
+
+/**
+ * True when a key with scope `minter` may mint a key with scope `minted`. Stricter than
+ * `scopeCovers`: an alliance scope reaches villages only while they are members, but a key minted
+ * for such a village would outlive the membership, so an alliance key mints only keys of its own
+ * alliance. A division scope mints inside its division, and keys of alliances its division leads.
+ */
+export function scopeMayMint(minter: Scope, minted: Target): boolean {
+  if (minter.kind === 'all') return true
+  if (minted.kind === 'all') return false
+  if (minter.kind === 'alliance') return minted.kind === 'alliance' && minted.id === minter.id
+  return minted.kind === 'division'
+    ? minted.code.startsWith(minter.code)
+    : minted.townshipCode.startsWith(minter.code)
+}

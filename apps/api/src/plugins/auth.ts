@@ -4,6 +4,7 @@ import fp from 'fastify-plugin'
 import { type ApiKey, findActiveKey } from '../auth/api-keys.js'
 import { parseScope, type Role, type Scope, scopeCovers, type Target } from '../auth/scope.js'
 import { sendProblem } from './errors.js'
+import { keyPrefixOf } from './http-security.js'
 
 export interface Actor {
   keyId: string
@@ -41,7 +42,15 @@ export function requireActor(request: FastifyRequest): Actor {
  */
 export async function authorize(
   request: FastifyRequest,
-  check: { roles?: readonly Role[]; target?: Target },
+  check: {
+    roles?: readonly Role[]
+    target?: Target
+    /**
+     * Master data of a division (its statistics, which quorums are counted against) is kept by
+     * the township or county: an alliance key, which reaches villages only as members, may not.
+     */
+    divisionKeysOnly?: boolean
+  },
 ) {
   const actor = requireActor(request)
   if (check.roles && actor.role !== 'admin' && !check.roles.includes(actor.role)) {
@@ -51,6 +60,11 @@ export async function authorize(
         role: actor.role,
       },
     )
+  }
+  if (check.divisionKeysOnly && actor.scope.kind === 'alliance') {
+    throw new ForbiddenError('division records are kept by division-scoped keys, not alliance keys', {
+      scope: actor.key.scope,
+    })
   }
   if (check.target && !(await scopeCovers(actor.scope, check.target, request.server.scopeLookups))) {
     throw new ForbiddenError(`the key's scope ${actor.key.scope} does not cover this ${check.target.kind}`, {
@@ -78,7 +92,24 @@ export default fp(
       if (request.routeOptions.config?.public || !url || url === '/docs' || url.startsWith('/docs/')) return
       const header = request.headers.authorization
       const match = header ? BEARER.exec(header) : null
-      if (!match) {
+      const secret = match ? (match[1] as string) : null
+      const prefix = secret ? keyPrefixOf(secret) : null
+      // Guessing keys is throttled: too many failures from one address, or against one key
+      // prefix, and every attempt waits out the window — even one with a valid key.
+      const wait = await app.authFailures.blockedFor(request, prefix)
+      if (wait !== null) {
+        reply.header('retry-after', String(wait))
+        return sendProblem(
+          reply,
+          request,
+          429,
+          'auth.too_many_failures',
+          `too many failed authentications; retry after ${wait} s`,
+          { context: { retryAfterSeconds: wait } },
+        )
+      }
+      if (!secret) {
+        await app.authFailures.record(request, null)
         reply.header('www-authenticate', 'Bearer')
         return sendProblem(
           reply,
@@ -88,8 +119,9 @@ export default fp(
           'send an API key as "Authorization: Bearer <key>"',
         )
       }
-      const key = await findActiveKey(app.db, match[1] as string)
+      const key = await findActiveKey(app.db, secret)
       if (!key) {
+        await app.authFailures.record(request, prefix)
         reply.header('www-authenticate', 'Bearer error="invalid_token"')
         return sendProblem(reply, request, 401, 'auth.invalid_key', 'the API key is unknown or revoked')
       }
@@ -97,5 +129,5 @@ export default fp(
       request.log = request.log.child({ apiKeyId: key.id })
     })
   },
-  { name: 'auth', dependencies: ['database'] },
+  { name: 'auth', dependencies: ['database', 'http-security'] },
 )

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import type { ScopeLookups } from '../auth/scope.js'
 import type { AppConfig } from '../config.js'
-import { type Engine, migrateAll, openDatabase } from '../database.js'
+import { type Engine, migrateAll, type OpenDatabase, openDatabase } from '../database.js'
 import { NATIONAL_COUNTY, settings } from '../schema.js'
 import { createServices, type Services } from '../services.js'
 
@@ -41,12 +41,15 @@ async function personalDataKey(db: Database, configured: string | undefined): Pr
 export interface DatabasePluginOptions {
   config: AppConfig
   clock?: Clock
+  /** An already open database (tests hand in a clone of a migrated template); closed with the app. */
+  database?: OpenDatabase
 }
 
 export default fp(
   async function databasePlugin(app: FastifyInstance, options: DatabasePluginOptions) {
     const { config } = options
-    const opened = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+    const opened =
+      options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }))
     app.addHook('onClose', () => opened.close())
     await migrateAll(opened.db)
     const clock = options.clock ?? systemClock

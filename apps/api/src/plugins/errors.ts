@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin'
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod'
 import { type ProblemBody, problemType } from '../http/problem.js'
+import { KEY_TAKEN } from './idempotency.js'
 
 /** The one place where domain error kinds become HTTP statuses. */
 const statusByKind: Record<DomainErrorKind, number> = {
@@ -22,6 +23,7 @@ const titles: Record<number, string> = {
   406: 'Not Acceptable',
   409: 'Conflict',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
@@ -51,6 +53,47 @@ export function sendProblem(
   return reply.code(status).type('application/problem+json').send(body)
 }
 
+/**
+ * Fastify's `frameworkErrors`: errors its router raises before any route, hook or error handler
+ * (a malformed %-escape in the path, FST_ERR_BAD_URL; a path parameter too long), answered as
+ * problems like every other client error instead of Fastify's own JSON.
+ */
+export function frameworkProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const status = typeof error.statusCode === 'number' ? error.statusCode : 500
+  if (status < 400 || status >= 500) {
+    request.log.error({ err: error }, 'framework error')
+    return sendProblem(
+      reply,
+      request,
+      500,
+      'internal',
+      'internal error; quote the requestId when reporting it',
+    )
+  }
+  return fastifyClientProblem(reply, request, status, error)
+}
+
+/**
+ * Fastify's own client errors (malformed JSON, wrong content type, body too large, bad URL…) as
+ * problems, with the part of the request at fault in `errors[]` like every other 4xx.
+ */
+function fastifyClientProblem(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  status: number,
+  error: FastifyError,
+) {
+  const code = error.code ? `request.${error.code.replace(/^FST_ERR_/, '').toLowerCase()}` : 'request.invalid'
+  const field = /^FST_ERR_CTP_/.test(error.code ?? '')
+    ? 'body'
+    : /^FST_ERR_(BAD_URL|MAX_PARAM_LENGTH)$/.test(error.code ?? '')
+      ? 'url'
+      : 'request'
+  return sendProblem(reply, request, status, code, error.message, {
+    errors: [{ field, message: error.message }],
+  })
+}
+
 function validationField(context: string | undefined, instancePath: string, params: Record<string, unknown>) {
   const path = instancePath.split('/').filter(Boolean)
   // zod reports unknown keys on the enclosing object; name the key itself.
@@ -60,7 +103,16 @@ function validationField(context: string | undefined, instancePath: string, para
 
 export default fp(
   async function errorsPlugin(app: FastifyInstance) {
-    app.setErrorHandler((error: FastifyError, request, reply) => {
+    app.setErrorHandler(async (error: FastifyError, request, reply) => {
+      if (request.idempotency) {
+        // A twin request with the same Idempotency-Key may have committed while this one ran
+        // (its write failed on the twin's rows, or lost the race for the key): answer as the twin.
+        const answered = await request.server.answerIdempotentRace(request, reply)
+        if (answered) return answered
+        if (error.name === KEY_TAKEN) {
+          return sendProblem(reply, request, 409, 'idempotency.in_progress', 'retry: the key is in use')
+        }
+      }
       if (hasZodFastifySchemaValidationErrors(error)) {
         const errors = error.validation.map((issue) => ({
           field: validationField(
@@ -93,10 +145,7 @@ export default fp(
       const status = typeof error.statusCode === 'number' ? error.statusCode : 500
       if (status >= 400 && status < 500) {
         // Fastify's own client errors: malformed JSON, wrong content type, body too large…
-        const code = error.code
-          ? `request.${error.code.replace(/^FST_ERR_/, '').toLowerCase()}`
-          : 'request.invalid'
-        return sendProblem(reply, request, status, code, error.message)
+        return fastifyClientProblem(reply, request, status, error)
       }
       request.log.error({ err: error }, 'unhandled error')
       return sendProblem(

@@ -11,7 +11,7 @@ import {
   listApiKeys,
   revokeApiKey,
 } from '../auth/api-keys.js'
-import { parseScope, ROLES, scopeCovers, type Target } from '../auth/scope.js'
+import { parseScope, ROLES, scopeMayMint, type Target } from '../auth/scope.js'
 import { errorResponses } from '../http/problem.js'
 import { authorize, ForbiddenError } from '../plugins/auth.js'
 
@@ -64,12 +64,13 @@ async function scopeTarget(
   }
 }
 
+/** A key is visible (listed, revocable) to the keys that could have minted it. */
 async function keyVisible(request: FastifyRequest, key: ApiKey): Promise<boolean> {
   const actor = request.actor!
   if (actor.scope.kind === 'all') return true
   try {
     const { target } = await scopeTarget(request, key.scope)
-    return await scopeCovers(actor.scope, target, request.server.scopeLookups)
+    return scopeMayMint(actor.scope, target)
   } catch {
     return false
   }
@@ -79,11 +80,15 @@ const apiKeyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/v1/api-keys',
     {
+      config: { idempotent: false },
       schema: {
         tags: ['api-keys'],
         operationId: 'createApiKey',
         summary: 'Mint an API key (the secret is shown once)',
-        description: 'Admin only. A key may only be minted inside the minting key’s own scope.',
+        description:
+          'Admin only. A key may only be minted inside the minting key’s own scope; an alliance-scoped key mints ' +
+          'only keys of its own alliance (not of its member villages). Not idempotent: the secret is shown once, ' +
+          'so an Idempotency-Key is refused (400 idempotency.not_supported).',
         body: CreateApiKey,
         response: {
           201: ApiKeyOut.extend({
@@ -96,7 +101,7 @@ const apiKeyRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const actor = await authorize(request, { roles: [] })
       const { target, county } = await scopeTarget(request, request.body.scope)
-      if (!(await scopeCovers(actor.scope, target, app.scopeLookups))) {
+      if (!scopeMayMint(actor.scope, target)) {
         throw new ForbiddenError(
           `a key with scope ${actor.key.scope} may not mint a key with scope ${request.body.scope}`,
         )
@@ -109,7 +114,13 @@ const apiKeyRoutes: FastifyPluginAsyncZod = async (app) => {
             countyCode: keyCounty(request.body.scope, county),
             createdBy: actor.keyId,
           }).then(({ secret, ...key }) => ({ ...key, secret })),
-        (key) => ({ type: 'api_key', id: key.id, countyCode: keyCounty(key.scope, county) }),
+        // The audit image drops the secret (audit.ts NEVER_AUDITED); say so here too.
+        ({ secret: _secret, ...key }) => ({
+          type: 'api_key',
+          id: key.id,
+          countyCode: keyCounty(key.scope, county),
+          after: key,
+        }),
       )
       return reply.code(201).send(created)
     },

@@ -1,4 +1,4 @@
-import { DomainError, Id } from '@liancun/core'
+import { countyOf, DomainError, Id } from '@liancun/core'
 import {
   AddCouncilMemberInput,
   CreateCouncilInput,
@@ -65,20 +65,21 @@ const councilRoutes: FastifyPluginAsyncZod = async (app) => {
         roles: CLERKS,
         target: { kind: 'division', code: request.body.villageCode },
       })
-      const council = await auditedWrite(
+      const body = await auditedWrite(
         request,
         async ({ services }) => {
           await services.organization.getDivision(request.body.villageCode)
           return services.governance.createCouncil(request.body)
         },
         (c) => target('council', c.id, c.villageCode),
+        (council) => ({
+          id: council.id,
+          villageCode: council.villageCode,
+          name: council.name,
+          establishedOn: council.establishedOn,
+        }),
       )
-      return reply.code(201).send({
-        id: council.id,
-        villageCode: council.villageCode,
-        name: council.name,
-        establishedOn: council.establishedOn,
-      })
+      return reply.code(201).send(body)
     },
   )
 
@@ -99,17 +100,22 @@ const councilRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const village = await authorizeCouncil(request, request.params.id, CLERKS)
-      const member = await auditedWrite(
+      const body = await auditedWrite(
         request,
         async ({ services }) => {
-          await services.organization.getPerson(request.body.personId)
+          // A member comes from the council's own county, as every roster does.
+          await services.organization.getPerson(request.body.personId, countyOf(village))
           return services.governance.addCouncilMember(request.params.id, request.body)
         },
         (m) => target('council_member', m.id, village),
+        (member) => ({
+          id: member.id,
+          personId: member.personId,
+          post: member.post,
+          category: member.category,
+        }),
       )
-      return reply
-        .code(201)
-        .send({ id: member.id, personId: member.personId, post: member.post, category: member.category })
+      return reply.code(201).send(body)
     },
   )
 

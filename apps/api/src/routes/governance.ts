@@ -74,7 +74,7 @@ const governanceRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { divisionCode } = request.params
       const actor = await authorize(request, { roles: [], target: { kind: 'division', code: divisionCode } })
-      const stored = await auditedWrite(
+      const body = await auditedWrite(
         request,
         ({ services }) => services.governance.putRules(divisionCode, request.body, actor.keyId),
         (o) => ({
@@ -83,8 +83,9 @@ const governanceRoutes: FastifyPluginAsyncZod = async (app) => {
           countyCode: divisionCode.slice(0, 6),
           after: request.body.effectiveFrom,
         }),
+        (stored) => ({ divisionCode: stored.divisionCode, effectiveFrom: stored.effectiveFrom }),
       )
-      return { divisionCode: stored.divisionCode, effectiveFrom: stored.effectiveFrom }
+      return body
     },
   )
 

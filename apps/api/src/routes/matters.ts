@@ -8,6 +8,7 @@ import {
   MATTER_CATEGORIES,
   MatterMeetingInput,
   RespondObjectionInput,
+  STAGES,
   type Stage,
 } from '@liancun/governance'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
@@ -19,6 +20,9 @@ import { resolveWithin, WithinQuery } from '../http/scope-query.js'
 import { authorize } from '../plugins/auth.js'
 import { createAllianceMatter } from '../workflows/create-alliance-matter.js'
 import { recordMatterStage } from '../workflows/record-matter-stage.js'
+
+/** A matter's state: the next stage, or how it ended (see MatterOut.state). */
+const MATTER_STATES = [...STAGES, 'resolved', 'rejected', 'closed'] as const
 
 /** Who records governance meetings (村务记录). */
 const CLERKS: readonly Role[] = ['clerk']
@@ -94,8 +98,9 @@ const matterRoutes: FastifyPluginAsyncZod = async (app) => {
           return services.governance.createMatter(request.body)
         },
         (m) => ({ type: 'matter', id: m.id, countyCode: m.villageCode.slice(0, 6) }),
+        toWire,
       )
-      return reply.code(201).send(toWire(matter))
+      return reply.code(201).send(matter)
     },
   )
 
@@ -108,7 +113,7 @@ const matterRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'List matters inside a division by state and category',
         querystring: PageQuery.extend({
           within: WithinQuery,
-          state: z.string().optional(),
+          state: z.enum(MATTER_STATES).optional(),
           category: z.enum(MATTER_CATEGORIES).optional(),
         }),
         response: {

@@ -19,8 +19,7 @@ export async function distributeRevenue(
   const villageLines = run.lines.filter((l) => l.villageCode !== null)
   const ledgers = await services.ledger.ledgersOfVillages(villageLines.map((l) => l.villageCode!))
   const project = await services.funds.projectScope(projectId)
-  const attached: { villageCode: string; ledgerId: string; voucherId: string }[] = []
-  for (const line of villageLines) {
+  const booked = villageLines.map((line) => {
     const own = ledgers.filter((l) => l.villageCode === line.villageCode)
     if (own.length !== 1) {
       throw new DomainError(
@@ -31,10 +30,18 @@ export async function distributeRevenue(
         { kind: 'rule', context: { villageCode: line.villageCode } },
       )
     }
-    const receivable = await postingAccount(services, own[0]!.id, '112')
-    const income = await postingAccount(services, own[0]!.id, '502')
+    return { line, ledgerId: own[0]!.id, voucherId: '' }
+  })
+  // Draft into the ledgers in id order, the order linked posting locks them in, so a run and a
+  // concurrent post of a 飞地抱团 link never wait on each other crosswise (a deadlock).
+  for (const entry of [...booked].sort((a, b) =>
+    a.ledgerId < b.ledgerId ? -1 : a.ledgerId > b.ledgerId ? 1 : 0,
+  )) {
+    const { line, ledgerId } = entry
+    const receivable = await postingAccount(services, ledgerId, '112')
+    const income = await postingAccount(services, ledgerId, '502')
     const voucher = await services.ledger.createVoucher(
-      own[0]!.id,
+      ledgerId,
       {
         date: run.date,
         summary: `${project.name}收益分配（${run.policyVersion}）`.slice(0, 200),
@@ -49,7 +56,12 @@ export async function distributeRevenue(
         origin: { kind: 'funds.distribution', refs: { projectId, runId: run.id, revenueId: run.revenueId } },
       },
     )
-    attached.push({ villageCode: line.villageCode!, ledgerId: own[0]!.id, voucherId: voucher.id })
+    entry.voucherId = voucher.id
   }
+  const attached = booked.map(({ line, ledgerId, voucherId }) => ({
+    villageCode: line.villageCode!,
+    ledgerId,
+    voucherId,
+  }))
   return services.funds.attachDistributionVouchers(run.id, attached)
 }

@@ -42,8 +42,9 @@ const fundRoutes: FastifyPluginAsyncZod = async (app) => {
         request,
         ({ services }) => services.funds.createFundSource(request.body, holder.divisionCode, actor.keyId),
         (s) => ({ type: 'fund_source', id: s.id, countyCode: s.divisionCode.slice(0, 6) }),
+        sourceToWire,
       )
-      return reply.code(201).send(sourceToWire(source))
+      return reply.code(201).send(source)
     },
   )
 

@@ -27,7 +27,7 @@ import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { auditedWrite } from '../../audit.js'
-import type { Role } from '../../auth/scope.js'
+import { type Role, scopeCovers } from '../../auth/scope.js'
 import { errorResponses, Problem } from '../../http/problem.js'
 import { resolveWithin, WithinQuery } from '../../http/scope-query.js'
 import { authorize, ForbiddenError, FUND_MANAGERS } from '../../plugins/auth.js'
@@ -104,6 +104,22 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
     const actor = await authorize(request, { ...roles, target: { kind: 'division', code } })
     return { scope, actor }
   }
+  /**
+   * Filing a project under an alliance touches the alliance too: the key must cover it, or the
+   * implementing village must be its member today (a village files under its own alliance).
+   */
+  async function authorizeProjectAlliance(request: FastifyRequest, allianceId: string, implementer: string) {
+    const alliance = await app.services.organization.getAllianceRef(allianceId)
+    const target = { kind: 'alliance' as const, id: alliance.id, townshipCode: alliance.townshipCode }
+    if (await scopeCovers(request.actor!.scope, target, app.scopeLookups)) return
+    if (
+      implementer.length === 12 &&
+      (await app.scopeLookups.allianceIdsOfVillage(implementer)).includes(allianceId)
+    ) {
+      return
+    }
+    throw new ForbiddenError(`the key's scope does not cover alliance ${allianceId}`, { allianceId })
+  }
   const audited = (countyCode: string, type: string) => (r: { id: string }) => ({
     type,
     id: r.id,
@@ -127,12 +143,14 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       const body = request.body
       const target = 'villageCode' in body.implementer ? body.implementer.villageCode : body.townshipCode
       const actor = await authorize(request, { roles: PROPOSERS, target: { kind: 'division', code: target } })
+      if (body.allianceId) await authorizeProjectAlliance(request, body.allianceId, target)
       const project = await auditedWrite(
         request,
         ({ services }) => createProject(services, body, actor.keyId),
         (p) => ({ type: 'project', id: p.id, countyCode: p.townshipCode.slice(0, 6) }),
+        projectToWire,
       )
-      return reply.code(201).send(projectToWire(project))
+      return reply.code(201).send(project)
     },
   )
 
@@ -238,8 +256,9 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
           before: { status: scope.status },
           after: { status: p.status },
         }),
+        projectToWire,
       )
-      return projectToWire(project)
+      return project
     },
   )
 
@@ -294,8 +313,9 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
         request,
         ({ services }) => services.funds.recordResult(request.params.id, request.body),
         (p) => ({ type: 'project', id: p.id, countyCode: scope.countyCode, after: request.body }),
+        projectToWire,
       )
-      return reply.code(201).send(projectToWire(project))
+      return reply.code(201).send(project)
     },
   )
 
@@ -332,16 +352,17 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       })
       const source = await funds().getFundSource(request.body.fundSourceId)
       await authorize(request, { roles: FUND_MANAGERS, target: sourceTarget(source) })
-      const allocation = await auditedWrite(
+      const body = await auditedWrite(
         request,
         ({ services }) => services.funds.allocate(request.params.id, request.body, actor.keyId),
         audited(scope.countyCode, 'allocation'),
+        (allocation) => ({
+          ...allocation,
+          amount: money(allocation.amount),
+          sourceAvailable: money(allocation.sourceAvailable),
+        }),
       )
-      return reply.code(201).send({
-        ...allocation,
-        amount: money(allocation.amount),
-        sourceAvailable: money(allocation.sourceAvailable),
-      })
+      return reply.code(201).send(body)
     },
   )
 
@@ -364,12 +385,13 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
         roles: FUND_MANAGERS,
         level: 'township',
       })
-      const tranches = await auditedWrite(
+      const body = await auditedWrite(
         request,
         ({ services }) => services.funds.setPaymentPlan(request.params.id, request.body),
         (t) => ({ type: 'payment_plan', id: request.params.id, countyCode: scope.countyCode, after: t }),
+        (tranches) => ({ tranches: tranches.map(trancheToWire) }),
       )
-      return reply.code(201).send({ tranches: tranches.map(trancheToWire) })
+      return reply.code(201).send(body)
     },
   )
 
@@ -427,26 +449,27 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       })
       const source = await funds().getFundSource(request.body.fundSourceId)
       await authorize(request, { roles: FUND_MANAGERS, target: sourceTarget(source) })
-      const paid = await auditedWrite(
+      const body = await auditedWrite(
         request,
         ({ services }) => disburseToLedger(services, request.params.id, request.body, actor.keyId),
         (d) => ({ type: 'disbursement', id: d.id, countyCode: scope.countyCode }),
+        (paid) => ({
+          id: paid.id,
+          projectId: paid.projectId,
+          trancheId: paid.trancheId,
+          fundSourceId: paid.fundSourceId,
+          amount: money(paid.amount),
+          date: paid.date,
+          status: 'drafted' as const,
+          voucher: {
+            voucherId: paid.voucher.id,
+            ledgerId: paid.voucher.ledgerId,
+            voucherStatus: paid.voucher.status,
+            voucherLabel: paid.voucher.label,
+          },
+        }),
       )
-      return reply.code(201).send({
-        id: paid.id,
-        projectId: paid.projectId,
-        trancheId: paid.trancheId,
-        fundSourceId: paid.fundSourceId,
-        amount: money(paid.amount),
-        date: paid.date,
-        status: 'drafted' as const,
-        voucher: {
-          voucherId: paid.voucher.id,
-          ledgerId: paid.voucher.ledgerId,
-          voucherStatus: paid.voucher.status,
-          voucherLabel: paid.voucher.label,
-        },
-      })
+      return reply.code(201).send(body)
     },
   )
 
@@ -518,12 +541,13 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
         roles: FUND_MANAGERS,
         level: 'township',
       })
-      const revenue = await auditedWrite(
+      const body = await auditedWrite(
         request,
         ({ services }) => services.funds.recordRevenue(request.params.id, request.body, actor.keyId),
         audited(scope.countyCode, 'revenue'),
+        (revenue) => ({ ...revenue, amount: money(revenue.amount) }),
       )
-      return reply.code(201).send({ ...revenue, amount: money(revenue.amount) })
+      return reply.code(201).send(body)
     },
   )
 
@@ -549,7 +573,7 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
         roles: FUND_MANAGERS,
         level: 'township',
       })
-      const run = await auditedWrite(
+      const body = await auditedWrite(
         request,
         ({ services }) => distributeRevenue(services, request.params.id, request.body, actor.keyId),
         (r) => ({
@@ -558,12 +582,17 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
           countyCode: scope.countyCode,
           after: { lines: r.lines },
         }),
+        // The vouchers' labels are read in the write's transaction, so a replay answers the same.
+        async (run, { services }) =>
+          runToWire(
+            run,
+            await voucherRefs(
+              services,
+              run.lines.map((l) => l.voucherId),
+            ),
+          ),
       )
-      const refs = await voucherRefs(
-        app.services,
-        run.lines.map((l) => l.voucherId),
-      )
-      return reply.code(201).send(runToWire(run, refs))
+      return reply.code(201).send(body)
     },
   )
 

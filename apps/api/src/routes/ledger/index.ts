@@ -204,12 +204,13 @@ const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { ledger } = await authorizeLedger(request, request.params.id, BOOKKEEPERS)
-      const items = await auditedWrite(
+      const body = await auditedWrite(
         request,
         ({ services }) => services.ledger.setOpeningBalances(ledger.id, request.body),
         () => ({ ...audit(ledger, 'opening_balances'), after: request.body.lines.map((l) => ({ ...l })) }),
+        (items) => ({ items }),
       )
-      return { items }
+      return body
     },
   )
 
@@ -234,8 +235,9 @@ const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
         request,
         ({ services }) => services.ledger.createVoucher(ledger.id, request.body, actor.keyId),
         (v) => audit(ledger, 'voucher', v.id),
+        voucherToWire,
       )
-      return reply.code(201).send(voucherToWire(voucher))
+      return reply.code(201).send(voucher)
     },
   )
 
@@ -302,8 +304,9 @@ const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
         request,
         ({ services }) => services.ledger.deleteVoucher(ledger.id, request.params.voucherId),
         (v) => ({ ...audit(ledger, 'voucher', v.id), before: v, after: null }),
+        voucherToWire,
       )
-      return voucherToWire(deleted)
+      return deleted
     },
   )
 
@@ -327,8 +330,9 @@ const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
         request,
         ({ services }) => services.ledger.postVoucher(ledger.id, request.params.voucherId, actor.keyId),
         (v) => audit(ledger, 'voucher', v.id),
+        voucherToWire,
       )
-      return voucherToWire(posted)
+      return posted
     },
   )
 
@@ -351,8 +355,9 @@ const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
         ({ services }) =>
           services.ledger.reverseVoucher(ledger.id, request.params.voucherId, request.body, actor.keyId),
         (v) => audit(ledger, 'voucher', v.id),
+        voucherToWire,
       )
-      return reply.code(201).send(voucherToWire(reversal))
+      return reply.code(201).send(reversal)
     },
   )
 
@@ -512,12 +517,13 @@ const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { ledger, actor } = await authorizeLedger(request, request.params.id, BOOKKEEPERS)
-      const created = await auditedWrite(
+      const body = await auditedWrite(
         request,
         ({ services }) => services.ledger.createVouchers(ledger.id, request.body.vouchers, actor.keyId),
         (items) => ({ ...audit(ledger, 'voucher_batch'), after: items.map((v) => v.id) }),
+        (created) => ({ items: created.map(voucherToWire) }),
       )
-      return reply.code(201).send({ items: created.map(voucherToWire) })
+      return reply.code(201).send(body)
     },
   )
 
@@ -535,15 +541,16 @@ const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { ledger, actor } = await authorizeLedger(request, request.params.id, REVIEWERS)
-      const posted = await auditedWrite(
+      const body = await auditedWrite(
         request,
         ({ services }) => services.ledger.postVouchers(ledger.id, request.body.voucherIds, actor.keyId),
         (items) => ({
           ...audit(ledger, 'voucher_batch'),
           after: items.map((v) => ({ id: v.id, label: v.label })),
         }),
+        (posted) => ({ items: posted.map(voucherToWire) }),
       )
-      return { items: posted.map(voucherToWire) }
+      return body
     },
   )
 
@@ -569,8 +576,9 @@ const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
         request,
         ({ services }) => services.ledger.addAssertion(ledger.id, request.body, actor.keyId),
         (a) => audit(ledger, 'balance_assertion', a.id),
+        assertionToWire,
       )
-      return reply.code(201).send(assertionToWire(assertion))
+      return reply.code(201).send(assertion)
     },
   )
 
@@ -653,15 +661,20 @@ const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { ledger, actor } = await authorizeLedger(request, request.params.id, REVIEWERS)
-      const closed = await auditedWrite(
+      const body = await auditedWrite(
         request,
         ({ services }) => services.ledger.closeYear(ledger.id, request.params.year, actor.keyId),
         (c) => ({
           ...audit(ledger, 'year', `${ledger.id}/${c.year}`),
           after: { result: c.result.toString(), vouchers: c.vouchers.map((v) => v.id) },
         }),
+        (closed) => ({
+          ...closed,
+          result: formatMoney(closed.result),
+          vouchers: closed.vouchers.map(voucherToWire),
+        }),
       )
-      return { ...closed, result: formatMoney(closed.result), vouchers: closed.vouchers.map(voucherToWire) }
+      return body
     },
   )
 
@@ -686,8 +699,9 @@ const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
         request,
         ({ services }) => services.ledger.createLink(request.body, actor.keyId),
         (l) => audit(from, 'ledger_link', l.id),
+        linkToWire,
       )
-      return reply.code(201).send(linkToWire(link))
+      return reply.code(201).send(link)
     },
   )
 
@@ -740,8 +754,9 @@ const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
           ...audit(ledger, 'financial_disclosure', d.id),
           after: { period: d.period, sha256: d.sha256 },
         }),
+        disclosureToWire,
       )
-      return reply.code(201).send(disclosureToWire(disclosure))
+      return reply.code(201).send(disclosure)
     },
   )
 

@@ -131,7 +131,8 @@ const allianceRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'A village is in at most one alliance on any date (organization.village_in_other_alliance); members are ' +
           'villages of the alliance’s county; a 1+1 alliance has exactly two villages. Joining never changes the ' +
-          'village’s division, bodies or ledgers (三不变).',
+          'village’s division, bodies or ledgers (三不变). The key’s scope must cover both the alliance and the joining ' +
+          'village.',
         params: AllianceParams,
         body: AddAllianceMemberInput,
         response: { 201: AllianceMemberOut, ...errorResponses(404, 409, 422) },
@@ -140,6 +141,12 @@ const allianceRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const target = await allianceTarget(request.params.id)
       await authorize(request, { roles: ORGANIZATION_WRITERS, target })
+      // The write touches the joining village too: a key may only bring in villages of its own
+      // scope (a township organiser cannot pull another township's village, and with it that
+      // village's rosters and books, into its alliance).
+      if (request.body.villageCode) {
+        await authorize(request, { target: { kind: 'division', code: request.body.villageCode } })
+      }
       const member = await auditedWrite(
         request,
         ({ services }) => services.organization.addAllianceMember(request.params.id, request.body),

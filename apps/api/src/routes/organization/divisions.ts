@@ -20,7 +20,8 @@ const divisionRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Create or update a division (idempotent upsert)',
         description:
           'A township needs its county, a village or community its township. The code length must match the kind: ' +
-          'county 6, township 9, village/community 12 digits.',
+          'county 6, township 9, village/community 12 digits. Written by division-scoped keys (an alliance key may ' +
+          'read its member villages, not edit them).',
         params: CodeParams,
         body: UpsertDivisionInput,
         response: { 200: DivisionOut, 201: DivisionOut, ...errorResponses(404, 409, 422) },
@@ -30,6 +31,7 @@ const divisionRoutes: FastifyPluginAsyncZod = async (app) => {
       await authorize(request, {
         roles: ORGANIZATION_WRITERS,
         target: { kind: 'division', code: request.params.code },
+        divisionKeysOnly: true,
       })
       const result = await auditedWrite(
         request,
