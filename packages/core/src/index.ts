@@ -30,7 +30,7 @@ export {
 export type { DomainErrorKind, DomainErrorOptions } from './domain-error.js'
 export { DomainError, notFound } from './domain-error.js'
 
-export { Id, isId, newId } from './ids.js'
+export { countyOfId, Id, isId, newId } from './ids.js'
 export type { Fen, MoneyRejection } from './money.js'
 export {
   formatMoney,

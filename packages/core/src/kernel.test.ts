@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { businessDateOf, fixedClock } from './clock.js'
 import { addDays, daysBetween, isActiveOn, isBusinessDate, rangesOverlap } from './dates.js'
 import { DomainError } from './domain-error.js'
-import { isId, newId } from './ids.js'
+import { countyOfId, isId, newId } from './ids.js'
 import { decodeCursor, encodeCursor, toPage } from './pagination.js'
 
 describe('ids', () => {
   it('makes UUIDv7 with the timestamp in front, strictly increasing', () => {
-    const id = newId(Date.UTC(2024, 0, 1))
+    const id = newId(undefined, Date.UTC(2024, 0, 1))
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
     expect(Number.parseInt(id.replace(/-/g, '').slice(0, 12), 16)).toBe(Date.UTC(2024, 0, 1))
     const ids = Array.from({ length: 1000 }, () => newId())
@@ -75,5 +75,33 @@ describe('DomainError', () => {
     expect(error).toMatchObject({ code: 'x.y', kind: 'conflict', field: 'a.b', context: { n: 1 } })
     expect(new DomainError('x.y', 'm').kind).toBe('rule')
     expect(DomainError.isInstance(new Error('plain'))).toBe(false)
+  })
+})
+
+describe('ids that carry their county', () => {
+  it('round-trip every county code, stay time-ordered and valid UUIDs', () => {
+    for (const county of ['000000', '370322', '999999', '110101', '654326']) {
+      const id = newId(county)
+      expect(isId(id)).toBe(true)
+      expect(id[14]).toBe('8')
+      expect(['8', '9', 'a', 'b']).toContain(id[19])
+      expect(countyOfId(id)).toBe(county)
+    }
+    // Strictly increasing among ids with a county (the version nibble sorts v8 after v7 within one ms).
+    const ids = [newId('370322'), newId('000000'), newId('370323'), newId('370322')]
+    expect([...ids].sort()).toEqual(ids)
+    expect(new Set(ids).size).toBe(ids.length)
+  })
+
+  it('tells nothing for an id without one', () => {
+    expect(countyOfId(newId())).toBeNull()
+    expect(countyOfId('not-an-id')).toBeNull()
+    expect(countyOfId('019a4c1e-7b2a-8c3d-0e4f-0123456789ab')).toBeNull()
+    expect(() => newId('37032')).toThrow(/6-digit/)
+  })
+
+  it('decodes a known id (the layout is part of the contract)', () => {
+    // 370322 = 0b0101_1010_0110_1001_0010 → byte8 0x96 (variant 10, then 010110), byte9 0x9a, byte10 0x48
+    expect(countyOfId('019a4c1e-7b2a-8000-969a-480000000000')).toBe('370322')
   })
 })

@@ -2,7 +2,14 @@ import { DomainError } from '@liancun/core'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { type ApiKey, findActiveKey } from '../auth/api-keys.js'
-import { parseScope, type Role, type Scope, scopeCovers, type Target } from '../auth/scope.js'
+import {
+  parseScope,
+  type Role,
+  type Scope,
+  type ScopeLookups,
+  scopeCovers,
+  type Target,
+} from '../auth/scope.js'
 import { sendProblem } from './errors.js'
 import { keyPrefixOf } from './http-security.js'
 
@@ -51,6 +58,7 @@ export async function authorize(
      */
     divisionKeysOnly?: boolean
   },
+  lookups: ScopeLookups = request.server.scopeLookups,
 ) {
   const actor = requireActor(request)
   if (check.roles && actor.role !== 'admin' && !check.roles.includes(actor.role)) {
@@ -66,12 +74,32 @@ export async function authorize(
       scope: actor.key.scope,
     })
   }
-  if (check.target && !(await scopeCovers(actor.scope, check.target, request.server.scopeLookups))) {
+  if (check.target && !(await scopeCovers(actor.scope, check.target, lookups))) {
     throw new ForbiddenError(`the key's scope ${actor.key.scope} does not cover this ${check.target.kind}`, {
       scope: actor.key.scope,
     })
   }
   return actor
+}
+
+/**
+ * Authorise what you load, once: a guard a service calls on the row it reads (inside its
+ * transaction, before it writes), instead of the route reading the row first. Pass the
+ * transaction's `services` when the guard runs inside one: an alliance-scoped key needs a
+ * membership lookup, and on PGlite a query outside the open transaction would wait for it forever.
+ */
+export function scopeGuard(
+  request: FastifyRequest,
+  roles?: readonly Role[],
+  services?: { organization: { allianceIdsOfVillage(villageCode: string, date: string): Promise<string[]> } },
+): (target: Target) => Promise<Actor> {
+  const lookups: ScopeLookups = services
+    ? {
+        allianceIdsOfVillage: (villageCode) =>
+          services.organization.allianceIdsOfVillage(villageCode, request.server.clock.today()),
+      }
+    : request.server.scopeLookups
+  return (target) => authorize(request, { ...(roles ? { roles } : {}), target }, lookups)
 }
 
 /** Every role may read; these may write organisation data. */
