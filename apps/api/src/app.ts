@@ -71,7 +71,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.database ? { database: options.database } : {}),
   })
-  await app.register(authPlugin)
+  await app.register(authPlugin, { keyCacheSeconds: config.keyCacheSeconds })
   await app.register(idempotencyPlugin)
   await app.register(inputGuardPlugin)
   await app.register(openapiPlugin)

@@ -40,6 +40,8 @@ export const EnvSchema = z.object({
   /** Failed authentications allowed per client address, and per key prefix, in the window below. */
   LIANCUN_AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(20),
   LIANCUN_AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** How long an authenticated key is trusted without asking the database (the revocation delay of other processes). */
+  LIANCUN_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   LIANCUN_TRUST_PROXY: flag,
 })
@@ -59,6 +61,8 @@ export interface AppConfig {
   authFailureLimit: number
   authFailureWindowSeconds: number
   trustProxy: boolean
+  /** Seconds an authenticated key is cached; 0 = ask the database on every request. */
+  keyCacheSeconds: number
 }
 
 /** Reads and validates the environment; throws one error listing every bad variable. */
@@ -82,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     authFailureLimit: e.LIANCUN_AUTH_FAILURE_LIMIT,
     authFailureWindowSeconds: e.LIANCUN_AUTH_FAILURE_WINDOW_SECONDS,
     trustProxy: e.LIANCUN_TRUST_PROXY,
+    keyCacheSeconds: e.LIANCUN_KEY_CACHE_SECONDS,
   }
 }
 
@@ -101,6 +106,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     authFailureLimit: 1_000_000,
     authFailureWindowSeconds: 60,
     trustProxy: false,
+    keyCacheSeconds: 10,
     ...overrides,
   }
 }

@@ -15,6 +15,7 @@ import { sql } from 'drizzle-orm'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import pg from 'pg'
+import { ThreadedPglite } from './embedded-pglite.js'
 
 export type Engine = 'pglite' | 'postgres'
 
@@ -40,10 +41,12 @@ export const migrationSets: MigrationSet[] = [
   fundsMigrations,
 ]
 
-/** node-postgres when a URL is given; otherwise PGlite in memory or in `dataDir`. */
+/** node-postgres when a URL is given; otherwise PGlite (in a worker thread) in memory or in `dataDir`. */
 export async function openDatabase(options: {
   databaseUrl?: string
   dataDir?: string
+  /** PGlite on the main thread (benchmarks compare); by default it runs in a worker thread. */
+  inProcess?: boolean
 }): Promise<OpenDatabase> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 })
@@ -54,9 +57,19 @@ export async function openDatabase(options: {
     pool.on('connect', (client) => client.on('error', () => {}))
     return { db: drizzlePg({ client: pool }), engine: 'postgres', close: () => pool.end() }
   }
-  const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite()
+  if (options.inProcess) {
+    const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite()
+    await client.waitReady
+    return { db: drizzlePglite({ client }), engine: 'pglite', close: () => client.close() }
+  }
+  // By default PGlite runs in its own thread, so a long statement never blocks the event loop.
+  const client = new ThreadedPglite(options.dataDir)
   await client.waitReady
-  return { db: drizzlePglite({ client }), engine: 'pglite', close: () => client.close() }
+  return {
+    db: drizzlePglite({ client: client as unknown as PGlite }),
+    engine: 'pglite',
+    close: () => client.close(),
+  }
 }
 
 export async function migrateAll(db: Database): Promise<void> {

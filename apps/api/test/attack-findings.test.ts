@@ -217,6 +217,22 @@ describe('idempotency records live in the write’s transaction', () => {
   })
 })
 
+describe('the key cache', () => {
+  it('trusts an authenticated key for at most the cache time; a revocation through the API is immediate', async () => {
+    const minted = (
+      await t.call('POST', '/v1/api-keys', { body: { name: 'cached', role: 'auditor', scope: '370322' } })
+    ).json()
+    expect((await t.call('GET', '/v1/divisions/370322', { key: minted.secret })).statusCode).toBe(200)
+    // Revoked behind the API's back (another process, or SQL): this process still trusts it, for
+    // at most LIANCUN_KEY_CACHE_SECONDS — the documented delay.
+    await t.app.db.execute(`update api.api_keys set revoked_at = now() where id = '${minted.id}'`)
+    expect((await t.call('GET', '/v1/divisions/370322', { key: minted.secret })).statusCode).toBe(200)
+    // Revoking through this process evicts it, even when the row was already revoked (409).
+    problem(await t.call('POST', `/v1/api-keys/${minted.id}/revoke`), 409, 'auth.api_key_revoked')
+    problem(await t.call('GET', '/v1/divisions/370322', { key: minted.secret }), 401, 'auth.invalid_key')
+  })
+})
+
 describe('request ids', () => {
   it('are always the server’s; a client id is echoed and stored apart', async () => {
     const response = await t.call('POST', '/v1/partners', {

@@ -1,7 +1,8 @@
 import { DomainError } from '@liancun/core'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { type ApiKey, findActiveKey } from '../auth/api-keys.js'
+import { type ApiKey, findActiveKey, hashSecret } from '../auth/api-keys.js'
+import { KeyCache } from '../auth/key-cache.js'
 import {
   parseScope,
   type Role,
@@ -23,6 +24,10 @@ export interface Actor {
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null
+  }
+  interface FastifyInstance {
+    /** Active keys by secret hash; revocation here evicts (see auth/key-cache.ts). */
+    keyCache: KeyCache
   }
   interface FastifyContextConfig {
     /** Readable without a key (`/v1/public/**`, health, docs). */
@@ -112,8 +117,9 @@ export const REVIEWERS: readonly Role[] = ['reviewer']
 export const FUND_MANAGERS: readonly Role[] = ['fund_manager']
 
 export default fp(
-  async function authPlugin(app: FastifyInstance) {
+  async function authPlugin(app: FastifyInstance, options: { keyCacheSeconds: number }) {
     app.decorateRequest('actor', null)
+    app.decorate('keyCache', new KeyCache(options.keyCacheSeconds * 1000))
     app.addHook('onRequest', async (request, reply) => {
       const url = request.routeOptions.url
       // Unknown routes fall through to the 404 handler; the console's own assets are public.
@@ -147,7 +153,12 @@ export default fp(
           'send an API key as "Authorization: Bearer <key>"',
         )
       }
-      const key = await findActiveKey(app.db, secret)
+      const hash = hashSecret(secret)
+      let key = app.keyCache.get(hash)
+      if (!key) {
+        key = await findActiveKey(app.db, secret)
+        if (key) app.keyCache.put(hash, key)
+      }
       if (!key) {
         await app.authFailures.record(request, prefix)
         reply.header('www-authenticate', 'Bearer error="invalid_token"')

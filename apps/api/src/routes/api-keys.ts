@@ -162,7 +162,8 @@ const apiKeyRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['api-keys'],
         operationId: 'revokeApiKey',
-        summary: 'Revoke an API key; it stops working at once',
+        summary:
+          'Revoke an API key; it stops working at once here, within LIANCUN_KEY_CACHE_SECONDS elsewhere',
         params: z.object({ id: Id }),
         response: { 200: ApiKeyOut, ...errorResponses(404, 409) },
       },
@@ -172,12 +173,16 @@ const apiKeyRoutes: FastifyPluginAsyncZod = async (app) => {
       const key = await getApiKey(app.db, request.params.id)
       if (!(await keyVisible(request, key)))
         throw new ForbiddenError('the key lies outside the caller’s scope')
-      const result = await auditedWrite(
-        request,
-        ({ tx }) => revokeApiKey(tx, key.id, request.actor!.keyId),
-        (after) => ({ type: 'api_key', id: after.id, before: key }),
-      )
-      return result
+      try {
+        return await auditedWrite(
+          request,
+          ({ tx }) => revokeApiKey(tx, key.id, request.actor!.keyId),
+          (after) => ({ type: 'api_key', id: after.id, before: key }),
+        )
+      } finally {
+        // Revoked here: stops working here at once (other processes within the cache time).
+        app.keyCache.evict(key.id)
+      }
     },
   )
 }
