@@ -15,7 +15,15 @@ describe('cursor shapes', () => {
   })
 
   it('refuses decodable cursors whose key no list uses', () => {
-    for (const key of ['\u0000', 'abc', "' or 1=1 --", '370322\u0000', '3703221', '😀', newId().toUpperCase()]) {
+    for (const key of [
+      '\u0000',
+      'abc',
+      "' or 1=1 --",
+      '370322\u0000',
+      '3703221',
+      '😀',
+      newId().toUpperCase(),
+    ]) {
       expect(cursorKey(b64(key))).toBeNull()
     }
   })

@@ -18,7 +18,9 @@ import { sendProblem } from './errors.js'
  */
 
 /** With the `u` flag a surrogate range only matches surrogates that are not part of a pair. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what this looks for
 const BAD_TEXT = /[\u0000\uD800-\uDFFF]/u
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what this looks for
 const BAD_TEXT_ALL = /[\u0000\uD800-\uDFFF]/gu
 export const MAX_INPUT_DEPTH = 32
 /** Enough to show a client what to fix without answering with a copy of a hostile body. */
@@ -41,7 +43,10 @@ function pathKey(key: string): string {
 }
 
 /** The problems found in `input`, named by path from `root` (`body.lines.0.summary`). */
-export function inspectInput(root: string, input: unknown): { text: FieldError[]; tooDeep: FieldError | null } {
+export function inspectInput(
+  root: string,
+  input: unknown,
+): { text: FieldError[]; tooDeep: FieldError | null } {
   const text: FieldError[] = []
   const stack: [unknown, string, number][] = [[input, root, 0]]
   while (stack.length > 0 && text.length < MAX_REPORTED) {
@@ -96,9 +101,16 @@ async function guard(request: FastifyRequest, reply: FastifyReply) {
   ] as const) {
     const found = inspectInput(root, input)
     if (found.tooDeep) {
-      return sendProblem(reply, request, 400, 'request.too_deep', `${found.tooDeep.field}: ${found.tooDeep.message}`, {
-        errors: [found.tooDeep],
-      })
+      return sendProblem(
+        reply,
+        request,
+        400,
+        'request.too_deep',
+        `${found.tooDeep.field}: ${found.tooDeep.message}`,
+        {
+          errors: [found.tooDeep],
+        },
+      )
     }
     text.push(...found.text)
   }
