@@ -1,4 +1,5 @@
-export { OrganizationError } from './errors.js'
+export type { OrganizationErrorCode } from './errors.js'
+export { ORGANIZATION_ERRORS, OrganizationError } from './errors.js'
 export {
   AddAllianceMemberInput,
   AddPartyMemberInput,
@@ -28,11 +29,13 @@ export type {
   Alliance,
   AllianceMember,
   AlliancePost,
+  AllianceRef,
   AllianceStats,
   AllianceSummary,
   CrossVillageAppointment,
   Division,
   DivisionKind,
+  GuardOptions,
   OrganizationService,
   OrganizationServiceOptions,
   Partner,
@@ -41,6 +44,7 @@ export type {
   Person,
   Representatives,
   VillagePost,
+  VillageRef,
 } from './organization-service.js'
 export { createOrganizationService } from './organization-service.js'
 export { maskIdNumber, maskPhone } from './rules/personal-data.js'

@@ -1,4 +1,4 @@
-import { type Database, DomainError, fixedClock } from '@liancun/core'
+import { type Database, DomainError, fixedClock, newId } from '@liancun/core'
 import { createTestDatabase, type TestDatabase } from '@liancun/core/testing'
 import { sql } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -341,6 +341,53 @@ describe('alliances', () => {
     const last = await org.listAlliances({ asOf: '2024-01-01', limit: 2, after: first.items[1]!.id })
     expect(last.items.map((a) => a.name)).toEqual(['C'])
     expect(last.nextCursor).toBeNull()
+  })
+})
+
+describe('missing records', () => {
+  it('answers not-found for a record addressed through a parent that exists', async () => {
+    const a = await alliance('A')
+    const b = await alliance('B')
+    const joined = await org.addAllianceMember(b.id, {
+      villageCode: '370322104201',
+      role: 'member',
+      from: '2019-01-01',
+    })
+    // A member of B is not a member of A, whatever its id.
+    await expectCode(
+      org.leaveAllianceMember(a.id, joined.id, { to: '2024-01-01', reason: 'x' }),
+      'organization.alliance_member_not_found',
+    )
+    const far = await org.createPartner({ name: '沂源合作社', kind: 'cooperative', countyCode: '370323' })
+    await expectCode(
+      org.addAllianceMember(a.id, { partnerId: newId('370322'), role: 'member', from: '2020-01-01' }),
+      'organization.partner_not_found',
+    )
+    await expectCode(
+      org.addAllianceMember(a.id, { partnerId: far.id, role: 'member', from: '2020-01-01' }),
+      'organization.member_outside_county',
+    )
+    const wang = await org.createPerson({ name: '王', villageCode: '370322104202' })
+    const post = await org.appointVillagePost('370322104202', {
+      body: 'village_committee',
+      title: 'member',
+      personId: wang.id,
+      from: '2021-01-01',
+    })
+    // The post exists, but not in this village.
+    await expectCode(
+      org.endVillagePost('370322104201', post.id, { to: '2024-01-01' }),
+      'organization.village_post_not_found',
+    )
+    await expectCode(
+      org.endVillagePost('370322104202', post.id, { to: '2020-01-01' }),
+      'organization.end_before_start',
+    )
+    await org.endVillagePost('370322104202', post.id, { to: '2024-01-01' })
+    await expectCode(
+      org.endVillagePost('370322104202', post.id, { to: '2024-02-01' }),
+      'organization.post_already_ended',
+    )
   })
 })
 

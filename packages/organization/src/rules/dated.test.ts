@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { codeLengthOfKind, firstOverlap, maxConcurrent } from './dated.js'
+import { firstOverlap, maxConcurrent } from './dated.js'
 
 describe('firstOverlap', () => {
   const ranges = [
@@ -29,16 +29,5 @@ describe('maxConcurrent', () => {
   it('sees a later start inside the window', () => {
     expect(maxConcurrent([{ from: '2025-01-01', to: null }], { from: '2024-01-01', to: null })).toBe(1)
     expect(maxConcurrent([], { from: '2024-01-01', to: null })).toBe(0)
-  })
-})
-
-describe('codeLengthOfKind', () => {
-  it('maps kinds to code lengths', () => {
-    expect([
-      codeLengthOfKind('county'),
-      codeLengthOfKind('township'),
-      codeLengthOfKind('village'),
-      codeLengthOfKind('community'),
-    ]).toEqual([6, 9, 12, 12])
   })
 })

@@ -29,8 +29,3 @@ export function maxConcurrent(existing: readonly DateRange[], window: DateRange)
   }
   return max
 }
-
-/** Division code length per kind: county 6, township 9, village and community 12. */
-export function codeLengthOfKind(kind: 'county' | 'township' | 'village' | 'community'): number {
-  return kind === 'county' ? 6 : kind === 'township' ? 9 : 12
-}

@@ -2,6 +2,7 @@ import { formatMoney, Id, MoneyOut, PageQuery, pageRequest } from '@liancun/core
 import { Period } from '@liancun/ledger'
 import {
   AddAllianceMemberInput,
+  type AllianceRef,
   AppointAlliancePostInput,
   CreateAllianceInput,
   LeaveAllianceMemberInput,
@@ -12,7 +13,7 @@ import { auditedWrite } from '../../audit.js'
 import type { Target } from '../../auth/scope.js'
 import { errorResponses } from '../../http/problem.js'
 import { AsOfQuery, resolveWithin, WithinQuery } from '../../http/scope-query.js'
-import { authorize, ORGANIZATION_WRITERS, requireActor } from '../../plugins/auth.js'
+import { authorize, ORGANIZATION_WRITERS, requireActor, scopeGuard } from '../../plugins/auth.js'
 import { allianceFinancials } from '../../workflows/alliance-financials.js'
 import {
   AllianceMemberOut,
@@ -25,14 +26,15 @@ import {
 
 const AllianceParams = z.object({ id: Id })
 
+/** The alliance a service loaded, as a scope target. */
+const allianceTarget = (ref: AllianceRef): Target => ({
+  kind: 'alliance',
+  id: ref.id,
+  townshipCode: ref.townshipCode,
+})
+
 const allianceRoutes: FastifyPluginAsyncZod = async (app) => {
   const org = () => app.services.organization
-
-  /** The alliance as a scope target; 404 when it does not exist. */
-  async function allianceTarget(id: string): Promise<Target & { countyCode: string }> {
-    const ref = await org().getAllianceRef(id)
-    return { kind: 'alliance', id: ref.id, townshipCode: ref.townshipCode, countyCode: ref.countyCode }
-  }
 
   app.post(
     '/v1/alliances',
@@ -78,12 +80,13 @@ const allianceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      // Read first, then check scope against what was read: one lookup instead of two.
-      const alliance = await org().getAlliance(request.params.id, request.query.asOf ?? app.clock.today())
-      await authorize(request, {
-        target: { kind: 'alliance', id: alliance.id, townshipCode: alliance.townshipCode },
+      // The service authorises the alliance it reads (one statement, then the scope check).
+      const guard = scopeGuard(request)
+      return org().getAlliance(request.params.id, request.query.asOf ?? app.clock.today(), {
+        guard: async (ref) => {
+          await guard(allianceTarget(ref))
+        },
       })
-      return alliance
     },
   )
 
@@ -139,18 +142,23 @@ const allianceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const target = await allianceTarget(request.params.id)
-      await authorize(request, { roles: ORGANIZATION_WRITERS, target })
-      // The write touches the joining village too: a key may only bring in villages of its own
-      // scope (a township organiser cannot pull another township's village, and with it that
-      // village's rosters and books, into its alliance).
-      if (request.body.villageCode) {
-        await authorize(request, { target: { kind: 'division', code: request.body.villageCode } })
-      }
+      let countyCode = ''
       const member = await auditedWrite(
         request,
-        ({ services }) => services.organization.addAllianceMember(request.params.id, request.body),
-        (m) => ({ type: 'alliance_member', id: m.id, countyCode: target.countyCode }),
+        ({ services }) => {
+          const guard = scopeGuard(request, ORGANIZATION_WRITERS, services)
+          return services.organization.addAllianceMember(request.params.id, request.body, {
+            guard: async (ref) => {
+              await guard(allianceTarget(ref))
+              // The write touches the joining village too: a key may only bring in villages of its
+              // own scope (a township organiser cannot pull another township's village, and with it
+              // that village's rosters and books, into its alliance).
+              if (request.body.villageCode) await guard({ kind: 'division', code: request.body.villageCode })
+              countyCode = ref.countyCode
+            },
+          })
+        },
+        (m) => ({ type: 'alliance_member', id: m.id, countyCode }),
       )
       return reply.code(201).send(member)
     },
@@ -169,13 +177,24 @@ const allianceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const target = await allianceTarget(request.params.id)
-      await authorize(request, { roles: ORGANIZATION_WRITERS, target })
+      let countyCode = ''
       const result = await auditedWrite(
         request,
-        ({ services }) =>
-          services.organization.leaveAllianceMember(request.params.id, request.params.memberId, request.body),
-        (m) => ({ type: 'alliance_member', id: m.id, countyCode: target.countyCode }),
+        ({ services }) => {
+          const guard = scopeGuard(request, ORGANIZATION_WRITERS, services)
+          return services.organization.leaveAllianceMember(
+            request.params.id,
+            request.params.memberId,
+            request.body,
+            {
+              guard: async (ref) => {
+                await guard(allianceTarget(ref))
+                countyCode = ref.countyCode
+              },
+            },
+          )
+        },
+        (m) => ({ type: 'alliance_member', id: m.id, countyCode }),
       )
       return result
     },
@@ -194,12 +213,19 @@ const allianceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const target = await allianceTarget(request.params.id)
-      await authorize(request, { roles: ORGANIZATION_WRITERS, target })
+      let countyCode = ''
       const post = await auditedWrite(
         request,
-        ({ services }) => services.organization.appointAlliancePost(request.params.id, request.body),
-        (p) => ({ type: 'alliance_post', id: p.id, countyCode: target.countyCode }),
+        ({ services }) => {
+          const guard = scopeGuard(request, ORGANIZATION_WRITERS, services)
+          return services.organization.appointAlliancePost(request.params.id, request.body, {
+            guard: async (ref) => {
+              await guard(allianceTarget(ref))
+              countyCode = ref.countyCode
+            },
+          })
+        },
+        (p) => ({ type: 'alliance_post', id: p.id, countyCode }),
       )
       return reply.code(201).send(post)
     },
@@ -275,7 +301,13 @@ const allianceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await authorize(request, { target: await allianceTarget(request.params.id) })
+      // The workflow reads the alliance again inside its transaction; this read only authorises.
+      const guard = scopeGuard(request)
+      await org().getAllianceRef(request.params.id, {
+        guard: async (ref) => {
+          await guard(allianceTarget(ref))
+        },
+      })
       const view = await app.inTransaction(({ services }) =>
         allianceFinancials(services, request.params.id, request.query.period, request.query.eliminateLinks),
       )

@@ -5,13 +5,16 @@ import {
   AppointVillagePostInput,
   EndVillagePostInput,
   UpdatePartyMemberInput,
+  type VillageRef,
 } from '@liancun/organization'
+import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { auditedWrite } from '../../audit.js'
 import { errorResponses } from '../../http/problem.js'
 import { AsOfQuery, resolveWithin, WithinQuery } from '../../http/scope-query.js'
-import { authorize, ORGANIZATION_WRITERS } from '../../plugins/auth.js'
+import { authorize, ORGANIZATION_WRITERS, scopeGuard } from '../../plugins/auth.js'
+import type { Services } from '../../services.js'
 import {
   CrossVillageAppointmentsOut,
   PartyRosterOut,
@@ -24,6 +27,19 @@ import {
 const VillageParams = z.object({ code: VillageCode })
 const AsOf = z.object({ asOf: AsOfQuery })
 const village = (code: string) => ({ kind: 'division' as const, code })
+
+/**
+ * A village write is authorised by the service, inside its transaction, on the village it locks
+ * (the guard's lookups run on that transaction: an alliance key needs the village's memberships).
+ */
+function villageWriter(request: FastifyRequest, services: Services) {
+  const guard = scopeGuard(request, ORGANIZATION_WRITERS, services)
+  return {
+    guard: async (ref: VillageRef) => {
+      await guard(village(ref.villageCode))
+    },
+  }
+}
 
 const villageRoutes: FastifyPluginAsyncZod = async (app) => {
   const org = () => app.services.organization
@@ -44,10 +60,14 @@ const villageRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await authorize(request, { roles: ORGANIZATION_WRITERS, target: village(request.params.code) })
       const post = await auditedWrite(
         request,
-        ({ services }) => services.organization.appointVillagePost(request.params.code, request.body),
+        ({ services }) =>
+          services.organization.appointVillagePost(
+            request.params.code,
+            request.body,
+            villageWriter(request, services),
+          ),
         (p) => ({ type: 'village_post', id: p.id, countyCode: request.params.code.slice(0, 6) }),
       )
       return reply.code(201).send(post)
@@ -67,11 +87,15 @@ const villageRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await authorize(request, { roles: ORGANIZATION_WRITERS, target: village(request.params.code) })
       const result = await auditedWrite(
         request,
         ({ services }) =>
-          services.organization.endVillagePost(request.params.code, request.params.postId, request.body),
+          services.organization.endVillagePost(
+            request.params.code,
+            request.params.postId,
+            request.body,
+            villageWriter(request, services),
+          ),
         (p) => ({ type: 'village_post', id: p.id, countyCode: request.params.code.slice(0, 6) }),
       )
       return result
@@ -110,11 +134,14 @@ const villageRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await authorize(request, { roles: ORGANIZATION_WRITERS, target: village(request.params.code) })
       const roster = await auditedWrite(
         request,
         async ({ services }) => {
-          await services.organization.addPartyMember(request.params.code, request.body)
+          await services.organization.addPartyMember(
+            request.params.code,
+            request.body,
+            villageWriter(request, services),
+          )
           return services.organization.listPartyMembers(request.params.code, request.body.from)
         },
         () => ({
@@ -144,7 +171,6 @@ const villageRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await authorize(request, { roles: ORGANIZATION_WRITERS, target: village(request.params.code) })
       const result = await auditedWrite(
         request,
         async ({ services }) => {
@@ -152,6 +178,7 @@ const villageRoutes: FastifyPluginAsyncZod = async (app) => {
             request.params.code,
             request.params.personId,
             request.body,
+            villageWriter(request, services),
           )
           return services.organization.listPartyMembers(request.params.code, app.clock.today())
         },
@@ -196,11 +223,14 @@ const villageRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await authorize(request, { roles: ORGANIZATION_WRITERS, target: village(request.params.code) })
       const list = await auditedWrite(
         request,
         async ({ services }) => {
-          await services.organization.addRepresentative(request.params.code, request.body)
+          await services.organization.addRepresentative(
+            request.params.code,
+            request.body,
+            villageWriter(request, services),
+          )
           return services.organization.listRepresentatives(request.params.code, request.body.from)
         },
         () => ({

@@ -1,0 +1,164 @@
+import type { Database } from '@liancun/core'
+import { and, asc, eq, gt, inArray, like, lte, type SQL, sql } from 'drizzle-orm'
+import type { AllianceRow } from '../outputs.js'
+import { allianceMembers, alliancePosts, alliances, divisions, partners, people } from '../schema.js'
+import { activeOn, byId, countyOfCode, outer } from './sql.js'
+
+export async function findAlliance(
+  q: Database,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<AllianceRow | undefined> {
+  const query = q.select().from(alliances).where(byId(alliances, id))
+  const [row] = options.lock ? await query.for('update') : await query
+  return row
+}
+
+/** The county of an alliance whose id does not carry it (made before ids carried their county). */
+export async function countyOfAlliance(q: Database, id: string): Promise<string | undefined> {
+  const [row] = await q
+    .select({ countyCode: alliances.countyCode })
+    .from(alliances)
+    .where(eq(alliances.id, id))
+  return row?.countyCode
+}
+
+export async function insertAlliance(
+  q: Database,
+  values: typeof alliances.$inferInsert,
+): Promise<AllianceRow> {
+  const [row] = await q.insert(alliances).values(values).returning()
+  return row!
+}
+
+/** A member valid on the day read, named from its division or partner row. */
+export interface MemberOnDay {
+  id: string
+  villageCode: string | null
+  partnerId: string | null
+  role: string
+  from: string
+  to: string | null
+  name: string | null
+}
+
+/** A post valid on the day read, with its holder. */
+export interface PostOnDay {
+  id: string
+  title: string
+  source: string
+  from: string
+  to: string | null
+  personId: string
+  personName: string
+  personVillageCode: string
+}
+
+/** Villages of the alliance row in the outer query that are members on `asOf` (a correlated count). */
+export const villageCountOn = (asOf: string) => sql<number>`(
+  select count(*)::int from ${allianceMembers} vm
+   where vm.county_code = ${outer(alliances.countyCode)} and vm.alliance_id = ${outer(alliances.id)}
+     and vm.village_code is not null
+     and vm.valid_from <= ${asOf} and (vm.valid_to is null or vm.valid_to >= ${asOf}))`
+
+/**
+ * The alliance with its members and posts valid on `asOf`, in ONE statement (children as JSON
+ * arrays of correlated subqueries on the same tenant): one round trip, and one snapshot, so the
+ * members, the posts and their `crossVillage` flags agree without a transaction.
+ */
+export async function allianceOn(
+  q: Database,
+  countyCode: string,
+  id: string,
+  asOf: string,
+): Promise<{ row: AllianceRow; members: MemberOnDay[]; posts: PostOnDay[] } | undefined> {
+  const members = sql<MemberOnDay[]>`coalesce((
+    select json_agg(json_build_object(
+             'id', m.id, 'villageCode', m.village_code, 'partnerId', m.partner_id, 'role', m.role,
+             'from', m.valid_from, 'to', m.valid_to, 'name', coalesce(d.name, p.name))
+           order by m.valid_from, m.id)
+      from ${allianceMembers} m
+      left join ${divisions} d on d.county_code = m.county_code and d.code = m.village_code
+      left join ${partners} p on p.county_code = m.county_code and p.id = m.partner_id
+     where m.county_code = ${outer(alliances.countyCode)} and m.alliance_id = ${outer(alliances.id)}
+       and m.valid_from <= ${asOf} and (m.valid_to is null or m.valid_to >= ${asOf})), '[]'::json)`
+  const posts = sql<PostOnDay[]>`coalesce((
+    select json_agg(json_build_object(
+             'id', ap.id, 'title', ap.title, 'source', ap.source, 'from', ap.valid_from, 'to', ap.valid_to,
+             'personId', pe.id, 'personName', pe.name, 'personVillageCode', pe.village_code)
+           order by ap.valid_from, ap.id)
+      from ${alliancePosts} ap
+      join ${people} pe on pe.county_code = ap.county_code and pe.id = ap.person_id
+     where ap.county_code = ${outer(alliances.countyCode)} and ap.alliance_id = ${outer(alliances.id)}
+       and ap.valid_from <= ${asOf} and (ap.valid_to is null or ap.valid_to >= ${asOf})), '[]'::json)`
+  const [found] = await q
+    .select({ row: alliances, members, posts })
+    .from(alliances)
+    .where(and(eq(alliances.countyCode, countyCode), eq(alliances.id, id)))
+  return found && { row: found.row, members: parseJson(found.members), posts: parseJson(found.posts) }
+}
+
+/** Drivers hand `json` back parsed; a driver configured to leave it as text still works. */
+function parseJson<T>(value: T | string): T {
+  return typeof value === 'string' ? (JSON.parse(value) as T) : value
+}
+
+/** A page of alliances, each with its village count on `asOf`, in one statement whatever the page size. */
+export async function listAlliancePage(
+  q: Database,
+  query: { within?: string; mode?: string; asOf: string; limit: number; after: string | null },
+): Promise<{ row: AllianceRow; villageCount: number }[]> {
+  const within = query.within
+  const rows = await q
+    .select({ row: alliances, villageCount: villageCountOn(query.asOf) })
+    .from(alliances)
+    .where(
+      and(
+        within && within.length >= 6 ? eq(alliances.countyCode, countyOfCode(within)) : undefined,
+        within && within.length < 12 ? like(alliances.townshipCode, `${within}%`) : undefined,
+        // A village's view: the alliances it belongs to on the day.
+        within && within.length === 12
+          ? inArray(
+              alliances.id,
+              q
+                .select({ id: allianceMembers.allianceId })
+                .from(allianceMembers)
+                .where(
+                  and(
+                    eq(allianceMembers.countyCode, countyOfCode(within)),
+                    eq(allianceMembers.villageCode, within),
+                    activeOn(allianceMembers, query.asOf),
+                  ),
+                ),
+            )
+          : undefined,
+        query.mode ? eq(alliances.mode, query.mode) : undefined,
+        lte(alliances.establishedOn, query.asOf),
+        query.after ? gt(alliances.id, query.after) : undefined,
+      ) as SQL,
+    )
+    .orderBy(asc(alliances.id))
+    .limit(query.limit + 1)
+  return rows.map((r) => ({ row: r.row, villageCount: Number(r.villageCount) }))
+}
+
+/** The alliance a village belongs to on `asOf`, its membership and village count, in one statement. */
+export async function allianceOfVillageOn(q: Database, villageCode: string, asOf: string) {
+  const [found] = await q
+    .select({ membership: allianceMembers, alliance: alliances, villageCount: villageCountOn(asOf) })
+    .from(allianceMembers)
+    .innerJoin(
+      alliances,
+      and(eq(alliances.countyCode, allianceMembers.countyCode), eq(alliances.id, allianceMembers.allianceId)),
+    )
+    .where(
+      and(
+        eq(allianceMembers.countyCode, countyOfCode(villageCode)),
+        eq(allianceMembers.villageCode, villageCode),
+        activeOn(allianceMembers, asOf),
+      ),
+    )
+    .orderBy(asc(allianceMembers.from))
+    .limit(1)
+  return found && { ...found, villageCount: Number(found.villageCount) }
+}
