@@ -1,11 +1,12 @@
 import { type Clock, newId } from '@liancun/core'
 import Fastify, { type FastifyInstance } from 'fastify'
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import { validatorCompiler } from 'fastify-type-provider-zod'
 import type { DestinationStream } from 'pino'
 import { createApiKey, generateSecret, secretExists } from './auth/api-keys.js'
 import type { AppConfig } from './config.js'
 import type { OpenDatabase } from './database.js'
 import { loadDemoDataset } from './demo/seed.js'
+import { serializerCompiler } from './http/hot-response.js'
 import { REDACT, safeError } from './logging.js'
 import authPlugin from './plugins/auth.js'
 import databasePlugin from './plugins/database.js'
@@ -62,6 +63,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     frameworkErrors: frameworkProblem,
   })
   app.setValidatorCompiler(validatorCompiler)
+  // zod checks responses, except hot ones written from their JSON Schema (http/hot-response.ts).
   app.setSerializerCompiler(serializerCompiler)
   await app.register(errorsPlugin)
   await app.register(requestIdPlugin)

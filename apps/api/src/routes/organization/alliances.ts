@@ -11,6 +11,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { auditedWrite } from '../../audit.js'
 import type { Target } from '../../auth/scope.js'
+import { hotResponse } from '../../http/hot-response.js'
 import { errorResponses } from '../../http/problem.js'
 import { AsOfQuery, resolveWithin, WithinQuery } from '../../http/scope-query.js'
 import { authorize, ORGANIZATION_WRITERS, requireActor, scopeGuard } from '../../plugins/auth.js'
@@ -76,7 +77,7 @@ const allianceRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'An alliance with the members and posts valid on a day',
         params: AllianceParams,
         querystring: z.object({ asOf: AsOfQuery }),
-        response: { 200: AllianceOut, ...errorResponses(404) },
+        response: { 200: hotResponse(AllianceOut), ...errorResponses(404) },
       },
     },
     async (request) => {
@@ -102,7 +103,7 @@ const allianceRoutes: FastifyPluginAsyncZod = async (app) => {
           mode: AllianceSummaryOut.shape.mode.optional(),
           asOf: AsOfQuery,
         }),
-        response: { 200: pageOf(AllianceSummaryOut), ...errorResponses() },
+        response: { 200: hotResponse(pageOf(AllianceSummaryOut)), ...errorResponses() },
       },
     },
     async (request) => {
