@@ -144,6 +144,21 @@ const LEDGER: Record<string, Access> = {
     target: 'village',
     request: (w) => ledger({ body: { voucherIds: [w.draftVoucherId] } })(w),
   },
+  // 历史凭证导入 posts what it writes, so it is a reviewer's (provisional: the lead decides roles).
+  importVouchers: {
+    roles: REVIEWER,
+    target: 'village',
+    request: ledger({
+      body: {
+        vouchers: [
+          {
+            ...voucher('2024-06-22', '102', '503', '7.00'),
+            source: { ref: '旧账-2024-06-1', preparer: '王会计', reviewer: '李站长' },
+          },
+        ],
+      },
+    }),
+  },
   createBalanceAssertion: {
     roles: [...BOOKKEEPER, ...REVIEWER],
     target: 'village',
@@ -172,6 +187,22 @@ const LEDGER: Record<string, Access> = {
     outOfScope: ['village', 'otherTownship', 'otherCounty', 'otherAlliance'],
   },
   listLedgerLinks: { roles: 'any', target: 'township', request: () => ({ query: { within: township } }) },
+  // County books: any role reads, within its scope.
+  getDivisionTrialBalance: {
+    roles: 'any',
+    target: 'township',
+    request: () => ({ query: { within: township, from: '2024-01', to: '2024-12' } }),
+  },
+  getDivisionBalanceSheet: {
+    roles: 'any',
+    target: 'township',
+    request: () => ({ query: { within: township, period: '2024-12', eliminateLinks: 'true' } }),
+  },
+  getDivisionIncomeStatement: {
+    roles: 'any',
+    target: 'township',
+    request: () => ({ query: { within: township, year: '2024' } }),
+  },
   createFinancialDisclosure: {
     roles: REVIEWER,
     target: 'village',

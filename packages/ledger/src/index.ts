@@ -1,6 +1,7 @@
 export type { AccountClass, ChartAccount, ChartId, NormalSide } from './chart.js'
 export { CHARTS, isCashAccount, RCEA_2023 } from './chart.js'
-export { LedgerError } from './errors.js'
+export type { LedgerErrorCode } from './errors.js'
+export { LEDGER_ERRORS, LedgerError } from './errors.js'
 export {
   AddAccountInput,
   CreateAssertionInput,
@@ -9,25 +10,42 @@ export {
   CreateLedgerLinkInput,
   CreateVoucherBatchInput,
   CreateVoucherInput,
+  IMPORT_MAX_LINES,
+  IMPORT_MAX_VOUCHERS,
+  ImportedVoucherInput,
+  ImportVouchersInput,
   OpeningBalancesInput,
   Period,
   PostVoucherBatchInput,
   ReopenPeriodInput,
   ReverseVoucherInput,
   VoucherLineInput,
+  VoucherSourceInput,
 } from './inputs.js'
 export type {
   Account,
+  GuardOptions,
   Ledger,
+  LedgerRef,
   LedgerService,
   LedgerServiceOptions,
   Voucher,
   VoucherLine,
   VoucherOrigin,
+  VoucherSource,
   VoucherState,
 } from './ledger-service.js'
 export { createLedgerService, OPENING_PERIOD } from './ledger-service.js'
 export { ledgerMigrations, migrateLedger } from './migrate.js'
+export type {
+  PostingFacts,
+  PostingItem,
+  PostingLedger,
+  PostingPlan,
+  PostingRequest,
+  PostingVoucher,
+} from './rules/posting.js'
+export { planPostings, postingProblem } from './rules/posting.js'
 export type { StatementAccount, StatementLine } from './rules/statements.js'
 export { balanceSheet, closingEntries, incomeStatement } from './rules/statements.js'
 export type { LeafMovement, SidedAmount, TrialAccount, TrialBalanceRow } from './rules/trial-balance.js'

@@ -210,3 +210,62 @@ export const CreateDisclosureInput = z
   })
   .meta({ example: { period: '2024-Q1' } })
 export type CreateDisclosureInput = z.infer<typeof CreateDisclosureInput>
+
+/** Where an imported voucher comes from: the legacy system's reference and its 记账 / 审核 names. */
+export const VoucherSourceInput = z.strictObject({
+  ref: z.string().trim().min(1).max(100).meta({
+    description: 'the voucher’s reference in the source system (unique per ledger)',
+    example: '2023-07-记-15',
+  }),
+  preparer: z
+    .string()
+    .trim()
+    .min(1)
+    .max(50)
+    .meta({ description: '制单 / 记账 in the source', example: '王会计' }),
+  reviewer: z.string().trim().min(1).max(50).meta({ description: '审核 in the source', example: '李站长' }),
+})
+
+export const ImportedVoucherInput = z
+  .strictObject({
+    date: BusinessDate,
+    summary: z.string().trim().min(1).max(200).meta({ description: '摘要', example: '收到土地租金' }),
+    attachments: z.number().int().min(0).max(999).default(0).meta({ description: '附件张数' }),
+    lines: z.array(VoucherLineInput).min(2, 'a voucher has at least two lines').max(200),
+    source: VoucherSourceInput,
+  })
+  .meta({
+    example: {
+      date: '2023-07-15',
+      summary: '收到土地租金',
+      attachments: 1,
+      lines: [
+        { account: '102', debit: '12000.00' },
+        { account: '501', credit: '12000.00' },
+      ],
+      source: { ref: '2023-07-记-15', preparer: '王会计', reviewer: '李站长' },
+    },
+  })
+export type ImportedVoucherInput = z.infer<typeof ImportedVoucherInput>
+
+/** At most this many vouchers, and lines over all of them, per import call. */
+export const IMPORT_MAX_VOUCHERS = 2000
+export const IMPORT_MAX_LINES = 20_000
+
+export const ImportVouchersInput = z
+  .strictObject({ vouchers: z.array(ImportedVoucherInput).min(1).max(IMPORT_MAX_VOUCHERS) })
+  .superRefine((value, ctx) => {
+    const lines = value.vouchers.reduce((sum, v) => sum + v.lines.length, 0)
+    if (lines > IMPORT_MAX_LINES) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['vouchers'],
+        message: `an import carries at most ${IMPORT_MAX_LINES} lines (this one has ${lines}); split it`,
+      })
+    }
+  })
+  .meta({
+    description: `history from another system: up to ${IMPORT_MAX_VOUCHERS} vouchers already reviewed there, posted all or none`,
+    example: { vouchers: [ImportedVoucherInput.meta()?.example] },
+  })
+export type ImportVouchersInput = z.infer<typeof ImportVouchersInput>

@@ -97,10 +97,18 @@ export const vouchers = ledgerSchema.table(
      * disbursement); null for vouchers keyed in by a bookkeeper. See `VoucherOrigin`.
      */
     origin: text('origin'),
+    /**
+     * For vouchers imported already posted from another system (a county's legacy software): its
+     * reference for the voucher and the 记账 / 审核 names it recorded. Null for vouchers booked here.
+     */
+    sourceRef: text('source_ref'),
+    sourcePreparer: text('source_preparer'),
+    sourceReviewer: text('source_reviewer'),
     createdAt: created(),
   },
   (t) => [
     primaryKey({ columns: [t.countyCode, t.id] }),
+    uniqueIndex('vouchers_source_ref_idx').on(t.countyCode, t.ledgerId, t.sourceRef),
     uniqueIndex('vouchers_chain_idx').on(t.countyCode, t.ledgerId, t.chainSeq),
     uniqueIndex('vouchers_number_idx').on(t.countyCode, t.ledgerId, t.period, t.number),
     uniqueIndex('vouchers_reverses_idx').on(t.countyCode, t.reversesId),

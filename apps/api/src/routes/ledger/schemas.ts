@@ -54,6 +54,10 @@ export const VoucherOut = z
       .object({ kind: z.string(), refs: z.record(z.string(), z.string()) })
       .nullable()
       .meta({ description: '来源: the record that generated this draft (e.g. a fund disbursement)' }),
+    source: z.object({ ref: z.string(), preparer: z.string(), reviewer: z.string() }).nullable().meta({
+      description:
+        'for a voucher imported already reviewed from another system: its reference there and the 记账 / 审核 names it recorded',
+    }),
     totals: z.object({ debit: MoneyOut, credit: MoneyOut }),
     lines: z.array(
       z.object({

@@ -1,0 +1,154 @@
+import { formatMoney, MoneyOut } from '@liancun/core'
+import { Period } from '@liancun/ledger'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { errorResponses } from '../../http/problem.js'
+import { resolveWithin, WithinQuery } from '../../http/scope-query.js'
+import { Year } from './periods.js'
+import {
+  BalanceSheetOut,
+  balanceSheetToWire,
+  IncomeStatementOut,
+  incomeStatementToWire,
+  TrialBalanceOut,
+  trialBalanceToWire,
+} from './schemas.js'
+
+/**
+ * County books (县/镇 汇总): the statements of every ledger within a county or township, from the
+ * maintained balances, equal to the sum of the single ledgers; `eliminateLinks=true` takes out
+ * the legs of 飞地抱团 links between two ledgers of the division. Any role may read, within its
+ * scope (the division defaults to the key's).
+ */
+
+const Division = WithinQuery.meta({
+  description: 'the county (6 digits) or township (9 digits) to total; defaults to the key’s scope',
+  example: '370322',
+})
+const Eliminate = z
+  .enum(['true', 'false'])
+  .optional()
+  .transform((v) => v === 'true')
+  .meta({ description: 'take out the legs of links between two ledgers of the division' })
+
+const Eliminated = z
+  .array(
+    z.object({
+      code: z.string(),
+      openingNet: MoneyOut.meta({ description: 'net (debit − credit) before the range' }),
+      debit: MoneyOut,
+      credit: MoneyOut,
+    }),
+  )
+  .meta({ description: 'what was taken out per first-level account (empty unless eliminateLinks)' })
+const divisionFields = {
+  within: z.string(),
+  ledgers: z.number().int().meta({ description: 'ledgers of villages within the division' }),
+  eliminateLinks: z.boolean(),
+  eliminated: Eliminated,
+}
+const DivisionTrialBalanceOut = TrialBalanceOut.omit({ ledgerId: true })
+  .extend(divisionFields)
+  .meta({ id: 'DivisionTrialBalance' })
+const DivisionBalanceSheetOut = BalanceSheetOut.omit({ ledgerId: true })
+  .extend(divisionFields)
+  .meta({ id: 'DivisionBalanceSheet' })
+const DivisionIncomeStatementOut = IncomeStatementOut.omit({ ledgerId: true })
+  .extend(divisionFields)
+  .meta({ id: 'DivisionIncomeStatement' })
+
+type Books = {
+  within: string
+  ledgers: number
+  eliminateLinks: boolean
+  eliminated: { code: string; openingNet: bigint; debit: bigint; credit: bigint }[]
+}
+const divisionWire = (books: Books) => ({
+  within: books.within,
+  ledgers: books.ledgers,
+  eliminateLinks: books.eliminateLinks,
+  eliminated: books.eliminated.map((e) => ({
+    code: e.code,
+    openingNet: formatMoney(e.openingNet),
+    debit: formatMoney(e.debit),
+    credit: formatMoney(e.credit),
+  })),
+})
+
+const bookRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ledgers = () => app.services.ledger
+  const divisionOf = (request: Parameters<typeof resolveWithin>[0], within: string | undefined) =>
+    resolveWithin(request, within) ?? ''
+
+  app.get(
+    '/v1/books/trial-balance',
+    {
+      schema: {
+        tags: ['ledgers'],
+        operationId: 'getDivisionTrialBalance',
+        summary:
+          '县/镇 科目余额表: every ledger of a county or township, per first-level account, from the balances',
+        querystring: z.object({ within: Division, from: Period, to: Period, eliminateLinks: Eliminate }),
+        response: { 200: DivisionTrialBalanceOut, ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const { from, to, eliminateLinks } = request.query
+      const books = await ledgers().divisionTrialBalance(
+        divisionOf(request, request.query.within),
+        from,
+        to,
+        {
+          eliminateLinks,
+        },
+      )
+      const { ledgerId: _ledgerId, ...tb } = trialBalanceToWire({ ...books, ledgerId: '' })
+      return { ...tb, ...divisionWire(books) }
+    },
+  )
+
+  app.get(
+    '/v1/books/balance-sheet',
+    {
+      schema: {
+        tags: ['ledgers'],
+        operationId: 'getDivisionBalanceSheet',
+        summary: '县/镇 资产负债表 at the end of a month, over every ledger of a county or township',
+        querystring: z.object({ within: Division, period: Period, eliminateLinks: Eliminate }),
+        response: { 200: DivisionBalanceSheetOut, ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const { period, eliminateLinks } = request.query
+      const books = await ledgers().divisionBalanceSheet(divisionOf(request, request.query.within), period, {
+        eliminateLinks,
+      })
+      const { ledgerId: _ledgerId, ...sheet } = balanceSheetToWire({ ...books, ledgerId: '' })
+      return { ...sheet, ...divisionWire(books) }
+    },
+  )
+
+  app.get(
+    '/v1/books/income-statement',
+    {
+      schema: {
+        tags: ['ledgers'],
+        operationId: 'getDivisionIncomeStatement',
+        summary:
+          '县/镇 收益及收益分配表 for a year over every ledger of a county or township (closing entries excluded)',
+        querystring: z.object({ within: Division, year: Year, eliminateLinks: Eliminate }),
+        response: { 200: DivisionIncomeStatementOut, ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const { year, eliminateLinks } = request.query
+      const books = await ledgers().divisionIncomeStatement(divisionOf(request, request.query.within), year, {
+        eliminateLinks,
+      })
+      const { ledgerId: _ledgerId, ...statement } = incomeStatementToWire({ ...books, ledgerId: '' })
+      return { ...statement, ...divisionWire(books) }
+    },
+  )
+}
+
+export default bookRoutes

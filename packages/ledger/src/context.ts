@@ -1,0 +1,36 @@
+import type { Clock, Database } from '@liancun/core'
+import { is } from 'drizzle-orm'
+import { PgTransaction } from 'drizzle-orm/pg-core'
+import type { GuardOptions, LedgerRef } from './types.js'
+
+/** What every part of the service shares: the database handle, the clock, and how to transact. */
+export interface LedgerContext {
+  db: Database
+  clock: Clock
+  /**
+   * Runs `work` atomically. A service given a transaction (an API request composing domains, or
+   * `withTx`) runs inside it directly: the caller's transaction is the unit and a savepoint would
+   * only add two statements. Every part checks all its rules before its first write, so a refusal
+   * never leaves half a write behind in the caller's transaction.
+   */
+  transaction<T>(work: (tx: Database) => Promise<T>): Promise<T>
+}
+
+export function createContext(db: Database, clock: Clock): LedgerContext {
+  const inTransaction = is(db, PgTransaction)
+  return {
+    db,
+    clock,
+    transaction: (work) => (inTransaction ? work(db) : db.transaction((tx) => work(tx))),
+  }
+}
+
+/** Calls the caller's guard on a ledger row it loaded (see GuardOptions). */
+export async function guardLedger(
+  options: GuardOptions | undefined,
+  row: { id: string; countyCode: string; villageCode: string },
+): Promise<void> {
+  if (!options?.guard) return
+  const ref: LedgerRef = { id: row.id, countyCode: row.countyCode, villageCode: row.villageCode }
+  await options.guard(ref)
+}
