@@ -2,8 +2,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { compileHot } from '../src/http/hot-response.js'
-import { TrialBalanceOut, VoucherOut } from '../src/routes/ledger/schemas.js'
-import { AllianceOut } from '../src/routes/organization/schemas.js'
+import {
+  BalanceSheetOut,
+  EntriesOut,
+  IncomeStatementOut,
+  TrialBalanceOut,
+  VoucherOut,
+} from '../src/routes/ledger/schemas.js'
+import { AllianceOut, pageOf } from '../src/routes/organization/schemas.js'
 import { seedDivisions, startTestApp, type TestApp } from './helpers.js'
 import { villageBooks, voucher } from './ledger-helpers.js'
 
@@ -52,9 +58,26 @@ describe('hot responses', () => {
       await t.call('GET', `/v1/ledgers/${books.ledgerId}/trial-balance?from=2024-01&to=2024-06`)
     ).json()
     const group = (await t.call('GET', `/v1/alliances/${alliance}`)).json()
+    const ledger = `/v1/ledgers/${books.ledgerId}`
+    const page = (await t.call('GET', `${ledger}/vouchers?limit=50&from=2024-01&to=2024-06`)).json()
+    const sheet = (await t.call('GET', `${ledger}/balance-sheet?period=2024-06`)).json()
+    const income = (await t.call('GET', `${ledger}/income-statement?year=2024`)).json()
+    const entries = (await t.call('GET', `${ledger}/accounts/101/entries?from=2024-01&to=2024-06`)).json()
+    const cash = (await t.call('GET', `${ledger}/journals/cash?from=2024-01&to=2024-06`)).json()
+    const county = (
+      await t.call('GET', '/v1/books/trial-balance?within=370322&from=2024-01&to=2024-06')
+    ).json()
+    expect(page.items.length).toBeGreaterThan(0)
+    expect(entries.items?.length ?? entries.entries?.length).toBeGreaterThan(0)
     for (const [schema, body] of [
       [VoucherOut, read],
+      [pageOf(VoucherOut), page],
       [TrialBalanceOut, trial],
+      [TrialBalanceOut.omit({ ledgerId: true }), county],
+      [BalanceSheetOut, sheet],
+      [IncomeStatementOut, income],
+      [EntriesOut, entries],
+      [EntriesOut, cash],
       [AllianceOut, group],
     ] as const) {
       const { zod, fast } = bothWays(schema, body)

@@ -2,6 +2,7 @@ import { formatMoney, MoneyOut } from '@liancun/core'
 import { Period } from '@liancun/ledger'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { hotResponse } from '../../http/hot-response.js'
 import { errorResponses } from '../../http/problem.js'
 import { resolveWithin, WithinQuery } from '../../http/scope-query.js'
 import { Year } from './periods.js'
@@ -89,7 +90,7 @@ const bookRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           '县/镇 科目余额表: every ledger of a county or township, per first-level account, from the balances',
         querystring: z.object({ within: Division, from: Period, to: Period, eliminateLinks: Eliminate }),
-        response: { 200: DivisionTrialBalanceOut, ...errorResponses() },
+        response: { 200: hotResponse(DivisionTrialBalanceOut), ...errorResponses() },
       },
     },
     async (request) => {
@@ -115,7 +116,7 @@ const bookRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getDivisionBalanceSheet',
         summary: '县/镇 资产负债表 at the end of a month, over every ledger of a county or township',
         querystring: z.object({ within: Division, period: Period, eliminateLinks: Eliminate }),
-        response: { 200: DivisionBalanceSheetOut, ...errorResponses() },
+        response: { 200: hotResponse(DivisionBalanceSheetOut), ...errorResponses() },
       },
     },
     async (request) => {
@@ -137,7 +138,7 @@ const bookRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           '县/镇 收益及收益分配表 for a year over every ledger of a county or township (closing entries excluded)',
         querystring: z.object({ within: Division, year: Year, eliminateLinks: Eliminate }),
-        response: { 200: DivisionIncomeStatementOut, ...errorResponses() },
+        response: { 200: hotResponse(DivisionIncomeStatementOut), ...errorResponses() },
       },
     },
     async (request) => {

@@ -2,6 +2,7 @@ import { PageQuery, pageRequest } from '@liancun/core'
 import { Period } from '@liancun/ledger'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { hotResponse } from '../../http/hot-response.js'
 import { errorResponses } from '../../http/problem.js'
 import { ledgerAccess } from './access.js'
 import { AccountCodeParam, LedgerParams } from './ledgers.js'
@@ -34,7 +35,7 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
           '科目余额表: opening, period debit and credit, closing per account, rolled up, from posted vouchers',
         params: LedgerParams,
         querystring: z.object({ from: Period, to: Period }),
-        response: { 200: TrialBalanceOut, ...errorResponses(404) },
+        response: { 200: hotResponse(TrialBalanceOut), ...errorResponses(404) },
       },
     },
     async (request) =>
@@ -57,7 +58,7 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '明细账: posted lines of an account and its sub-accounts with a running balance, paged',
         params: LedgerParams.extend({ code: AccountCodeParam }),
         querystring: RangeQuery,
-        response: { 200: EntriesOut, ...errorResponses(404) },
+        response: { 200: hotResponse(EntriesOut), ...errorResponses(404) },
       },
     },
     async (request) => {
@@ -86,7 +87,7 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
           summary: `${title}: every posted movement in date order with the running balance`,
           params: LedgerParams,
           querystring: RangeQuery,
-          response: { 200: EntriesOut, ...errorResponses(404) },
+          response: { 200: hotResponse(EntriesOut), ...errorResponses(404) },
         },
       },
       async (request) => {
@@ -126,7 +127,7 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '资产负债表 at the end of a month, from posted vouchers',
         params: LedgerParams,
         querystring: z.object({ period: Period }),
-        response: { 200: BalanceSheetOut, ...errorResponses(404) },
+        response: { 200: hotResponse(BalanceSheetOut), ...errorResponses(404) },
       },
     },
     async (request) =>
@@ -148,7 +149,7 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '收益及收益分配表 for a year (closing entries excluded)',
         params: LedgerParams,
         querystring: z.object({ year: Year }),
-        response: { 200: IncomeStatementOut, ...errorResponses(404) },
+        response: { 200: hotResponse(IncomeStatementOut), ...errorResponses(404) },
       },
     },
     async (request) =>

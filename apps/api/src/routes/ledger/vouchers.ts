@@ -9,6 +9,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { auditedWrite } from '../../audit.js'
+import { hotResponse } from '../../http/hot-response.js'
 import { errorResponses } from '../../http/problem.js'
 import { BOOKKEEPERS, REVIEWERS } from '../../plugins/auth.js'
 import { pageOf } from '../organization/schemas.js'
@@ -68,7 +69,7 @@ const voucherRoutes: FastifyPluginAsyncZod = async (app) => {
           from: Period.optional(),
           to: Period.optional(),
         }),
-        response: { 200: pageOf(VoucherOut), ...errorResponses(404) },
+        response: { 200: hotResponse(pageOf(VoucherOut)), ...errorResponses(404) },
       },
     },
     async (request) => {
@@ -95,7 +96,7 @@ const voucherRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getVoucher',
         summary: 'Read a voucher with its lines',
         params: VoucherParams,
-        response: { 200: VoucherOut, ...errorResponses(404) },
+        response: { 200: hotResponse(VoucherOut), ...errorResponses(404) },
       },
     },
     async (request) =>
