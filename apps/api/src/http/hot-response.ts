@@ -1,3 +1,4 @@
+import { formatMoney } from '@liancun/core'
 import fastJson from 'fast-json-stringify'
 import type { FastifySerializerCompiler } from 'fastify'
 import { serializerCompiler as zodSerializerCompiler } from 'fastify-type-provider-zod'
@@ -38,10 +39,35 @@ export function compileHot(schema: z.ZodType): (body: unknown) => string {
 
 type SerializerRoute = Parameters<typeof zodSerializerCompiler>[0]
 
+/**
+ * The one money codec of responses: money is the only bigint the domains hand out (integer fen),
+ * so every bigint a response carries leaves as its "元" string with two places. A handler may
+ * therefore return fen as they are; the wire form is made here, once.
+ */
+export function moneyToWire(value: unknown): unknown {
+  if (typeof value === 'bigint') return formatMoney(value)
+  if (Array.isArray(value)) {
+    let copy: unknown[] | null = null
+    value.forEach((item, index) => {
+      const wire = moneyToWire(item)
+      if (wire !== item) (copy ??= [...value])[index] = wire
+    })
+    return copy ?? value
+  }
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    let copy: Record<string, unknown> | null = null
+    for (const [key, item] of Object.entries(value)) {
+      const wire = moneyToWire(item)
+      if (wire !== item) (copy ??= { ...(value as Record<string, unknown>) })[key] = wire
+    }
+    return copy ?? value
+  }
+  return value
+}
+
 export const serializerCompiler = ((route: SerializerRoute) => {
   const schema = route.schema as unknown
-  if (schema instanceof z.ZodType && hot.has(schema)) {
-    return compileHot(schema)
-  }
-  return zodSerializerCompiler(route)
+  const write =
+    schema instanceof z.ZodType && hot.has(schema) ? compileHot(schema) : zodSerializerCompiler(route)
+  return (data: unknown) => write(moneyToWire(data))
 }) as unknown as FastifySerializerCompiler<unknown>
