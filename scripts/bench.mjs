@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: builds nothing, starts a throwaway PostgreSQL (or uses DATABASE_URL) and runs
-// the package benchmarks (ledger, funds) through tsx on the TypeScript sources. Prints tables for
+// the benchmarks (ledger, funds, request-path) through tsx on the TypeScript sources. Prints tables for
 // BENCHMARKS.md.
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
@@ -25,10 +25,16 @@ try {
   // `npm run bench` runs every package benchmark; `npm run bench -- funds` one of them.
   const only = process.argv[2]
   let status = 0
-  for (const name of ['ledger', 'funds']) {
+  // name → [folder, script]; request-path is the API over HTTP against raw SQL (issue 9).
+  const benches = {
+    ledger: ['packages/ledger', 'bench/ledger-bench.ts'],
+    funds: ['packages/funds', 'bench/funds-bench.ts'],
+    'request-path': ['apps/api', 'bench/request-path.ts'],
+  }
+  for (const [name, [folder, script]] of Object.entries(benches)) {
     if (only && only !== name) continue
-    const result = spawnSync('npx', ['tsx', '--conditions=@liancun/source', `bench/${name}-bench.ts`], {
-      cwd: fileURLToPath(new URL(`../packages/${name}`, import.meta.url)),
+    const result = spawnSync('npx', ['tsx', '--conditions=@liancun/source', script], {
+      cwd: fileURLToPath(new URL(`../${folder}`, import.meta.url)),
       stdio: 'inherit',
       env: { ...process.env, LIANCUN_BENCH_PG_URL: url },
     })
