@@ -67,10 +67,7 @@ export function isId(value: string): boolean {
   return UUID_PATTERN.test(value)
 }
 
-export const Id = z
-  .string()
-  .regex(UUID_PATTERN, 'must be a lowercase UUID')
-  .meta({
-    description: 'time-ordered UUID (v8 carrying its county, or v7)',
-    example: '019a4c1e-7b2a-8c3d-8e4f-0123456789ab',
-  })
+export const Id = z.string().regex(UUID_PATTERN, 'must be a lowercase UUID').meta({
+  description: 'time-ordered UUID (v8 carrying its county, or v7)',
+  example: '019a4c1e-7b2a-8c3d-8e4f-0123456789ab',
+})

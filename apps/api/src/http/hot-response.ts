@@ -50,7 +50,9 @@ export function moneyToWire(value: unknown): unknown {
     let copy: unknown[] | null = null
     value.forEach((item, index) => {
       const wire = moneyToWire(item)
-      if (wire !== item) (copy ??= [...value])[index] = wire
+      if (wire === item) return
+      copy ??= [...value]
+      copy[index] = wire
     })
     return copy ?? value
   }
@@ -58,7 +60,9 @@ export function moneyToWire(value: unknown): unknown {
     let copy: Record<string, unknown> | null = null
     for (const [key, item] of Object.entries(value)) {
       const wire = moneyToWire(item)
-      if (wire !== item) (copy ??= { ...(value as Record<string, unknown>) })[key] = wire
+      if (wire === item) continue
+      copy ??= { ...(value as Record<string, unknown>) }
+      copy[key] = wire
     }
     return copy ?? value
   }
