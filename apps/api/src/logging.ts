@@ -54,7 +54,9 @@ export function safeError(error: unknown, depth = 0): SafeError | string {
     stack = stack?.replace(message, reason)
     message = reason
   }
-  const out: SafeError = { type: source.name, message }
+  // drizzle's errors keep the name 'Error'; their class says what they are.
+  const type = source.name === 'Error' && source.constructor?.name ? source.constructor.name : source.name
+  const out: SafeError = { type, message }
   if (stack) out.stack = stack
   for (const field of SAFE_DB_FIELDS) {
     if (typeof source[field] === 'string') out[field] = source[field]
