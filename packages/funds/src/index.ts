@@ -1,5 +1,13 @@
-export { FundsError } from './errors.js'
-export type { FundsService, FundsServiceOptions, TransitionGate } from './funds-service.js'
+export type {
+  FundsContext,
+  GuardOptions,
+  ProjectAndSourceGuards,
+  ProjectRef,
+  SourceRef,
+} from './context.js'
+export type { FundsErrorCode } from './errors.js'
+export { FUNDS_ERRORS, FundsError } from './errors.js'
+export type { FundsService, FundsServiceOptions, GateSource, TransitionGate } from './funds-service.js'
 export { createFundsService, DEFAULT_NOTICE_DAYS } from './funds-service.js'
 export {
   AllocationInput,
@@ -22,8 +30,9 @@ export {
   TransitionInput,
 } from './inputs.js'
 export { fundsMigrations, migrateFunds } from './migrate.js'
-export type { DistributionRun } from './money-flow.js'
-export type { FundSource, Project } from './records.js'
+export type { Project } from './parts/projects.js'
+export type { DistributionRun } from './parts/revenue.js'
+export type { FundSource } from './parts/sources.js'
 export type {
   DistributionOutcome,
   DistributionPolicy,

@@ -1,4 +1,12 @@
-export { POINTS_SCHEDULE } from './councils.js'
+export type {
+  AllianceMatterRef,
+  CouncilRef,
+  GovernanceContext,
+  GuardOptions,
+  MatterRef,
+} from './context.js'
+export type { GovernanceErrorCode } from './errors.js'
+export { GOVERNANCE_ERRORS, GovernanceError } from './errors.js'
 export type { GovernanceService, GovernanceServiceOptions } from './governance-service.js'
 export { createGovernanceService } from './governance-service.js'
 export {
@@ -19,9 +27,11 @@ export {
   SessionMinutesInput,
   VILLAGERS_MEETING_ONLY,
 } from './inputs.js'
-export type { Matter, MeetingOutcome, Stage, StageRoster } from './matters.js'
-export { GovernanceError, judgeMeeting, STAGES, tallyVotes } from './matters.js'
 export { governanceMigrations, migrateGovernance } from './migrate.js'
+export type { Matter } from './parts/matters.js'
+export type { RosterSource } from './parts/stages.js'
+export type { PointsMember } from './rules/councils.js'
+export { POINTS_SCHEDULE } from './rules/councils.js'
 export type { DecisionPart, DecisionStanding } from './rules/decision-standing.js'
 export { decisionGaps } from './rules/decision-standing.js'
 export type { Threshold } from './rules/fraction.js'
@@ -33,6 +43,8 @@ export {
   judgeRepresentativesMeeting,
   judgeVillagersMeeting,
 } from './rules/judgement.js'
+export type { MeetingOutcome, Stage, StageRoster } from './rules/meeting.js'
+export { judgeMeeting, STAGES, tallyVotes } from './rules/meeting.js'
 export type {
   CountRule,
   DatedOverride,
@@ -42,3 +54,4 @@ export type {
   RuleOverride,
 } from './rules/rule-set.js'
 export { effectiveRules, NATIONAL_RULES } from './rules/rule-set.js'
+export { quorumNotMet } from './rules/stages.js'

@@ -1,19 +1,21 @@
-import { countyOf, DomainError, Id } from '@liancun/core'
+import { Id } from '@liancun/core'
 import {
   AddCouncilMemberInput,
+  type CouncilRef,
   CreateCouncilInput,
   CreateTopicInput,
+  quorumNotMet,
   ReviewTopicInput,
   ScheduleSessionInput,
   SessionMinutesInput,
 } from '@liancun/governance'
-import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { auditedWrite } from '../audit.js'
 import type { Role } from '../auth/scope.js'
 import { errorResponses } from '../http/problem.js'
 import { authorize } from '../plugins/auth.js'
+import { villageGuard } from './village-guard.js'
 
 /** 乡村夜话 records are kept by the village clerk (村务记录). */
 const CLERKS: readonly Role[] = ['clerk']
@@ -35,11 +37,9 @@ const ResolutionOut = z.object({
 const councilRoutes: FastifyPluginAsyncZod = async (app) => {
   const gov = () => app.services.governance
 
-  async function authorizeCouncil(request: FastifyRequest, councilId: string, roles?: readonly Role[]) {
-    const village = await gov().councilVillage(councilId)
-    await authorize(request, { ...(roles ? { roles } : {}), target: { kind: 'division', code: village } })
-    return village
-  }
+  /** The council the service loads is authorised there (see villageGuard). */
+  const councilGuard = (request: Parameters<typeof villageGuard>[0], roles?: readonly Role[]) =>
+    villageGuard<CouncilRef>(request, roles)
   const target = (type: string, id: string, village: string) => ({
     type,
     id,
@@ -99,15 +99,20 @@ const councilRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const village = await authorizeCouncil(request, request.params.id, CLERKS)
+      const council = councilGuard(request, CLERKS)
       const body = await auditedWrite(
         request,
-        async ({ services }) => {
-          // A member comes from the council's own county, as every roster does.
-          await services.organization.getPerson(request.body.personId, countyOf(village))
-          return services.governance.addCouncilMember(request.params.id, request.body)
+        ({ services }) => {
+          const { guard } = council.in(services)
+          return services.governance.addCouncilMember(request.params.id, request.body, {
+            guard: async (ref) => {
+              await guard(ref)
+              // A member comes from the council's own county, as every roster does.
+              await services.organization.getPerson(request.body.personId, ref.countyCode)
+            },
+          })
         },
-        (m) => target('council_member', m.id, village),
+        (m) => target('council_member', m.id, council.ref.villageCode),
         (member) => ({
           id: member.id,
           personId: member.personId,
@@ -140,11 +145,12 @@ const councilRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const village = await authorizeCouncil(request, request.params.id, CLERKS)
+      const council = councilGuard(request, CLERKS)
       const topic = await auditedWrite(
         request,
-        ({ services }) => services.governance.proposeTopic(request.params.id, request.body),
-        (t) => target('topic', t.id, village),
+        ({ services }) =>
+          services.governance.proposeTopic(request.params.id, request.body, council.in(services)),
+        (t) => target('topic', t.id, council.ref.villageCode),
       )
       return reply.code(201).send(topic)
     },
@@ -163,11 +169,12 @@ const councilRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const village = await authorizeCouncil(request, await gov().topicCouncil(request.params.id), CLERKS)
+      const council = councilGuard(request, CLERKS)
       const reviewed = await auditedWrite(
         request,
-        ({ services }) => services.governance.reviewTopic(request.params.id, request.body),
-        (t) => target('topic', t.id, village),
+        ({ services }) =>
+          services.governance.reviewTopic(request.params.id, request.body, council.in(services)),
+        (t) => target('topic', t.id, council.ref.villageCode),
       )
       return reviewed
     },
@@ -195,11 +202,12 @@ const councilRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const village = await authorizeCouncil(request, request.params.id, CLERKS)
+      const council = councilGuard(request, CLERKS)
       const session = await auditedWrite(
         request,
-        ({ services }) => services.governance.scheduleSession(request.params.id, request.body),
-        (s) => target('council_session', s.id, village),
+        ({ services }) =>
+          services.governance.scheduleSession(request.params.id, request.body, council.in(services)),
+        (s) => target('council_session', s.id, council.ref.villageCode),
       )
       return reply.code(201).send(session)
     },
@@ -229,26 +237,18 @@ const councilRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const village = await authorizeCouncil(request, await gov().sessionCouncil(request.params.id), CLERKS)
+      const council = councilGuard(request, CLERKS)
       const result = await auditedWrite(
         request,
-        ({ services }) => services.governance.recordMinutes(request.params.id, request.body),
-        (r) => ({ ...target('council_session', r.sessionId, village), after: { status: r.status } }),
+        ({ services }) =>
+          services.governance.recordMinutes(request.params.id, request.body, council.in(services)),
+        (r) => ({
+          ...target('council_session', r.sessionId, council.ref.villageCode),
+          after: { status: r.status },
+        }),
       )
-      if (result.status === 'failed') {
-        throw new DomainError(
-          'governance.quorum_not_met',
-          `${result.quorum.count} of ${result.quorum.base} members present, ${result.quorum.required} required`,
-          {
-            kind: 'rule',
-            context: {
-              base: result.quorum.base,
-              required: result.quorum.required,
-              present: result.quorum.count,
-            },
-          },
-        )
-      }
+      // The failed session is on record; the caller learns why nothing was decided.
+      if (result.status === 'failed') throw quorumNotMet(result.quorum, 'session')
       return reply.code(201).send({ ...result, quorum: result.quorum as unknown as Record<string, unknown> })
     },
   )
@@ -266,8 +266,13 @@ const councilRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await authorizeCouncil(request, request.params.id)
-      return { items: await gov().listResolutions(request.params.id, request.query.status) }
+      return {
+        items: await gov().listResolutions(
+          request.params.id,
+          request.query.status,
+          councilGuard(request).in(),
+        ),
+      }
     },
   )
 
@@ -299,8 +304,7 @@ const councilRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await authorizeCouncil(request, request.params.id)
-      return gov().councilPoints(request.params.id, request.query.year)
+      return gov().councilPoints(request.params.id, request.query.year, councilGuard(request).in())
     },
   )
 }

@@ -1,4 +1,4 @@
-import { DomainError, formatMoney, Id, PageQuery, pageRequest, VillageCode } from '@liancun/core'
+import { formatMoney, Id, PageQuery, pageRequest, VillageCode } from '@liancun/core'
 import {
   CreateAllianceMatterInput,
   CreateMatterDisclosureInput,
@@ -7,6 +7,8 @@ import {
   ImplementationInput,
   MATTER_CATEGORIES,
   MatterMeetingInput,
+  type MatterRef,
+  quorumNotMet,
   RespondObjectionInput,
   STAGES,
   type Stage,
@@ -17,9 +19,10 @@ import { auditedWrite } from '../audit.js'
 import type { Role } from '../auth/scope.js'
 import { errorResponses, Problem } from '../http/problem.js'
 import { resolveWithin, WithinQuery } from '../http/scope-query.js'
-import { authorize } from '../plugins/auth.js'
+import { authorize, scopeGuard } from '../plugins/auth.js'
 import { createAllianceMatter } from '../workflows/create-alliance-matter.js'
 import { recordMatterStage } from '../workflows/record-matter-stage.js'
+import { villageGuard } from './village-guard.js'
 
 /** A matter's state: the next stage, or how it ended (see MatterOut.state). */
 const MATTER_STATES = [...STAGES, 'resolved', 'rejected', 'closed'] as const
@@ -146,9 +149,9 @@ const matterRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const matter = await app.services.governance.getMatter(request.params.id)
-      await authorize(request, { target: { kind: 'division', code: matter.villageCode } })
-      return toWire(matter)
+      return toWire(
+        await app.services.governance.getMatter(request.params.id, villageGuard<MatterRef>(request).in()),
+      )
     },
   )
 
@@ -169,34 +172,25 @@ const matterRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request, reply) => {
-        const { villageCode } = await app.services.governance.matterVillage(request.params.id)
-        await authorize(request, { roles: CLERKS, target: { kind: 'division', code: villageCode } })
         const result = await auditedWrite(
           request,
-          ({ services }) => recordMatterStage(services, request.params.id, stage, request.body),
+          ({ services }) =>
+            recordMatterStage(
+              services,
+              request.params.id,
+              stage,
+              request.body,
+              villageGuard<MatterRef>(request, CLERKS).in(services),
+            ),
           (r) => ({
             type: 'matter',
             id: r.matter.id,
-            countyCode: villageCode.slice(0, 6),
+            countyCode: r.matter.villageCode.slice(0, 6),
             after: { stage, outcome: r.outcome, state: r.matter.state },
           }),
         )
-        if (result.outcome === 'quorum_not_met') {
-          // The meeting is on record; the caller learns why nothing was decided.
-          throw new DomainError(
-            'governance.quorum_not_met',
-            `quorum not met: ${result.quorum.count} of ${result.quorum.base}, ${result.quorum.required} required`,
-            {
-              kind: 'rule',
-              context: {
-                base: result.quorum.base,
-                required: result.quorum.required,
-                present: result.quorum.count,
-                basis: result.quorum.rule.basis,
-              },
-            },
-          )
-        }
+        // The meeting is on record; the caller learns why nothing was decided.
+        if (result.outcome === 'quorum_not_met') throw quorumNotMet(result.quorum, 'meeting')
         return reply.code(201).send(toWire(result.matter))
       },
     )
@@ -214,17 +208,6 @@ const matterRoutes: FastifyPluginAsyncZod = async (app) => {
     response: z.string().nullable(),
     overdue: z.boolean().meta({ description: 'unanswered past its due day, or answered late' }),
   })
-
-  /** The matter's village, checked against the caller's role and scope. */
-  async function authorizeMatter(
-    request: Parameters<typeof authorize>[0],
-    matterId: string,
-    roles?: readonly Role[],
-  ) {
-    const { villageCode } = await app.services.governance.matterVillage(matterId)
-    await authorize(request, { ...(roles ? { roles } : {}), target: { kind: 'division', code: villageCode } })
-    return villageCode
-  }
 
   app.post(
     '/v1/matters/:id/disclosures',
@@ -250,11 +233,12 @@ const matterRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const village = await authorizeMatter(request, request.params.id, CLERKS)
+      const matter = villageGuard<MatterRef>(request, CLERKS)
       const disclosure = await auditedWrite(
         request,
-        ({ services }) => services.governance.discloseMatter(request.params.id, request.body),
-        (d) => ({ type: 'matter_disclosure', id: d.id, countyCode: village.slice(0, 6) }),
+        ({ services }) =>
+          services.governance.discloseMatter(request.params.id, request.body, matter.in(services)),
+        (d) => ({ type: 'matter_disclosure', id: d.id, countyCode: matter.ref.countyCode }),
       )
       return reply.code(201).send(disclosure)
     },
@@ -274,11 +258,11 @@ const matterRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const village = await authorizeMatter(request, request.params.id, CLERKS)
+      const matter = villageGuard<MatterRef>(request, CLERKS)
       const objection = await auditedWrite(
         request,
-        ({ services }) => services.governance.objectTo(request.params.id, request.body),
-        (o) => ({ type: 'objection', id: o.id, countyCode: village.slice(0, 6) }),
+        ({ services }) => services.governance.objectTo(request.params.id, request.body, matter.in(services)),
+        (o) => ({ type: 'objection', id: o.id, countyCode: matter.ref.countyCode }),
       )
       return reply.code(201).send(objection)
     },
@@ -296,8 +280,12 @@ const matterRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await authorizeMatter(request, request.params.id)
-      return { items: await app.services.governance.listObjections(request.params.id) }
+      return {
+        items: await app.services.governance.listObjections(
+          request.params.id,
+          villageGuard<MatterRef>(request).in(),
+        ),
+      }
     },
   )
 
@@ -314,12 +302,12 @@ const matterRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const matterId = await app.services.governance.objectionMatter(request.params.id)
-      const village = await authorizeMatter(request, matterId, CLERKS)
+      const matter = villageGuard<MatterRef>(request, CLERKS)
       const answered = await auditedWrite(
         request,
-        ({ services }) => services.governance.respondToObjection(request.params.id, request.body),
-        (o) => ({ type: 'objection', id: o.id, countyCode: village.slice(0, 6) }),
+        ({ services }) =>
+          services.governance.respondToObjection(request.params.id, request.body, matter.in(services)),
+        (o) => ({ type: 'objection', id: o.id, countyCode: matter.ref.countyCode }),
       )
       return answered
     },
@@ -341,11 +329,12 @@ const matterRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const village = await authorizeMatter(request, request.params.id, CLERKS)
+      const matter = villageGuard<MatterRef>(request, CLERKS)
       const result = await auditedWrite(
         request,
-        ({ services }) => services.governance.recordImplementation(request.params.id, request.body),
-        (r) => ({ type: 'matter', id: r.matterId, countyCode: village.slice(0, 6) }),
+        ({ services }) =>
+          services.governance.recordImplementation(request.params.id, request.body, matter.in(services)),
+        (r) => ({ type: 'matter', id: r.matterId, countyCode: matter.ref.countyCode }),
       )
       return result
     },
@@ -457,10 +446,14 @@ const matterRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const matter = await app.services.governance.getAllianceMatter(request.params.id)
-      const ref = await app.services.organization.getAllianceRef(matter.allianceId)
-      await authorize(request, { target: { kind: 'alliance', id: ref.id, townshipCode: ref.townshipCode } })
-      return matter
+      const check = scopeGuard(request)
+      return app.services.governance.getAllianceMatter(request.params.id, {
+        // The alliance's township is the organisation domain's to tell.
+        guard: async ({ allianceId }) => {
+          const ref = await app.services.organization.getAllianceRef(allianceId)
+          await check({ kind: 'alliance', id: ref.id, townshipCode: ref.townshipCode })
+        },
+      })
     },
   )
 }

@@ -1,5 +1,5 @@
 import { DomainError } from '@liancun/core'
-import type { DisbursementInput } from '@liancun/funds'
+import type { DisbursementInput, ProjectAndSourceGuards } from '@liancun/funds'
 import type { Services } from '../services.js'
 import { postingAccount } from './posting-account.js'
 
@@ -8,14 +8,18 @@ import { postingAccount } from './posting-account.js'
  * (trigger, tranche and allocation limits), then a draft voucher is prepared in the receiving
  * village's ledger — Dr 102 银行存款 / Cr 241 专项应付款 — carrying the source, project and
  * disbursement ids. The village's reviewer posts it; until then the disbursement is `drafted`.
+ * `options.guard` authorises on the project where it is first read, `sourceGuard` on the source
+ * where the payment reads it.
  */
 export async function disburseToLedger(
   services: Services,
   projectId: string,
   input: DisbursementInput,
   actor: string,
+  options: ProjectAndSourceGuards = {},
 ) {
-  const project = await services.funds.getProject(projectId)
+  const { guard, sourceGuard } = options
+  const project = await services.funds.getProject(projectId, guard ? { guard } : {})
   const ledger = await services.ledger.getLedger(input.ledgerId)
   const receivers =
     'villageCode' in project.implementer
@@ -30,7 +34,12 @@ export async function disburseToLedger(
   }
   const bank = await postingAccount(services, ledger.id, '102', input.bankAccount, 'bankAccount')
   const liability = await postingAccount(services, ledger.id, '241')
-  const disbursement = await services.funds.disburse(projectId, input, actor)
+  const disbursement = await services.funds.disburse(
+    projectId,
+    input,
+    actor,
+    sourceGuard ? { sourceGuard } : {},
+  )
   const voucher = await services.ledger.createVoucher(
     ledger.id,
     {

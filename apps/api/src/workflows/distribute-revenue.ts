@@ -1,5 +1,5 @@
 import { DomainError } from '@liancun/core'
-import type { DistributionInput } from '@liancun/funds'
+import type { DistributionInput, GuardOptions, ProjectRef } from '@liancun/funds'
 import type { Services } from '../services.js'
 import { postingAccount } from './posting-account.js'
 
@@ -14,8 +14,9 @@ export async function distributeRevenue(
   projectId: string,
   input: DistributionInput,
   actor: string,
+  options?: GuardOptions<ProjectRef>,
 ) {
-  const run = await services.funds.distribute(projectId, input, actor)
+  const run = await services.funds.distribute(projectId, input, actor, options)
   const villageLines = run.lines.filter((l) => l.villageCode !== null)
   const ledgers = await services.ledger.ledgersOfVillages(villageLines.map((l) => l.villageCode!))
   const project = await services.funds.projectScope(projectId)

@@ -1,4 +1,4 @@
-import type { MatterMeetingInput, Stage, StageRoster } from '@liancun/governance'
+import type { GuardOptions, MatterMeetingInput, MatterRef, Stage, StageRoster } from '@liancun/governance'
 import type { Services } from '../services.js'
 
 /**
@@ -12,10 +12,16 @@ export async function recordMatterStage(
   matterId: string,
   stage: Stage,
   input: MatterMeetingInput,
+  options?: GuardOptions<MatterRef>,
 ) {
-  const matter = await services.governance.matterVillage(matterId)
-  const roster = await rosterFor(services, matter.villageCode, stage, input)
-  return services.governance.recordStage(matterId, stage, input, roster)
+  // The rosters are read once the matter is loaded, locked and authorised.
+  return services.governance.recordStage(
+    matterId,
+    stage,
+    input,
+    (matter) => rosterFor(services, matter.villageCode, stage, input),
+    options,
+  )
 }
 
 async function rosterFor(

@@ -1,3 +1,4 @@
+import type { GuardOptions, SourceRef } from '@liancun/funds'
 import type { Services } from '../services.js'
 import { voucherRefs } from './voucher-refs.js'
 
@@ -6,8 +7,12 @@ import { voucherRefs } from './voucher-refs.js'
  * payment with the live state of the voucher it produced in a village ledger, and how much of
  * the money is booked there (posted and not reversed).
  */
-export async function traceFundSource(services: Services, sourceId: string) {
-  const trace = await services.funds.traceSource(sourceId)
+export async function traceFundSource(
+  services: Services,
+  sourceId: string,
+  options?: GuardOptions<SourceRef>,
+) {
+  const trace = await services.funds.traceSource(sourceId, options)
   const refs = await voucherRefs(
     services,
     trace.disbursements.map((d) => d.voucherId),

@@ -1,5 +1,5 @@
 import { DomainError, formatMoney } from '@liancun/core'
-import type { TransitionGate, TransitionInput } from '@liancun/funds'
+import type { GuardOptions, ProjectRef, TransitionGate, TransitionInput } from '@liancun/funds'
 import type { DecisionStanding } from '@liancun/governance'
 import type { Services } from '../services.js'
 
@@ -8,7 +8,8 @@ import type { Services } from '../services.js'
  * at or above the major-matter amount in the rules effective for the implementing village on
  * the day, the step names a village or alliance matter that concerns that village, is
  * resolved, and whose resolution disclosure has ended with no objection pending. The standing
- * found is stored with the step. Other steps go straight to the funds domain.
+ * found is stored with the step. Other steps go straight to the funds domain. The gate is read
+ * once the funds domain has loaded, locked and authorised the project (`options.guard`).
  */
 export async function transitionProject(
   services: Services,
@@ -16,10 +17,25 @@ export async function transitionProject(
   input: TransitionInput,
   actor: string,
   today: string,
+  options?: GuardOptions<ProjectRef>,
 ) {
+  return services.funds.transition(
+    projectId,
+    input,
+    actor,
+    (project) => gateFor(services, project, input, today),
+    options,
+  )
+}
+
+async function gateFor(
+  services: Services,
+  project: ProjectRef,
+  input: TransitionInput,
+  today: string,
+): Promise<TransitionGate> {
   const gate: TransitionGate = {}
   if (input.to === 'approved') {
-    const project = await services.funds.projectScope(projectId)
     const on = input.on ?? today
     const ruleHolder = project.implementerVillageCode ?? project.townshipCode
     const { rules } = await services.governance.getRules(ruleHolder, on)
@@ -50,7 +66,7 @@ export async function transitionProject(
       gate.decision = { ref: standing!.id, kind: standing!.kind, satisfied: true, missing: [] }
     }
   }
-  return services.funds.transition(projectId, input, actor, gate)
+  return gate
 }
 
 /** A decision reference names a village matter or an alliance matter. */

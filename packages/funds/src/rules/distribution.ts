@@ -71,15 +71,13 @@ export function distributeRevenue(
   holders: readonly ShareHolder[],
 ): DistributionOutcome {
   if (revenue < 0n) {
-    throw new FundsError('funds.negative_revenue', 'revenue to distribute must not be negative', {
-      kind: 'invalid',
-    })
+    throw new FundsError('funds.negative_revenue', 'revenue to distribute must not be negative')
   }
   if (policy.reserveBp < 0n || policy.monitoredHouseholdsBp < 0n) {
-    throw new FundsError('funds.invalid_percent', 'percentages must not be negative', { kind: 'invalid' })
+    throw new FundsError('funds.invalid_percent', 'percentages must not be negative')
   }
   if (policy.reserveBp > FULL_BP || policy.monitoredHouseholdsBp > FULL_BP) {
-    throw new FundsError('funds.invalid_percent', 'a percentage is at most 100.00', { kind: 'invalid' })
+    throw new FundsError('funds.invalid_percent', 'a percentage is at most 100.00')
   }
   const holderKeys = new Set(holders.map((h) => h.key))
   const guaranteeKeys = new Set<string>()
@@ -87,19 +85,16 @@ export function distributeRevenue(
     const key = villageKey(g.villageCode)
     if (!holderKeys.has(key)) {
       throw new FundsError('funds.guarantee_not_holder', `${g.villageCode} holds no share of this project`, {
-        kind: 'rule',
         field: `policy.guaranteed.${i}.villageCode`,
       })
     }
     if (guaranteeKeys.has(key)) {
       throw new FundsError('funds.duplicate_guarantee', `${g.villageCode} is guaranteed twice`, {
-        kind: 'invalid',
         field: `policy.guaranteed.${i}.villageCode`,
       })
     }
     if (g.amount <= 0n) {
       throw new FundsError('funds.invalid_guarantee', 'a guaranteed amount is greater than zero', {
-        kind: 'invalid',
         field: `policy.guaranteed.${i}.amount`,
       })
     }
@@ -160,9 +155,7 @@ export function distributeRevenue(
   const total = allocations.reduce((sum, a) => sum + a.amount, 0n)
   if (total !== revenue + operatorOwes) {
     // Unreachable by construction; a wrong split must never be stored.
-    throw new FundsError('funds.split_mismatch', `split ${total} ≠ ${revenue + operatorOwes}`, {
-      kind: 'conflict',
-    })
+    throw new FundsError('funds.split_mismatch', `split ${total} ≠ ${revenue + operatorOwes}`)
   }
   return { revenue, stages, allocations, operatorOwes, total }
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { FundsError } from '../errors.js'
 import {
+  acceptanceShares,
+  checkNoticeStage,
+  checkResult,
+  checkStep,
   checkTransition,
+  completedNotice,
   FUNDABLE,
   PROJECT_STATUSES,
   type ProjectStatus,
@@ -109,5 +114,86 @@ describe('checkTransition', () => {
 
   it('funds a project from approval until it closes', () => {
     expect([...FUNDABLE]).toEqual(['approved', 'started', 'accepted', 'operating'])
+  })
+})
+
+describe('the rules of a step', () => {
+  const code = (f: () => unknown) => thrown(f).code
+
+  it('never cancels a project paid from, never dates a step ahead of today or before the last one', () => {
+    const context = { today: '2024-06-30', lastStepOn: '2024-03-01', paid: false }
+    expect(() => checkStep('cancelled', '2024-06-01', context)).not.toThrow()
+    expect(code(() => checkStep('cancelled', '2024-06-01', { ...context, paid: true }))).toBe(
+      'funds.paid_cannot_cancel',
+    )
+    expect(code(() => checkStep('started', '2024-07-01', context))).toBe('funds.future_step')
+    expect(code(() => checkStep('started', '2024-02-29', context))).toBe('funds.step_before_previous')
+    expect(() => checkStep('started', '2024-03-01', { ...context, lastStepOn: null })).not.toThrow()
+  })
+
+  it('waits for a notice of the stage to have run its days, naming the day it can follow', () => {
+    const notices = [
+      { id: 'n2', stage: 'approval', until: '2024-03-20' },
+      { id: 'n1', stage: 'approval', until: '2024-03-10' },
+      { id: 'c1', stage: 'completion', until: '2024-10-10' },
+    ]
+    expect(completedNotice(notices, 'approval', '2024-03-15').id).toBe('n1')
+    expect(completedNotice(notices, 'approval', '2024-03-21').id).toBe('n2')
+    const early = thrown(() => completedNotice(notices, 'completion', '2024-10-10'))
+    expect(early.code).toBe('funds.notice_required')
+    expect(early.message).toContain('2024-10-11')
+    expect(early.context).toEqual({ stage: 'completion', until: '2024-10-10' })
+    expect(thrown(() => completedNotice([], 'approval', '2024-01-01')).context).toEqual({ stage: 'approval' })
+  })
+
+  it('posts an approval notice while submitted or reviewed, a completion notice while started', () => {
+    expect(() => checkNoticeStage('reviewed', 'approval')).not.toThrow()
+    expect(() => checkNoticeStage('started', 'completion')).not.toThrow()
+    expect(code(() => checkNoticeStage('approved', 'approval'))).toBe('funds.notice_out_of_stage')
+    expect(code(() => checkNoticeStage('accepted', 'completion'))).toBe('funds.notice_out_of_stage')
+  })
+
+  it('records the shares at acceptance only, one line per holder of the county', () => {
+    const share = (villageCode: string) => ({
+      holder: { villageCode },
+      contribution: 'land',
+      valuation: 100n,
+    })
+    expect(code(() => acceptanceShares('accepted', undefined, '370323'))).toBe('funds.acceptance_required')
+    expect(code(() => acceptanceShares('operating', { shares: [share('370323107201')] }, '370323'))).toBe(
+      'funds.acceptance_unexpected',
+    )
+    expect(acceptanceShares('operating', undefined, '370323')).toEqual([])
+    expect(code(() => acceptanceShares('accepted', { shares: [share('370322104201')] }, '370323'))).toBe(
+      'funds.holder_outside_county',
+    )
+    expect(
+      code(() =>
+        acceptanceShares('accepted', { shares: [share('370323107201'), share('370323107201')] }, '370323'),
+      ),
+    ).toBe('funds.duplicate_holder')
+    expect(
+      acceptanceShares(
+        'accepted',
+        {
+          shares: [
+            share('370323107201'),
+            { holder: { partnerId: 'p1' }, contribution: 'money', valuation: 5n },
+          ],
+        },
+        '370323',
+      ),
+    ).toEqual([
+      { holder: 'village:370323107201', contribution: 'land', units: 100n },
+      { holder: 'partner:p1', contribution: 'money', units: 5n },
+    ])
+  })
+
+  it('records 绩效 results once works start, for the project’s own indicators', () => {
+    expect(code(() => checkResult('approved', true, '大棚'))).toBe('funds.no_results_yet')
+    expect(code(() => checkResult('started', false, '大棚'))).toBe('funds.unknown_indicator')
+    for (const status of ['started', 'accepted', 'operating', 'closed']) {
+      expect(() => checkResult(status, true, '大棚')).not.toThrow()
+    }
   })
 })

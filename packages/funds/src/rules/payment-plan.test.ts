@@ -1,7 +1,16 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { FundsError } from '../errors.js'
-import { planAmounts, type TrancheInput, type TriggerFacts, triggerGap } from './payment-plan.js'
+import {
+  checkMilestone,
+  checkNotFuture,
+  checkPayment,
+  checkReplan,
+  planAmounts,
+  type TrancheInput,
+  type TriggerFacts,
+  triggerGap,
+} from './payment-plan.js'
 
 function thrown(f: () => unknown): FundsError {
   try {
@@ -164,4 +173,67 @@ describe('triggerGap', () => {
       expect(triggerGap(trigger, { ...facts, [field]: null }, '2024-12-31')).toBe(`${what} has not happened`)
     },
   )
+})
+
+describe('replans, milestones and payments', () => {
+  const code = (f: () => unknown) => {
+    try {
+      f()
+    } catch (error) {
+      return (error as FundsError).code
+    }
+    return null
+  }
+  const kept = [{ id: 't1', label: '开工预拨', amount: 400n }]
+
+  it('keeps tranches paid from and plans the rest in amounts', () => {
+    expect(
+      code(() => checkReplan([], [{ label: 'a', trigger: 'start', percentBp: 10000n }], 1000n)),
+    ).toBeNull()
+    expect(
+      code(() => checkReplan(kept, [{ label: 'b', trigger: 'acceptance', amount: 600n }], 1000n)),
+    ).toBeNull()
+    expect(
+      code(() => checkReplan(kept, [{ label: 'b', trigger: 'acceptance', percentBp: 10000n }], 1000n)),
+    ).toBe('funds.plan_in_use')
+    expect(code(() => checkReplan(kept, [{ label: 'b', trigger: 'acceptance', amount: 1n }], 400n))).toBe(
+      'funds.plan_in_use',
+    )
+  })
+
+  it('marks a milestone once, on a milestone tranche', () => {
+    expect(code(() => checkMilestone({ label: 'a', trigger: 'milestone', milestoneMetOn: null }))).toBeNull()
+    expect(code(() => checkMilestone({ label: 'a', trigger: 'start', milestoneMetOn: null }))).toBe(
+      'funds.not_a_milestone',
+    )
+    expect(
+      code(() => checkMilestone({ label: 'a', trigger: 'milestone', milestoneMetOn: '2024-05-01' })),
+    ).toBe('funds.milestone_met')
+  })
+
+  it('pays on or before today, on a met trigger, within plan, allocation and tranche', () => {
+    expect(code(() => checkNotFuture('2024-07-01', '2024-06-30', 'date', 'a payment'))).toBe(
+      'funds.future_date',
+    )
+    expect(code(() => checkNotFuture('2024-06-30', '2024-06-30', 'date', 'a payment'))).toBeNull()
+    const context = {
+      sourceName: '扶持资金',
+      tranche: { label: '开工预拨', trigger: 'start', amount: 400n },
+      facts: { startedOn: '2024-04-01', acceptedOn: null, dueOn: null, milestoneMetOn: null },
+      allocatedFromSource: 1000n,
+      allocated: 1000n,
+      planTotal: 1000n,
+      paidFromSource: 0n,
+      paidOnTranche: 0n,
+    }
+    const pay = (amount: bigint, over: Partial<typeof context> = {}) =>
+      code(() => checkPayment({ date: '2024-04-02', amount }, { ...context, ...over }))
+    expect(pay(400n)).toBeNull()
+    expect(pay(1n, { facts: { ...context.facts, startedOn: '2024-04-03' } })).toBe(
+      'funds.tranche_not_triggered',
+    )
+    expect(pay(1n, { planTotal: 900n })).toBe('funds.plan_outdated')
+    expect(pay(1n, { paidFromSource: 1000n })).toBe('funds.over_allocation')
+    expect(pay(401n)).toBe('funds.over_tranche')
+  })
 })

@@ -21,36 +21,26 @@ export interface TrancheInput {
  */
 export function planAmounts(allocated: Fen, tranches: readonly TrancheInput[]): Fen[] {
   if (allocated <= 0n) {
-    throw new FundsError(
-      'funds.nothing_allocated',
-      'allocate money to the project before planning payments',
-      {
-        kind: 'rule',
-      },
-    )
+    throw new FundsError('funds.nothing_allocated', 'allocate money to the project before planning payments')
   }
   tranches.forEach((t, i) => {
     if ((t.percentBp === undefined) === (t.amount === undefined)) {
       throw new FundsError('funds.percent_or_amount', 'give exactly one of percent or amount', {
-        kind: 'invalid',
         field: `tranches.${i}`,
       })
     }
     if (t.percentBp === 0n) {
       throw new FundsError('funds.empty_tranche', 'a tranche pays more than 0%', {
-        kind: 'invalid',
         field: `tranches.${i}.percent`,
       })
     }
     if (t.trigger === 'date' && !t.dueOn) {
       throw new FundsError('funds.due_date_required', 'a date tranche names its dueOn day', {
-        kind: 'invalid',
         field: `tranches.${i}.dueOn`,
       })
     }
     if (t.trigger !== 'date' && t.dueOn) {
       throw new FundsError('funds.due_date_unexpected', 'only a date tranche has dueOn', {
-        kind: 'invalid',
         field: `tranches.${i}.dueOn`,
       })
     }
@@ -61,7 +51,6 @@ export function planAmounts(allocated: Fen, tranches: readonly TrancheInput[]): 
       'funds.mixed_plan',
       'give every tranche as a percent, or every tranche as an amount',
       {
-        kind: 'invalid',
         field: 'tranches',
       },
     )
@@ -72,7 +61,7 @@ export function planAmounts(allocated: Fen, tranches: readonly TrancheInput[]): 
       throw new FundsError(
         'funds.plan_not_whole',
         `tranche percentages sum to ${formatPercent(sum)}%, not 100.00%`,
-        { kind: 'rule', field: 'tranches', context: { sumBasisPoints: sum.toString() } },
+        { field: 'tranches', context: { sumBasisPoints: sum.toString() } },
       )
     }
     const split = splitByShares(
@@ -87,7 +76,6 @@ export function planAmounts(allocated: Fen, tranches: readonly TrancheInput[]): 
       'funds.plan_not_whole',
       `tranches sum to ${formatMoney(sum)}, the allocated total is ${formatMoney(allocated)}`,
       {
-        kind: 'rule',
         field: 'tranches',
         context: { sum: formatMoney(sum), allocated: formatMoney(allocated) },
       },
@@ -117,5 +105,115 @@ export function triggerGap(trigger: Trigger, facts: TriggerFacts, date: string):
       return by(facts.milestoneMetOn, 'the milestone')
     case 'date':
       return by(facts.dueOn, 'the due date')
+  }
+}
+
+/**
+ * Tranches already paid from stay as they are; a new plan replaces the others and covers what
+ * they leave of the allocated total, given in amounts once money has been paid. Pure.
+ */
+export function checkReplan(
+  kept: readonly { id: string; label: string; amount: Fen }[],
+  tranches: readonly TrancheInput[],
+  allocated: Fen,
+): void {
+  const keptTotal = kept.reduce((sum, t) => sum + t.amount, 0n)
+  if (kept.length > 0 && (tranches.some((t) => t.percentBp !== undefined) || keptTotal >= allocated)) {
+    throw new FundsError(
+      'funds.plan_in_use',
+      keptTotal >= allocated
+        ? `the tranches already paid from cover ${formatMoney(keptTotal)} of ${formatMoney(allocated)} allocated; nothing is left to plan`
+        : `money has been paid under ${kept.map((t) => t.label).join(', ')}; plan the remaining ${formatMoney(allocated - keptTotal)} in amounts`,
+      { field: 'tranches', context: { kept: kept.map((t) => t.id) } },
+    )
+  }
+}
+
+/** A milestone is marked once, on a milestone tranche. Pure. */
+export function checkMilestone(tranche: {
+  label: string
+  trigger: string
+  milestoneMetOn: string | null
+}): void {
+  if (tranche.trigger !== 'milestone') {
+    throw new FundsError(
+      'funds.not_a_milestone',
+      `tranche ${tranche.label} is triggered by ${tranche.trigger}`,
+    )
+  }
+  if (tranche.milestoneMetOn) {
+    throw new FundsError('funds.milestone_met', `already met on ${tranche.milestoneMetOn}`)
+  }
+}
+
+/** A payment (or revenue) is recorded on or before today. Pure. */
+export function checkNotFuture(
+  date: string,
+  today: string,
+  field: 'date' | 'receivedOn',
+  what: string,
+): void {
+  if (date > today)
+    throw new FundsError('funds.future_date', `${what} is recorded on or before today`, { field })
+}
+
+/**
+ * 拨付: the tranche's trigger is met on the payment date, the plan still covers the allocated
+ * total, and Σ paid stays within what the source allocated to the project and within the
+ * tranche. Pure.
+ */
+export function checkPayment(
+  input: { date: string; amount: Fen },
+  context: {
+    sourceName: string
+    tranche: { label: string; trigger: string; amount: Fen }
+    facts: TriggerFacts
+    allocatedFromSource: Fen
+    allocated: Fen
+    planTotal: Fen
+    paidFromSource: Fen
+    paidOnTranche: Fen
+  },
+): void {
+  const { tranche } = context
+  const gap = triggerGap(tranche.trigger as Trigger, context.facts, input.date)
+  if (gap) {
+    throw new FundsError(
+      'funds.tranche_not_triggered',
+      `tranche ${tranche.label} cannot pay on ${input.date}: ${gap}`,
+      {
+        field: 'trancheId',
+        context: { trigger: tranche.trigger },
+      },
+    )
+  }
+  if (context.planTotal !== context.allocated) {
+    throw new FundsError(
+      'funds.plan_outdated',
+      `the payment plan covers ${formatMoney(context.planTotal)}, the project has ${formatMoney(context.allocated)} allocated; set the plan again`,
+    )
+  }
+  if (context.paidFromSource + input.amount > context.allocatedFromSource) {
+    throw new FundsError(
+      'funds.over_allocation',
+      `${context.sourceName} allocated ${formatMoney(context.allocatedFromSource)} to this project; ${formatMoney(context.paidFromSource)} is paid`,
+      {
+        field: 'amount',
+        context: {
+          allocated: formatMoney(context.allocatedFromSource),
+          disbursed: formatMoney(context.paidFromSource),
+        },
+      },
+    )
+  }
+  if (context.paidOnTranche + input.amount > tranche.amount) {
+    throw new FundsError(
+      'funds.over_tranche',
+      `tranche ${tranche.label} is ${formatMoney(tranche.amount)}; ${formatMoney(context.paidOnTranche)} is paid`,
+      {
+        field: 'amount',
+        context: { tranche: formatMoney(tranche.amount), disbursed: formatMoney(context.paidOnTranche) },
+      },
+    )
   }
 }

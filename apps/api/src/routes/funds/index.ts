@@ -9,7 +9,8 @@ import { authorize, FUND_MANAGERS, requireActor } from '../../plugins/auth.js'
 import { resolveFundHolder } from '../../workflows/fund-holder.js'
 import { traceFundSource } from '../../workflows/trace-fund-source.js'
 import { pageOf } from '../organization/schemas.js'
-import { FundSourceOut, sourceTarget, sourceToWire, VoucherRef } from './schemas.js'
+import { sourceGuard } from './guards.js'
+import { FundSourceOut, sourceToWire, VoucherRef } from './schemas.js'
 
 const YearQuery = z.coerce
   .number()
@@ -90,9 +91,7 @@ const fundRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const source = await funds().getFundSource(request.params.id)
-      await authorize(request, { target: sourceTarget(source) })
-      return sourceToWire(source)
+      return sourceToWire(await funds().getFundSource(request.params.id, { guard: sourceGuard(request) }))
     },
   )
 
@@ -146,9 +145,7 @@ const fundRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const source = await funds().getFundSource(request.params.id)
-      await authorize(request, { target: sourceTarget(source) })
-      const trace = await traceFundSource(app.services, source.id)
+      const trace = await traceFundSource(app.services, request.params.id, { guard: sourceGuard(request) })
       const money = formatMoney
       return {
         source: sourceToWire(trace.source),

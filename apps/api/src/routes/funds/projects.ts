@@ -1,19 +1,11 @@
-import {
-  BusinessDate,
-  DomainError,
-  encodeCursor,
-  formatMoney,
-  Id,
-  MoneyOut,
-  PageQuery,
-  pageRequest,
-} from '@liancun/core'
+import { BusinessDate, formatMoney, Id, MoneyOut, PageQuery, pageRequest } from '@liancun/core'
 import {
   AllocationInput,
   CreateNoticeInput,
   CreateProjectInput,
   DisbursementInput,
   DistributionInput,
+  FundsError,
   MilestoneInput,
   PaymentPlanInput,
   PROJECT_CATEGORIES,
@@ -30,20 +22,20 @@ import { auditedWrite } from '../../audit.js'
 import { type Role, scopeCovers } from '../../auth/scope.js'
 import { errorResponses, Problem } from '../../http/problem.js'
 import { resolveWithin, WithinQuery } from '../../http/scope-query.js'
-import { authorize, ForbiddenError, FUND_MANAGERS } from '../../plugins/auth.js'
+import { authorize, ForbiddenError, FUND_MANAGERS, requireActor } from '../../plugins/auth.js'
 import { createProject } from '../../workflows/create-project.js'
 import { disburseToLedger } from '../../workflows/disburse-to-ledger.js'
 import { distributeRevenue } from '../../workflows/distribute-revenue.js'
 import { transitionProject } from '../../workflows/transition-project.js'
 import { voucherRefs } from '../../workflows/voucher-refs.js'
 import { pageOf } from '../organization/schemas.js'
+import { projectGuard, sourceGuard } from './guards.js'
 import {
   DisbursementOut,
   DistributionRunOut,
   ProjectOut,
   projectToWire,
   runToWire,
-  sourceTarget,
   TrancheOut,
   TransitionOut,
   trancheToWire,
@@ -75,35 +67,6 @@ const money = formatMoney
 const projectRoutes: FastifyPluginAsyncZod = async (app) => {
   const funds = () => app.services.funds
 
-  /** Loads where the project sits and checks the caller against the implementing village, township or county. */
-  async function authorizeProject(
-    request: FastifyRequest,
-    id: string,
-    check: { roles?: readonly Role[]; level?: 'project' | 'township' | 'county' } = {},
-  ) {
-    const scope = await funds().projectScope(id)
-    const level = check.level ?? 'project'
-    const code =
-      level === 'county'
-        ? scope.countyCode
-        : level === 'township'
-          ? scope.townshipCode
-          : (scope.implementerVillageCode ?? scope.townshipCode)
-    const roles = check.roles ? { roles: check.roles } : {}
-    if (check.roles === undefined && level === 'project') {
-      // Reading: a beneficiary village sees the project as well as the implementing one.
-      for (const village of scope.beneficiaryVillageCodes) {
-        if (village === code) continue
-        try {
-          return { scope, actor: await authorize(request, { target: { kind: 'division', code: village } }) }
-        } catch (error) {
-          if (!(error instanceof ForbiddenError)) throw error
-        }
-      }
-    }
-    const actor = await authorize(request, { ...roles, target: { kind: 'division', code } })
-    return { scope, actor }
-  }
   /**
    * Filing a project under an alliance touches the alliance too: the key must cover it, or the
    * implementing village must be its member today (a village files under its own alliance).
@@ -120,10 +83,11 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
     }
     throw new ForbiddenError(`the key's scope does not cover alliance ${allianceId}`, { allianceId })
   }
-  const audited = (countyCode: string, type: string) => (r: { id: string }) => ({
+  /** The audit target of a record of the project the guard let through. */
+  const audited = (project: { ref: { countyCode: string } }, type: string) => (r: { id: string }) => ({
     type,
     id: r.id,
-    countyCode,
+    countyCode: project.ref.countyCode,
   })
 
   app.post(
@@ -202,8 +166,7 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await authorizeProject(request, request.params.id)
-      return projectToWire(await funds().getProject(request.params.id))
+      return projectToWire(await funds().getProject(request.params.id, projectGuard(request).in()))
     },
   )
 
@@ -219,8 +182,7 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await authorizeProject(request, request.params.id)
-      return { items: await funds().listTransitions(request.params.id) }
+      return { items: await funds().listTransitions(request.params.id, projectGuard(request).in()) }
     },
   )
 
@@ -243,22 +205,29 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const step = STEP_LEVEL[request.body.to]
-      const { scope, actor } = await authorizeProject(request, request.params.id, step)
-      const project = await auditedWrite(
+      const project = projectGuard(request, STEP_LEVEL[request.body.to])
+      const { keyId } = requireActor(request)
+      const body = await auditedWrite(
         request,
         ({ services }) =>
-          transitionProject(services, request.params.id, request.body, actor.keyId, app.clock.today()),
+          transitionProject(
+            services,
+            request.params.id,
+            request.body,
+            keyId,
+            app.clock.today(),
+            project.in(services),
+          ),
         (p) => ({
           type: 'project',
           id: p.id,
-          countyCode: scope.countyCode,
-          before: { status: scope.status },
+          countyCode: project.ref.countyCode,
+          before: { status: project.ref.status },
           after: { status: p.status },
         }),
         projectToWire,
       )
-      return project
+      return body
     },
   )
 
@@ -276,7 +245,8 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
             id: Id,
             stage: z.enum(['approval', 'completion']),
             from: BusinessDate,
-            until: BusinessDate,
+            // Derived (from + days − 1), so it may pass the last day a client can send (2099-12-31).
+            until: z.string().meta({ description: 'last day of the notice, YYYY-MM-DD' }),
             days: z.number().int(),
             channels: z.array(z.string()),
           }),
@@ -285,11 +255,11 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { scope } = await authorizeProject(request, request.params.id, { roles: PROPOSERS })
+      const project = projectGuard(request, { roles: PROPOSERS })
       const notice = await auditedWrite(
         request,
-        ({ services }) => services.funds.addNotice(request.params.id, request.body),
-        audited(scope.countyCode, 'project_notice'),
+        ({ services }) => services.funds.addNotice(request.params.id, request.body, project.in(services)),
+        audited(project, 'project_notice'),
       )
       return reply.code(201).send(notice)
     },
@@ -308,14 +278,14 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { scope } = await authorizeProject(request, request.params.id, { roles: PROPOSERS })
-      const project = await auditedWrite(
+      const project = projectGuard(request, { roles: PROPOSERS })
+      const body = await auditedWrite(
         request,
-        ({ services }) => services.funds.recordResult(request.params.id, request.body),
-        (p) => ({ type: 'project', id: p.id, countyCode: scope.countyCode, after: request.body }),
+        ({ services }) => services.funds.recordResult(request.params.id, request.body, project.in(services)),
+        (p) => ({ type: 'project', id: p.id, countyCode: project.ref.countyCode, after: request.body }),
         projectToWire,
       )
-      return reply.code(201).send(project)
+      return reply.code(201).send(body)
     },
   )
 
@@ -346,16 +316,16 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { scope, actor } = await authorizeProject(request, request.params.id, {
-        roles: FUND_MANAGERS,
-        level: 'township',
-      })
-      const source = await funds().getFundSource(request.body.fundSourceId)
-      await authorize(request, { roles: FUND_MANAGERS, target: sourceTarget(source) })
+      const project = projectGuard(request, { roles: FUND_MANAGERS, level: 'township' })
+      const { keyId } = requireActor(request)
       const body = await auditedWrite(
         request,
-        ({ services }) => services.funds.allocate(request.params.id, request.body, actor.keyId),
-        audited(scope.countyCode, 'allocation'),
+        ({ services }) =>
+          services.funds.allocate(request.params.id, request.body, keyId, {
+            ...project.in(services),
+            sourceGuard: sourceGuard(request, FUND_MANAGERS, services),
+          }),
+        audited(project, 'allocation'),
         (allocation) => ({
           ...allocation,
           amount: money(allocation.amount),
@@ -381,14 +351,17 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { scope } = await authorizeProject(request, request.params.id, {
-        roles: FUND_MANAGERS,
-        level: 'township',
-      })
+      const project = projectGuard(request, { roles: FUND_MANAGERS, level: 'township' })
       const body = await auditedWrite(
         request,
-        ({ services }) => services.funds.setPaymentPlan(request.params.id, request.body),
-        (t) => ({ type: 'payment_plan', id: request.params.id, countyCode: scope.countyCode, after: t }),
+        ({ services }) =>
+          services.funds.setPaymentPlan(request.params.id, request.body, project.in(services)),
+        (t) => ({
+          type: 'payment_plan',
+          id: request.params.id,
+          countyCode: project.ref.countyCode,
+          after: t,
+        }),
         (tranches) => ({ tranches: tranches.map(trancheToWire) }),
       )
       return reply.code(201).send(body)
@@ -411,15 +384,17 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { scope } = await authorizeProject(request, request.params.id, {
-        roles: FUND_MANAGERS,
-        level: 'township',
-      })
+      const project = projectGuard(request, { roles: FUND_MANAGERS, level: 'township' })
       const result = await auditedWrite(
         request,
         ({ services }) =>
-          services.funds.markMilestone(request.params.id, request.params.trancheId, request.body),
-        (r) => ({ type: 'tranche', id: r.trancheId, countyCode: scope.countyCode }),
+          services.funds.markMilestone(
+            request.params.id,
+            request.params.trancheId,
+            request.body,
+            project.in(services),
+          ),
+        (r) => ({ type: 'tranche', id: r.trancheId, countyCode: project.ref.countyCode }),
       )
       return reply.code(201).send(result)
     },
@@ -443,16 +418,16 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { scope, actor } = await authorizeProject(request, request.params.id, {
-        roles: FUND_MANAGERS,
-        level: 'township',
-      })
-      const source = await funds().getFundSource(request.body.fundSourceId)
-      await authorize(request, { roles: FUND_MANAGERS, target: sourceTarget(source) })
+      const project = projectGuard(request, { roles: FUND_MANAGERS, level: 'township' })
+      const { keyId } = requireActor(request)
       const body = await auditedWrite(
         request,
-        ({ services }) => disburseToLedger(services, request.params.id, request.body, actor.keyId),
-        (d) => ({ type: 'disbursement', id: d.id, countyCode: scope.countyCode }),
+        ({ services }) =>
+          disburseToLedger(services, request.params.id, request.body, keyId, {
+            ...project.in(services),
+            sourceGuard: sourceGuard(request, FUND_MANAGERS, services),
+          }),
+        (d) => ({ type: 'disbursement', id: d.id, countyCode: project.ref.countyCode }),
         (paid) => ({
           id: paid.id,
           projectId: paid.projectId,
@@ -485,8 +460,7 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await authorizeProject(request, request.params.id)
-      const rows = await funds().listDisbursements(request.params.id)
+      const rows = await funds().listDisbursements(request.params.id, projectGuard(request).in())
       const refs = await voucherRefs(
         app.services,
         rows.map((d) => d.voucherId),
@@ -537,14 +511,13 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { scope, actor } = await authorizeProject(request, request.params.id, {
-        roles: FUND_MANAGERS,
-        level: 'township',
-      })
+      const project = projectGuard(request, { roles: FUND_MANAGERS, level: 'township' })
+      const { keyId } = requireActor(request)
       const body = await auditedWrite(
         request,
-        ({ services }) => services.funds.recordRevenue(request.params.id, request.body, actor.keyId),
-        audited(scope.countyCode, 'revenue'),
+        ({ services }) =>
+          services.funds.recordRevenue(request.params.id, request.body, keyId, project.in(services)),
+        audited(project, 'revenue'),
         (revenue) => ({ ...revenue, amount: money(revenue.amount) }),
       )
       return reply.code(201).send(body)
@@ -569,17 +542,16 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { scope, actor } = await authorizeProject(request, request.params.id, {
-        roles: FUND_MANAGERS,
-        level: 'township',
-      })
+      const project = projectGuard(request, { roles: FUND_MANAGERS, level: 'township' })
+      const { keyId } = requireActor(request)
       const body = await auditedWrite(
         request,
-        ({ services }) => distributeRevenue(services, request.params.id, request.body, actor.keyId),
+        ({ services }) =>
+          distributeRevenue(services, request.params.id, request.body, keyId, project.in(services)),
         (r) => ({
           type: 'distribution_run',
           id: r.id,
-          countyCode: scope.countyCode,
+          countyCode: project.ref.countyCode,
           after: { lines: r.lines },
         }),
         // The vouchers' labels are read in the write's transaction, so a replay answers the same.
@@ -608,15 +580,12 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await authorizeProject(request, request.params.id)
+      await funds().projectScope(request.params.id, projectGuard(request).in())
       const run = await funds().getRun(request.params.runId)
       if (run.projectId !== request.params.id) {
-        throw new DomainError(
+        throw new FundsError(
           'funds.run_not_found',
           `project ${request.params.id} has no run ${request.params.runId}`,
-          {
-            kind: 'not_found',
-          },
         )
       }
       const refs = await voucherRefs(
@@ -702,8 +671,7 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await authorizeProject(request, request.params.id)
-      const trace = await funds().traceProject(request.params.id)
+      const trace = await funds().traceProject(request.params.id, projectGuard(request).in())
       const refs = await voucherRefs(app.services, [
         ...trace.moneyOut.flatMap((t) => t.disbursements.map((d) => d.voucherId)),
         ...trace.revenues.flatMap((r) => r.distribution?.lines.map((l) => l.voucherId) ?? []),
@@ -782,8 +750,10 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
     })
     .meta({ id: 'PublicProject' })
 
-  async function publicView(id: string) {
-    const { project, funds: sources } = await funds().publicProject(id)
+  function publicView({
+    project,
+    funds: sources,
+  }: Awaited<ReturnType<ReturnType<typeof funds>['publicProject']>>) {
     const wire = projectToWire(project)
     return {
       id: wire.id,
@@ -819,14 +789,9 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { limit, after } = pageRequest(request.query)
-      const ids = await funds().publicProjectIds(request.query.within, limit, after)
-      const items = []
-      for (const id of ids.slice(0, limit)) items.push(await publicView(id))
-      const last = ids[limit - 1]
-      return {
-        items,
-        nextCursor: ids.length > limit && last ? encodeCursor(last) : null,
-      }
+      // One statement for the whole page, each project with its funds named.
+      const page = await funds().publicProjects(request.query.within, limit, after)
+      return { items: page.items.map(publicView), nextCursor: page.nextCursor }
     },
   )
 
@@ -844,7 +809,7 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: PublicProjectOut, 400: Problem, 404: Problem },
       },
     },
-    async (request) => publicView(request.params.id),
+    async (request) => publicView(await funds().publicProject(request.params.id)),
   )
 }
 

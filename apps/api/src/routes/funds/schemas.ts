@@ -141,7 +141,8 @@ export const ProjectOut = z
         id: Id,
         stage: z.enum(['approval', 'completion']),
         from: BusinessDate,
-        until: BusinessDate,
+        // Derived (from + days − 1), so it may pass the last day a client can send (2099-12-31).
+        until: z.string().meta({ description: 'last day of the notice, YYYY-MM-DD' }),
         days: z.number().int(),
         channels: z.array(z.string()),
       }),

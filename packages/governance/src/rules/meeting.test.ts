@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { MatterMeetingInput } from './inputs.js'
-import { judgeMeeting } from './matters.js'
-import { NATIONAL_RULES } from './rules/rule-set.js'
+import type { MatterMeetingInput } from '../inputs.js'
+import { judgeMeeting } from './meeting.js'
+import { NATIONAL_RULES } from './rule-set.js'
 
 const ids = (n: number, prefix = 'p') => Array.from({ length: n }, (_, i) => `${prefix}${i}`)
 const meeting = (
@@ -83,5 +83,50 @@ describe('judgeMeeting', () => {
     expect(
       judgeMeeting(meeting(ids(19), { yes: 19, no: 0, abstain: 0 }), roster, NATIONAL_RULES).outcome,
     ).toBe('quorum_not_met')
+  })
+
+  it('counts each attendee and each named vote once, from those present', () => {
+    const roster = { kind: 'committee' as const, members: ids(5) }
+    const judged = (m: MatterMeetingInput) => code(() => judgeMeeting(m, roster, NATIONAL_RULES))
+    expect(judged(meeting(['p0', 'p1', 'p0'], { yes: 2, no: 0, abstain: 0 }))).toBe(
+      'governance.attendee_twice',
+    )
+    expect(
+      judged(
+        meeting(
+          ['p0', 'p1', 'p2'],
+          [
+            { personId: 'p0', option: 'yes' },
+            { personId: 'p0', option: 'no' },
+          ],
+        ),
+      ),
+    ).toBe('governance.double_vote')
+    expect(judged(meeting(['p0', 'p1', 'p2'], [{ personId: 'p3', option: 'yes' }]))).toBe(
+      'governance.voter_not_present',
+    )
+    // a written opinion comes from a voter who is absent, never from one in the room
+    expect(
+      judged(
+        meeting(
+          ['p0', 'p1', 'p2'],
+          { yes: 3, no: 0, abstain: 0 },
+          {
+            writtenOpinions: [{ personId: 'p1', option: 'yes' }],
+          },
+        ),
+      ),
+    ).toBe('governance.invalid_written_opinion')
+    expect(
+      judged(
+        meeting(
+          ['p0', 'p1', 'p2'],
+          { yes: 3, no: 0, abstain: 0 },
+          {
+            writtenOpinions: [{ personId: 'stranger', option: 'yes' }],
+          },
+        ),
+      ),
+    ).toBe('governance.invalid_written_opinion')
   })
 })

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import type { FundsError } from '../errors.js'
+import { checkDistributable, checkEarning, distributionDate } from './revenue.js'
+
+const code = (f: () => unknown) => {
+  try {
+    f()
+  } catch (error) {
+    return (error as FundsError).code
+  }
+  return null
+}
+
+describe('revenue and its distribution', () => {
+  it('comes from accepted or operating projects', () => {
+    expect(code(() => checkEarning('accepted'))).toBeNull()
+    expect(code(() => checkEarning('operating'))).toBeNull()
+    expect(code(() => checkEarning('started'))).toBe('funds.not_operating')
+  })
+
+  it('is distributed once, by the shares set at acceptance, on or after the day it was received', () => {
+    expect(code(() => checkDistributable('r1', 'run1', [{}]))).toBe('funds.revenue_distributed')
+    expect(code(() => checkDistributable('r1', null, []))).toBe('funds.no_shares')
+    expect(code(() => checkDistributable('r1', null, [{}]))).toBeNull()
+    const revenue = { receivedOn: '2024-12-01' }
+    expect(distributionDate(revenue, undefined)).toBe('2024-12-01')
+    expect(distributionDate(revenue, '2024-12-02')).toBe('2024-12-02')
+    expect(code(() => distributionDate(revenue, '2024-11-30'))).toBe('funds.distributed_before_received')
+  })
+})

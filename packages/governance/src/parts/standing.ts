@@ -1,0 +1,55 @@
+import type { GovernanceContext } from '../context.js'
+import { notFound } from '../errors.js'
+import { type DecisionPart, type DecisionStanding, decisionGaps } from '../rules/decision-standing.js'
+import { allianceMatterWithParts, matterStanding, type StandingRow } from '../store/matters.js'
+
+const toPart = (row: StandingRow): DecisionPart => ({
+  matterId: row.id,
+  villageCode: row.villageCode,
+  state: row.state,
+  resolutionDisclosureUntil: row.resolutionDisclosureUntil,
+  pendingObjections: row.pendingObjections,
+})
+
+/** Whether a 四议两公开 decision authorises spending: the question the funds workflow asks. */
+export function standingPart({ db }: GovernanceContext) {
+  return {
+    /**
+     * Whether a village matter, or every village matter of an alliance matter, is resolved with
+     * its resolution disclosure ended (`asOf` after `until`) and no objection pending; `missing`
+     * says what is not, naming each matter and village. One statement either way.
+     */
+    async decisionStanding(
+      ref: { matterId: string } | { allianceMatterId: string },
+      asOf: string,
+    ): Promise<DecisionStanding> {
+      let head: Pick<DecisionStanding, 'kind' | 'id' | 'title' | 'category'>
+      let parts: DecisionPart[]
+      if ('matterId' in ref) {
+        const row = await matterStanding(db, ref.matterId)
+        if (!row) throw notFound('matter', ref.matterId)
+        head = { kind: 'matter', id: row.id, title: row.title, category: row.category }
+        parts = [toPart(row)]
+      } else {
+        const found = await allianceMatterWithParts(db, ref.allianceMatterId, { standing: true })
+        if (!found) throw notFound('alliance_matter', ref.allianceMatterId)
+        head = {
+          kind: 'alliance_matter',
+          id: found.row.id,
+          title: found.row.title,
+          category: found.row.category,
+        }
+        parts = found.parts.map(toPart)
+      }
+      const missing = parts.flatMap((part) => decisionGaps(part, asOf))
+      if (parts.length === 0) missing.push(`alliance matter ${head.id} has no village matters`)
+      return {
+        ...head,
+        villageCodes: parts.map((p) => p.villageCode),
+        satisfied: missing.length === 0,
+        missing,
+        parts,
+      }
+    },
+  }
+}
