@@ -152,23 +152,27 @@ describe('guards: authorise what is loaded, once', () => {
     })
     expect(passed.outcome).toBe('passed')
 
+    // One call at a time: a refused promise left waiting for its turn is an unhandled rejection.
     for (const read of [
-      governance.getMatter(matter.id, refusing<MatterRef>()),
-      governance.matterVillage(matter.id, refusing<MatterRef>()),
-      governance.listObjections(matter.id, refusing<MatterRef>()),
-      governance.recordImplementation(
-        matter.id,
-        { status: 'started', on: '2024-03-20' },
-        refusing<MatterRef>(),
-      ),
-      governance.discloseMatter(
-        matter.id,
-        { kind: 'resolution', channels: ['online'], from: '2024-03-01', until: '2024-03-07' },
-        refusing<MatterRef>(),
-      ),
-      governance.objectTo(matter.id, { submittedOn: '2024-03-02', content: '异议' }, refusing<MatterRef>()),
+      () => governance.getMatter(matter.id, refusing<MatterRef>()),
+      () => governance.matterVillage(matter.id, refusing<MatterRef>()),
+      () => governance.listObjections(matter.id, refusing<MatterRef>()),
+      () =>
+        governance.recordImplementation(
+          matter.id,
+          { status: 'started', on: '2024-03-20' },
+          refusing<MatterRef>(),
+        ),
+      () =>
+        governance.discloseMatter(
+          matter.id,
+          { kind: 'resolution', channels: ['online'], from: '2024-03-01', until: '2024-03-07' },
+          refusing<MatterRef>(),
+        ),
+      () =>
+        governance.objectTo(matter.id, { submittedOn: '2024-03-02', content: '异议' }, refusing<MatterRef>()),
     ]) {
-      await expectCode(read, 'auth.forbidden')
+      await expectCode(read(), 'auth.forbidden')
     }
   })
 
@@ -231,23 +235,25 @@ describe('guards: authorise what is loaded, once', () => {
     const onSession = refusing<CouncilRef>()
     await expectCode(governance.recordMinutes(session.id, minutes, onSession), 'auth.forbidden')
     expect(onSession.seen).toEqual([ref])
+    // One call at a time: a refused promise left waiting for its turn is an unhandled rejection.
     for (const read of [
-      governance.councilVillage(council.id, refusing<CouncilRef>()),
-      governance.listResolutions(council.id, undefined, refusing<CouncilRef>()),
-      governance.councilPoints(council.id, '2024', refusing<CouncilRef>()),
-      governance.scheduleSession(
-        council.id,
-        {
-          scheduledOn: '2024-03-10',
-          venue: 'v',
-          topicIds: [topic.id],
-          noticeSentOn: '2024-03-07',
-          invitees: [],
-        },
-        refusing<CouncilRef>(),
-      ),
+      () => governance.councilVillage(council.id, refusing<CouncilRef>()),
+      () => governance.listResolutions(council.id, undefined, refusing<CouncilRef>()),
+      () => governance.councilPoints(council.id, '2024', refusing<CouncilRef>()),
+      () =>
+        governance.scheduleSession(
+          council.id,
+          {
+            scheduledOn: '2024-03-10',
+            venue: 'v',
+            topicIds: [topic.id],
+            noticeSentOn: '2024-03-07',
+            invitees: [],
+          },
+          refusing<CouncilRef>(),
+        ),
     ]) {
-      await expectCode(read, 'auth.forbidden')
+      await expectCode(read(), 'auth.forbidden')
     }
     // One member of one: the quorum holds; then the session has its minutes.
     expect((await governance.recordMinutes(session.id, minutes)).status).toBe('held')
