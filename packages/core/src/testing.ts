@@ -119,5 +119,6 @@ async function createPostgresDatabase(
   }
 }
 
+export { errorCatalogueFindings } from './error-catalogue-check.js'
 export type { StatementCounter } from './statement-counter.js'
 export { countPgliteStatements, countPoolStatements, createStatementCounter }

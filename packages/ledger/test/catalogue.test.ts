@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { errorCatalogueFindings } from '@liancun/core/testing'
 import { describe, expect, it } from 'vitest'
 import { LEDGER_ERRORS, LedgerError } from '../src/index.js'
 
@@ -9,29 +8,18 @@ import { LEDGER_ERRORS, LedgerError } from '../src/index.js'
 const root = fileURLToPath(new URL('..', import.meta.url))
 const codes = Object.keys(LEDGER_ERRORS).sort()
 
-function testSources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name)
-    if (entry.isDirectory()) return testSources(path)
-    return entry.name.endsWith('.test.ts') && entry.name !== 'catalogue.test.ts'
-      ? [readFileSync(path, 'utf8')]
-      : []
-  })
-}
-
 describe('the error catalogue', () => {
+  const { documented, unexercised } = errorCatalogueFindings(root, LEDGER_ERRORS, 'catalogue.test.ts')
+
   it('is the README’s error table, code for code and kind for kind', () => {
-    const readme = readFileSync(join(root, 'README.md'), 'utf8')
-    const table = readme.slice(readme.indexOf('## Errors'))
-    const rows = [...table.matchAll(/^\| `(ledger\.[a-z_]+)` \| `([a-z_]+)` \|/gm)].map((m) => [m[1], m[2]])
-    expect(rows.map(([code]) => code).sort()).toEqual(codes)
-    for (const [code, kind] of rows)
+    expect(documented.map(([code]) => code).sort()).toEqual(codes)
+    for (const [code, kind] of documented) {
       expect(kind, code).toBe(LEDGER_ERRORS[code as keyof typeof LEDGER_ERRORS].kind)
+    }
   })
 
   it('has every code exercised by a test of the package', () => {
-    const sources = [...testSources(join(root, 'test')), ...testSources(join(root, 'src'))].join('\n')
-    expect(codes.filter((code) => !sources.includes(`'${code}'`))).toEqual([])
+    expect(unexercised).toEqual([])
   })
 
   it('derives the kind from the code', () => {
