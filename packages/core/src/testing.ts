@@ -120,5 +120,6 @@ async function createPostgresDatabase(
 }
 
 export { errorCatalogueFindings } from './error-catalogue-check.js'
+export { expectDomainError } from './expect-domain-error.js'
 export type { StatementCounter } from './statement-counter.js'
 export { countPgliteStatements, countPoolStatements, createStatementCounter }

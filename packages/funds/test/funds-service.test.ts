@@ -1,5 +1,5 @@
 import { DomainError, decodeCursor, fixedClock, newId } from '@liancun/core'
-import { createTestDatabase, type TestDatabase, testEngine } from '@liancun/core/testing'
+import { createTestDatabase, expectDomainError, type TestDatabase, testEngine } from '@liancun/core/testing'
 import { sql } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/node-postgres'
 import pg from 'pg'
@@ -35,15 +35,7 @@ const CLERK = 'key-clerk'
 let database: TestDatabase
 let funds: FundsService
 
-async function expectCode(promise: Promise<unknown>, code: string) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(DomainError.isInstance(error), `expected ${code}, got ${String(error)}`).toBe(true)
-  expect((error as DomainError).code).toBe(code)
-  return error as DomainError
-}
+const expectCode = expectDomainError
 
 beforeEach(async () => {
   database = await createTestDatabase('funds', migrateFunds)

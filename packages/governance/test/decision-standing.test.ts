@@ -1,5 +1,5 @@
-import { DomainError, fixedClock, newId } from '@liancun/core'
-import { createTestDatabase, type TestDatabase } from '@liancun/core/testing'
+import { fixedClock, newId } from '@liancun/core'
+import { createTestDatabase, expectDomainError, type TestDatabase } from '@liancun/core/testing'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   createGovernanceService,
@@ -19,15 +19,7 @@ let governance: GovernanceService
 /** Writes straight on the service (the root handle): a stage reads its rules inside its own transaction. */
 const write = <T>(work: (service: GovernanceService) => Promise<T>): Promise<T> => work(governance)
 
-async function expectCode(promise: Promise<unknown>, code: string) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(DomainError.isInstance(error), `expected ${code}, got ${String(error)}`).toBe(true)
-  expect((error as DomainError).code).toBe(code)
-  return error as DomainError
-}
+const expectCode = expectDomainError
 
 const people = (n: number) => Array.from({ length: n }, () => newId())
 const committee = people(5)

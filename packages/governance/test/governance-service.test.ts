@@ -1,5 +1,5 @@
 import { countyOfId, DomainError, fixedClock, newId } from '@liancun/core'
-import { createTestDatabase, type TestDatabase } from '@liancun/core/testing'
+import { createTestDatabase, expectDomainError, type TestDatabase } from '@liancun/core/testing'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   type CouncilRef,
@@ -16,15 +16,7 @@ const VILLAGE = '370322104203'
 let database: TestDatabase
 let governance: GovernanceService
 
-async function expectCode(promise: Promise<unknown>, code: string) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(DomainError.isInstance(error), `expected ${code}, got ${String(error)}`).toBe(true)
-  expect((error as DomainError).code).toBe(code)
-  return error as DomainError
-}
+const expectCode = expectDomainError
 
 /** A guard that refuses, as the API's scope check does, and remembers what it was shown. */
 function refusing<R>() {

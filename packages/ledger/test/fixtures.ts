@@ -1,5 +1,5 @@
-import { DomainError, organizationCodeCheckCharacter, usccCheckCharacter } from '@liancun/core'
-import { expect } from 'vitest'
+import { organizationCodeCheckCharacter, usccCheckCharacter } from '@liancun/core'
+import { expectDomainError } from '@liancun/core/testing'
 
 export const BOOKKEEPER = 'key-bookkeeper'
 export const REVIEWER = 'key-reviewer'
@@ -12,15 +12,7 @@ export function uscc(body: string): string {
 }
 
 /** Awaits a refusal and checks its stable code; returns the error for further checks. */
-export async function expectCode(promise: Promise<unknown>, code: string): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(DomainError.isInstance(error), `expected ${code}, got ${String(error)}`).toBe(true)
-  expect((error as DomainError).code).toBe(code)
-  return error as DomainError
-}
+export const expectCode = expectDomainError
 
 export const lines = (debitAccount: string, creditAccount: string, fen: bigint) => [
   { account: debitAccount, debit: fen },

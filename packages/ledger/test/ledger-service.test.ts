@@ -1,5 +1,5 @@
-import { DomainError, fixedClock, organizationCodeCheckCharacter, usccCheckCharacter } from '@liancun/core'
-import { createTestDatabase, type TestDatabase } from '@liancun/core/testing'
+import { fixedClock, organizationCodeCheckCharacter, usccCheckCharacter } from '@liancun/core'
+import { createTestDatabase, expectDomainError, type TestDatabase } from '@liancun/core/testing'
 import { sql } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createLedgerService, type LedgerService, migrateLedger } from '../src/index.js'
@@ -19,15 +19,7 @@ let ledger: LedgerService
 let ledgerId: string
 let clock: ReturnType<typeof fixedClock>
 
-async function expectCode(promise: Promise<unknown>, code: string) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(DomainError.isInstance(error), `expected ${code}, got ${String(error)}`).toBe(true)
-  expect((error as DomainError).code).toBe(code)
-  return error as DomainError
-}
+const expectCode = expectDomainError
 
 const lines = (debitAccount: string, creditAccount: string, fen: bigint) => [
   { account: debitAccount, debit: fen },

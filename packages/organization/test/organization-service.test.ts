@@ -1,5 +1,5 @@
-import { type Database, DomainError, fixedClock, newId } from '@liancun/core'
-import { createTestDatabase, type TestDatabase } from '@liancun/core/testing'
+import { type Database, type DomainError, fixedClock, newId } from '@liancun/core'
+import { createTestDatabase, expectDomainError, type TestDatabase } from '@liancun/core/testing'
 import { sql } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createOrganizationService, migrateOrganization, type OrganizationService } from '../src/index.js'
@@ -11,15 +11,7 @@ async function rows<T>(db: Database, query: string): Promise<T[]> {
   return ((await db.execute(sql.raw(query))) as unknown as { rows: T[] }).rows
 }
 
-async function expectCode(promise: Promise<unknown>, code: string) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(DomainError.isInstance(error), `expected ${code}, got ${String(error)}`).toBe(true)
-  expect((error as DomainError).code).toBe(code)
-  return error as DomainError
-}
+const expectCode = expectDomainError
 
 beforeEach(async () => {
   database = await createTestDatabase('organization', migrateOrganization)
