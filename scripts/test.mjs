@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// `npm test`: install, build, lint, typecheck, unit tests, then the integration suites twice —
-// on embedded PGlite and on a real PostgreSQL server this script starts (or DATABASE_URL).
+// `npm test`: install, build, lint, typecheck, unit tests, then the integration suites three
+// times — on embedded PGlite, on a real PostgreSQL server this script starts (or DATABASE_URL),
+// and on a Citus cluster (coordinator + 2 workers) it starts from the Citus build beside the
+// project (or LIANCUN_TEST_CITUS_URL), where any statement touching several shards fails.
+import { findCitusBuild, startCitus } from './citus.mjs'
 import { pnpm } from './pnpm.mjs'
 import { findPostgresBin, startPostgres } from './postgres.mjs'
 
@@ -53,6 +56,7 @@ if (!adminUrl) {
   if (binDir) {
     server = await startPostgres(binDir)
     adminUrl = server.url
+    process.on('exit', () => server?.stop())
     for (const signal of ['SIGINT', 'SIGTERM']) {
       process.on(signal, () => {
         server?.stop()
@@ -73,8 +77,49 @@ if (adminUrl) {
     )
   } finally {
     server?.stop()
+    server = null
   }
 } else {
   results.push({ name: 'integration tests on PostgreSQL', status: 'skipped', seconds: '0.0' })
+}
+
+let cluster = null
+let citusUrl = process.env.LIANCUN_TEST_CITUS_URL
+if (!citusUrl) {
+  const build = findCitusBuild()
+  if (build) {
+    console.log(`\n━━ starting a Citus cluster from ${build} ━━`)
+    cluster = await startCitus(build)
+    citusUrl = cluster.url
+    // A failed step exits the process at once: stop the cluster (and remove its copy) on the way.
+    process.on('exit', () => cluster?.stop())
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+      process.on(signal, () => {
+        cluster?.stop()
+        process.exit(130)
+      })
+    }
+  } else {
+    console.log(
+      '\nNo Citus build found (../shared/citus, LIANCUN_CITUS_DIR or LIANCUN_TEST_CITUS_URL): skipping the Citus pass.',
+    )
+  }
+}
+if (citusUrl) {
+  try {
+    step(
+      `integration tests on Citus${cluster ? ' (throwaway 3-node cluster)' : ' (LIANCUN_TEST_CITUS_URL)'}`,
+      () =>
+        pnpm(['exec', 'vitest', 'run', '--project', 'integration', '--passWithNoTests'], {
+          allowFailure: true,
+          env: { ...withoutPg, LIANCUN_TEST_PG_URL: citusUrl },
+        }),
+    )
+  } finally {
+    cluster?.stop()
+    cluster = null
+  }
+} else {
+  results.push({ name: 'integration tests on Citus', status: 'skipped', seconds: '0.0' })
 }
 finish(0)

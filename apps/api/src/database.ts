@@ -30,6 +30,9 @@ export const apiMigrations: MigrationSet = {
   name: 'api',
   folder: fileURLToPath(new URL('../migrations', import.meta.url)),
   table: '__api_migrations',
+  schemas: ['api'],
+  // Keys are looked up by hash before any county is known, and a key's scope may span counties.
+  referenceTables: ['api.api_keys', 'api.settings'],
 }
 
 /** Every migration set, in the order they are applied. Domain packages own theirs. */

@@ -1,3 +1,4 @@
+import { acrossCounties } from '@liancun/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { problem, seedDivisions, startTestApp, type TestApp } from './helpers.js'
 
@@ -11,7 +12,9 @@ afterAll(() => t.close())
 const partner = { name: '纽澜地公司', kind: 'enterprise', countyCode: '370322' }
 
 async function rows<T>(query: string): Promise<T[]> {
-  return ((await t.app.db.execute(query)) as unknown as { rows: T[] }).rows
+  // Inspections of the whole database: on Citus, the listed cross-county read.
+  const result = await acrossCounties(t.app.db, 'ops.whole-database', (db) => db.execute(query))
+  return (result as unknown as { rows: T[] }).rows
 }
 
 describe('idempotency', () => {

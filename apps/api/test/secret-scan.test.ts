@@ -1,3 +1,4 @@
+import { acrossCounties } from '@liancun/core'
 import { Writable } from 'node:stream'
 import { createEmptyPostgresDatabase } from '@liancun/core/testing'
 import { sql } from 'drizzle-orm'
@@ -206,7 +207,9 @@ async function workload() {
 
 /** Rows of a raw query, on either engine (node-postgres and PGlite both answer `{ rows }`). */
 async function rowsOf<T>(query: string): Promise<T[]> {
-  return ((await app.db.execute(sql.raw(query))) as unknown as { rows: T[] }).rows
+  // The scan reads every table whole: on Citus, the listed cross-county read.
+  const result = await acrossCounties(app.db, 'ops.whole-database', (db) => db.execute(sql.raw(query)))
+  return (result as unknown as { rows: T[] }).rows
 }
 
 /** Every needle found in the texts, as "what — where". */

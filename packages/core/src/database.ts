@@ -3,6 +3,8 @@ import { join } from 'node:path'
 import { type SQL, sql } from 'drizzle-orm'
 import { readMigrationFiles } from 'drizzle-orm/migrator'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { markDistributed } from './cross-county.js'
+import { distributeTables } from './distribution.js'
 
 /**
  * Any drizzle PostgreSQL handle: node-postgres or PGlite, the root database or a transaction.
@@ -19,12 +21,19 @@ export interface MigrationSet {
   folder: string
   /** Own table per package: drizzle applies only migrations newer than its table's last row. */
   table: string
+  /** The PostgreSQL schemas this set's migrations create; on Citus their tables are distributed. */
+  schemas: readonly string[]
+  /** `schema.table` names that are global, not per county: Citus reference tables. */
+  referenceTables?: readonly string[]
 }
 
 /** Shared Postgres schema holding every package's migrations table. */
 export const MIGRATIONS_SCHEMA = 'drizzle'
 
-/** Applies a package's pending migrations. Works on node-postgres and PGlite alike. */
+/**
+ * Applies a package's pending migrations, then (on Citus only) distributes its new tables.
+ * Works on node-postgres and PGlite alike.
+ */
 export async function applyMigrations(db: Database, set: MigrationSet): Promise<void> {
   const migrations = readMigrationFiles({ migrationsFolder: set.folder })
   // Both drivers' migrators reduce to this call; using it directly keeps packages driver-neutral.
@@ -37,6 +46,8 @@ export async function applyMigrations(db: Database, set: MigrationSet): Promise<
     migrationsSchema: MIGRATIONS_SCHEMA,
     migrationsTable: set.table,
   })
+  const placed = await distributeTables(db, set.schemas, set.referenceTables)
+  if (placed.citus) markDistributed(db)
 }
 
 /** Number of migrations in the folder that the database has not recorded as applied. */
@@ -56,10 +67,20 @@ export async function pendingMigrationCount(db: Database, set: MigrationSet): Pr
   return journal.entries.length - (applied?.n ?? 0)
 }
 
-/** True when the error is PostgreSQL's unique_violation (23505), on either driver. */
+/**
+ * True when the error is PostgreSQL's unique_violation (23505), on either driver. A named
+ * constraint also matches its Citus shard copy, which carries a `_<shard id>` suffix.
+ */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   const candidate = findPgError(error)
-  return candidate?.code === '23505' && (constraint === undefined || candidate.constraint === constraint)
+  if (candidate?.code !== '23505') return false
+  return constraint === undefined || isConstraintNamed(candidate.constraint, constraint)
+}
+
+/** `actual` is `name` itself or a Citus shard's copy of it (`name_102008`). */
+export function isConstraintNamed(actual: string | undefined, name: string): boolean {
+  if (actual === undefined) return false
+  return actual === name || (actual.startsWith(`${name}_`) && /^\d+$/.test(actual.slice(name.length + 1)))
 }
 
 /** True when the error is a serialization failure or deadlock that a retry can resolve. */

@@ -1,9 +1,18 @@
 export type { Clock } from './clock.js'
 export { businessDateOf, fixedClock, systemClock } from './clock.js'
+export type { CrossCountyRead } from './cross-county.js'
+export {
+  acrossCounties,
+  CROSS_COUNTY_READS,
+  countyWithin,
+  isDistributed,
+  markDistributed,
+} from './cross-county.js'
 export type { Database, MigrationSet } from './database.js'
 export {
   applyMigrations,
   findPgError,
+  isConstraintNamed,
   isRetryableTransactionError,
   isUniqueViolation,
   MIGRATIONS_SCHEMA,
@@ -12,6 +21,7 @@ export {
 } from './database.js'
 export type { DateRange } from './dates.js'
 export { addDays, BusinessDate, daysBetween, isActiveOn, isBusinessDate, rangesOverlap } from './dates.js'
+export { DISTRIBUTION_COLUMN, distributeTables, hasCitus } from './distribution.js'
 export type { DivisionCodeParts, DivisionLevel } from './division-code.js'
 export {
   CountyCode,

@@ -65,25 +65,96 @@ export async function createTestDatabase(
   }
 }
 
-/** Creates an empty PostgreSQL database for one test file and returns its URL and a dropper. */
+/**
+ * Creates an empty PostgreSQL database for one test file and returns its URL and a dropper. When
+ * the admin connection is a Citus coordinator, the database is made on every node with the
+ * extension and the workers registered, as Citus does not propagate `create database`.
+ */
 export async function createEmptyPostgresDatabase(
   adminUrl: string,
 ): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `liancun_test_${randomBytes(6).toString('hex')}`
-  const admin = new pg.Client({ connectionString: adminUrl })
-  await admin.connect()
-  await admin.query(`create database ${name}`)
-  await admin.end()
+  const workers = await citusWorkers(adminUrl)
+  const nodes = [adminUrl, ...workers.map((worker) => nodeUrl(adminUrl, worker))]
+  await Promise.all(nodes.map((node) => runOn(node, [`create database ${name}`])))
   const url = new URL(adminUrl)
   url.pathname = `/${name}`
+  if (workers.length > 0) {
+    await Promise.all(nodes.map((node) => runOn(withDatabase(node, name), ['create extension citus'])))
+    const coordinator = new URL(adminUrl)
+    await runOn(url.toString(), [
+      `select citus_set_coordinator_host('${coordinator.hostname}', ${Number(coordinator.port || 5432)})`,
+    ])
+    // Two suites adding nodes at once can collide on a worker ("tuple concurrently updated"):
+    // adding a node that is already there is a no-op, so a failed attempt is simply repeated.
+    for (const worker of workers) {
+      await retried(() => runOn(url.toString(), [`select citus_add_node('${worker.host}', ${worker.port})`]))
+    }
+    // A statement that fans out to several shards fails the test: every request must be
+    // single-shard, except the cross-county reads that lift this themselves (core/cross-county).
+    await runOn(url.toString(), [`alter database ${name} set citus.multi_task_query_log_level = 'error'`])
+  }
   return {
     url: url.toString(),
     async drop() {
-      const dropper = new pg.Client({ connectionString: adminUrl })
-      await dropper.connect()
-      await dropper.query(`drop database if exists ${name} with (force)`)
-      await dropper.end()
+      await Promise.all(nodes.map((node) => runOn(node, [`drop database if exists ${name} with (force)`])))
     },
+  }
+}
+
+interface CitusWorker {
+  host: string
+  port: number
+}
+
+/** The primary workers of the Citus cluster behind `adminUrl`; none on plain PostgreSQL. */
+async function citusWorkers(adminUrl: string): Promise<CitusWorker[]> {
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  try {
+    const citus = await admin.query(`select 1 from pg_extension where extname = 'citus'`)
+    if (citus.rowCount === 0) return []
+    const rows = await admin.query<{ host: string; port: number }>(
+      `select nodename as host, nodeport as port from pg_dist_node
+        where groupid <> 0 and noderole = 'primary' and isactive order by nodeport`,
+    )
+    return rows.rows
+  } finally {
+    await admin.end()
+  }
+}
+
+function nodeUrl(adminUrl: string, worker: CitusWorker): string {
+  const url = new URL(adminUrl)
+  url.hostname = worker.host
+  url.port = String(worker.port)
+  return url.toString()
+}
+
+function withDatabase(nodeUrlText: string, name: string): string {
+  const url = new URL(nodeUrlText)
+  url.pathname = `/${name}`
+  return url.toString()
+}
+
+async function retried(work: () => Promise<void>, attempts = 6): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work()
+    } catch (error) {
+      if (attempt >= attempts) throw error
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt + Math.random() * 300))
+    }
+  }
+}
+
+async function runOn(connectionString: string, statements: string[]): Promise<void> {
+  const client = new pg.Client({ connectionString })
+  await client.connect()
+  try {
+    for (const statement of statements) await client.query(statement)
+  } finally {
+    await client.end()
   }
 }
 

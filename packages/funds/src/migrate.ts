@@ -5,6 +5,7 @@ export const fundsMigrations: MigrationSet = {
   name: 'funds',
   folder: fileURLToPath(new URL('../migrations', import.meta.url)),
   table: '__funds_migrations',
+  schemas: ['funds'],
 }
 
 export function migrateFunds(db: Database): Promise<void> {

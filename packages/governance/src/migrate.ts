@@ -5,6 +5,7 @@ export const governanceMigrations: MigrationSet = {
   name: 'governance',
   folder: fileURLToPath(new URL('../migrations', import.meta.url)),
   table: '__governance_migrations',
+  schemas: ['governance'],
 }
 
 export function migrateGovernance(db: Database): Promise<void> {

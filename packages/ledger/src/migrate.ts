@@ -6,6 +6,7 @@ export const ledgerMigrations: MigrationSet = {
   name: 'ledger',
   folder: fileURLToPath(new URL('../migrations', import.meta.url)),
   table: '__ledger_migrations',
+  schemas: ['ledger'],
 }
 
 /** Creates or updates the `ledger` schema in the database. */

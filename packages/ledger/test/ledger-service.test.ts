@@ -453,7 +453,7 @@ describe('integrity and books', () => {
     })
     await database.db.execute(
       sql.raw(
-        `update ledger.voucher_lines set debit = 2001 where voucher_id = '${second.id}' and line_no = 1`,
+        `update ledger.voucher_lines set debit = 2001 where county_code = '370322' and voucher_id = '${second.id}' and line_no = 1`,
       ),
     )
     const broken = await ledger.verifyIntegrity(ledgerId)

@@ -6,6 +6,7 @@ export const organizationMigrations: MigrationSet = {
   name: 'organization',
   folder: fileURLToPath(new URL('../migrations', import.meta.url)),
   table: '__organization_migrations',
+  schemas: ['organization'],
 }
 
 /** Creates or updates the `organization` schema in the database. */

@@ -1,4 +1,4 @@
-import { type Database, newId } from '@liancun/core'
+import { acrossCounties, countyWithin, type Database, newId } from '@liancun/core'
 import type { SQL } from 'drizzle-orm'
 import { guardLedger, type LedgerContext } from '../context.js'
 import type { CreateLedgerLinkInput } from '../inputs.js'
@@ -114,7 +114,11 @@ export function linkPart(ctx: LedgerContext) {
 
     /** Links touching ledgers of villages inside `within`; `unmatched` keeps those whose sides disagree. */
     async listLinks(query: { within?: string; unmatched?: boolean }) {
-      const links = await linksOut(ctx.db, query.within ? linksWithin(query.within) : undefined)
+      const where = query.within ? linksWithin(query.within) : undefined
+      const links =
+        query.within && countyWithin(query.within)
+          ? await linksOut(ctx.db, where)
+          : await acrossCounties(ctx.db, 'list.beyond-county', (db) => linksOut(db, where))
       return query.unmatched ? links.filter((link) => !link.matched) : links
     },
 

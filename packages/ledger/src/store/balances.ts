@@ -2,7 +2,7 @@ import { type Database, type Fen, selectRows } from '@liancun/core'
 import { and, eq, inArray, lte, sql } from 'drizzle-orm'
 import { accounts, balances, ledgerLinks, voucherLines, vouchers } from '../schema.js'
 import { OPENING_PERIOD } from '../types.js'
-import { fen, jsonRows } from './sql.js'
+import { fen, jsonRows, perCountyOfIds } from './sql.js'
 
 /** SQL of the maintained balances (per ledger, month and leaf account; `0000-00` = opening). */
 
@@ -115,7 +115,7 @@ export async function netsAsOf(
           where b.county_code = ${ledger.countyCode} and b.ledger_id = ${ledger.id}
             and b.period = ${OPENING_PERIOD} and b.account_code like x.code || '%')
         + (select coalesce(sum(l.debit - l.credit), 0) from ledger.voucher_lines l
-          join ledger.vouchers v on v.county_code = l.county_code and v.id = l.voucher_id
+          join ledger.vouchers v on v.county_code = ${ledger.countyCode} and v.id = l.voucher_id
           where l.county_code = ${ledger.countyCode} and l.ledger_id = ${ledger.id}
             and l.account_code like x.code || '%' and v.status = 'posted' and v.date <= x.date::date)
       )::text as net
@@ -129,23 +129,32 @@ export async function netsAsOf(
  * part of it that comes from posted links whose both sides lie inside the set.
  */
 export async function aggregateRows(q: Database, ledgerIds: readonly string[], period: string) {
-  const ids = [...ledgerIds]
-  const rows = await q
-    .select({
-      ledgerId: balances.ledgerId,
-      code: sql<string>`substr(${balances.accountCode}, 1, 3)`,
-      net: sql<string>`sum(${balances.debit} - ${balances.credit})`,
-    })
-    .from(balances)
-    .where(and(inArray(balances.ledgerId, ids), lte(balances.period, period)))
-    .groupBy(balances.ledgerId, sql`substr(${balances.accountCode}, 1, 3)`)
-  const internal = await internalLinkNets(q, ids, { through: period })
+  const rows = await perCountyOfIds(q, ledgerIds, (q, county, ids) =>
+    q
+      .select({
+        ledgerId: balances.ledgerId,
+        code: sql<string>`substr(${balances.accountCode}, 1, 3)`,
+        net: sql<string>`sum(${balances.debit} - ${balances.credit})`,
+      })
+      .from(balances)
+      .where(
+        and(
+          county === null ? undefined : eq(balances.countyCode, county),
+          inArray(balances.ledgerId, ids),
+          lte(balances.period, period),
+        ),
+      )
+      .groupBy(balances.ledgerId, sql`substr(${balances.accountCode}, 1, 3)`),
+  )
+  const internal = await internalLinkNets(q, ledgerIds, { through: period })
   return { rows: rows.map((r) => ({ ...r, net: BigInt(r.net) })), internal }
 }
 
 /**
  * Net (debit − credit) per first-level account of the posted link vouchers whose two sides both
  * lie in `ledgerIds`: what moved between them, to eliminate. `from` limits to months from it.
+ * Per county of the ledgers: each county sums its own side of a link, from the link row kept in
+ * that county, so a cross-county link is eliminated without a cross-shard join.
  */
 export async function internalLinkNets(
   q: Database,
@@ -153,27 +162,39 @@ export async function internalLinkNets(
   range: { from?: string; through: string; kind?: 'regular' },
 ): Promise<Map<string, Fen>> {
   if (ledgerIds.length === 0) return new Map()
-  const rows = await q
-    .select({
-      code: sql<string>`substr(${voucherLines.accountCode}, 1, 3)`,
-      net: sql<string>`sum(${voucherLines.debit} - ${voucherLines.credit})`,
-    })
-    .from(voucherLines)
-    .innerJoin(
-      vouchers,
-      and(eq(vouchers.countyCode, voucherLines.countyCode), eq(vouchers.id, voucherLines.voucherId)),
-    )
-    .innerJoin(ledgerLinks, eq(ledgerLinks.id, vouchers.linkId))
-    .where(
-      and(
-        eq(vouchers.status, 'posted'),
-        lte(vouchers.period, range.through),
-        range.from ? sql`${vouchers.period} >= ${range.from}` : undefined,
-        range.kind ? eq(vouchers.kind, range.kind) : undefined,
-        inArray(ledgerLinks.fromLedgerId, [...ledgerIds]),
-        inArray(ledgerLinks.toLedgerId, [...ledgerIds]),
-      ),
-    )
-    .groupBy(sql`substr(${voucherLines.accountCode}, 1, 3)`)
-  return new Map(rows.map((r) => [r.code, BigInt(r.net)]))
+  const all = [...ledgerIds]
+  const rows = await perCountyOfIds(q, ledgerIds, (q, county, ids) =>
+    q
+      .select({
+        code: sql<string>`substr(${voucherLines.accountCode}, 1, 3)`,
+        net: sql<string>`sum(${voucherLines.debit} - ${voucherLines.credit})`,
+      })
+      .from(voucherLines)
+      .innerJoin(
+        vouchers,
+        and(eq(vouchers.countyCode, voucherLines.countyCode), eq(vouchers.id, voucherLines.voucherId)),
+      )
+      .innerJoin(
+        ledgerLinks,
+        and(eq(ledgerLinks.countyCode, vouchers.countyCode), eq(ledgerLinks.id, vouchers.linkId)),
+      )
+      .where(
+        and(
+          county === null ? undefined : eq(voucherLines.countyCode, county),
+          county === null ? undefined : eq(vouchers.countyCode, county),
+          county === null ? undefined : eq(ledgerLinks.countyCode, county),
+          inArray(vouchers.ledgerId, ids),
+          eq(vouchers.status, 'posted'),
+          lte(vouchers.period, range.through),
+          range.from ? sql`${vouchers.period} >= ${range.from}` : undefined,
+          range.kind ? eq(vouchers.kind, range.kind) : undefined,
+          inArray(ledgerLinks.fromLedgerId, all),
+          inArray(ledgerLinks.toLedgerId, all),
+        ),
+      )
+      .groupBy(sql`substr(${voucherLines.accountCode}, 1, 3)`),
+  )
+  const nets = new Map<string, Fen>()
+  for (const r of rows) nets.set(r.code, (nets.get(r.code) ?? 0n) + BigInt(r.net))
+  return nets
 }

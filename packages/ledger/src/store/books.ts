@@ -72,10 +72,11 @@ export async function divisionLines(
   const only =
     which === 'closing'
       ? sql`v.kind = 'closing'`
-      : sql`exists (select 1 from ledger.ledger_links k
-          join ledger.ledgers lf on lf.id = k.from_ledger_id and lf.village_code like ${prefix}
-          join ledger.ledgers lt on lt.id = k.to_ledger_id and lt.village_code like ${prefix}
-          where k.id = v.link_id and k.county_code = ${county})`
+      : // Both sides within one county: a cross-county link is never internal to `within`.
+        sql`exists (select 1 from ledger.ledger_links k
+          join ledger.ledgers lf on lf.county_code = ${county} and lf.id = k.from_ledger_id and lf.village_code like ${prefix}
+          join ledger.ledgers lt on lt.county_code = ${county} and lt.id = k.to_ledger_id and lt.village_code like ${prefix}
+          where k.county_code = ${county} and k.id = v.link_id)`
   const rows = await selectRows<{ code: string; opening_net: string; debit: string; credit: string }>(
     q,
     sql`select substr(l.account_code, 1, 3) as code,
@@ -83,8 +84,8 @@ export async function divisionLines(
         coalesce(sum(l.debit) filter (where v.period >= ${from}), 0)::text as debit,
         coalesce(sum(l.credit) filter (where v.period >= ${from}), 0)::text as credit
       from ledger.voucher_lines l
-      join ledger.vouchers v on v.county_code = l.county_code and v.id = l.voucher_id
-      join ledger.ledgers g on g.county_code = v.county_code and g.id = v.ledger_id
+      join ledger.vouchers v on v.county_code = ${county} and v.id = l.voucher_id
+      join ledger.ledgers g on g.county_code = ${county} and g.id = v.ledger_id
       where l.county_code = ${county} and g.village_code like ${prefix}
         and v.status = 'posted' and v.period <= ${to} and ${only}
       group by substr(l.account_code, 1, 3)`,

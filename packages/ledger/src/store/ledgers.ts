@@ -1,8 +1,8 @@
-import type { Database } from '@liancun/core'
+import { acrossCounties, countyWithin, type Database } from '@liancun/core'
 import { and, asc, eq, gt, inArray, like } from 'drizzle-orm'
 import type { ChartAccount } from '../chart.js'
 import { accounts, ledgers } from '../schema.js'
-import { byTenantId } from './sql.js'
+import { byTenantId, groupByCounty } from './sql.js'
 
 /** SQL of the `ledgers` table: ledger rows, their locks, their chain heads. */
 
@@ -70,26 +70,40 @@ export async function insertLedger(
   return inserted!
 }
 
+/**
+ * A page of ledgers within a division. Inside one county it reads that county alone; wider (no
+ * `within`, or a city or province prefix) it is the listed cross-county read `list.beyond-county`.
+ */
 export function listLedgerRows(q: Database, query: { within?: string; limit: number; after: string | null }) {
-  return q
-    .select()
-    .from(ledgers)
-    .where(
-      and(
-        query.within ? like(ledgers.villageCode, `${query.within}%`) : undefined,
-        query.after ? gt(ledgers.id, query.after) : undefined,
-      ),
-    )
-    .orderBy(asc(ledgers.id))
-    .limit(query.limit + 1)
+  const county = countyWithin(query.within)
+  const read = (db: Database) =>
+    db
+      .select()
+      .from(ledgers)
+      .where(
+        and(
+          county === null ? undefined : eq(ledgers.countyCode, county),
+          query.within ? like(ledgers.villageCode, `${query.within}%`) : undefined,
+          query.after ? gt(ledgers.id, query.after) : undefined,
+        ),
+      )
+      .orderBy(asc(ledgers.id))
+      .limit(query.limit + 1)
+  return county === null ? acrossCounties(q, 'list.beyond-county', read) : read(q)
 }
 
-export function ledgersOfVillageCodes(q: Database, villageCodes: readonly string[]) {
-  return q
-    .select()
-    .from(ledgers)
-    .where(inArray(ledgers.villageCode, [...villageCodes]))
-    .orderBy(asc(ledgers.villageCode))
+/** The ledgers of the given villages, one statement per county (a village code begins with its county). */
+export async function ledgersOfVillageCodes(q: Database, villageCodes: readonly string[]) {
+  const rows: LedgerRow[] = []
+  for (const [county, codes] of groupByCounty(villageCodes, (code) => code.slice(0, 6))) {
+    rows.push(
+      ...(await q
+        .select()
+        .from(ledgers)
+        .where(and(eq(ledgers.countyCode, county), inArray(ledgers.villageCode, codes)))),
+    )
+  }
+  return rows.sort((a, b) => (a.villageCode < b.villageCode ? -1 : a.villageCode > b.villageCode ? 1 : 0))
 }
 
 /** Every ledger of villages within a division, with the county filter when the division names one. */

@@ -1,9 +1,10 @@
 import { type Database, selectRows } from '@liancun/core'
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { ledgers, vouchers } from '../schema.js'
 import type { LedgerRow } from './ledgers.js'
-import { columnsOf, fen, jsonRows, recordset } from './sql.js'
+import { linkPartnerOf } from './links.js'
+import { columnsOf, fen, groupByCounty, jsonRows, recordset } from './sql.js'
 import {
   LINE_SHAPE,
   type LineRecord,
@@ -21,8 +22,11 @@ import {
 /**
  * Locks the ledger(s) and voucher(s) to post, FOR UPDATE in ledger-id order — ledger then
  * voucher, the order every posting takes. With `partner`, a linked voucher's other side (and its
- * ledger) is locked in the same statement, so two reviewers posting either side of one link
- * lock the two ledgers in the same order and never deadlock.
+ * ledger) is locked too: in the same statement when it lies in the same county, so two reviewers
+ * posting either side of one link lock the two ledgers in the same order and never deadlock.
+ * A side in another county (a cross-county link) is locked by a second statement on its own
+ * shard; two postings of either side of such a link can then deadlock, which PostgreSQL (and
+ * Citus's distributed detector) resolves by failing one of them with 40P01, to retry.
  */
 export async function lockForPosting(
   q: Database,
@@ -30,28 +34,53 @@ export async function lockForPosting(
   voucherIds: readonly string[],
   partner: boolean,
 ): Promise<{ ledger: LedgerRow; voucher: VoucherRow }[]> {
-  const g = alias(ledgers, 'g')
-  const v = alias(vouchers, 'v')
-  const own = and(
-    ledger.countyCode === null ? undefined : eq(v.countyCode, ledger.countyCode),
-    eq(v.ledgerId, ledger.id),
-    inArray(v.id, [...voucherIds]),
-  )
+  const county = ledger.countyCode
   const first = voucherIds[0] ?? ''
-  // The link row is immutable and written with both drafts, so reading it unlocked is safe.
-  const otherSide = sql`(${v.countyCode}, ${v.id}) in (
-    select case when k.from_voucher_id = v0.id then k.to_county_code else k.county_code end,
+  const own = (v: typeof vouchers) => and(eq(v.ledgerId, ledger.id), inArray(v.id, [...voucherIds])) as SQL
+  // The link row is immutable, written with both drafts, and kept in each side's county.
+  const sameCountySide = (v: typeof vouchers) => sql`(${v.countyCode}, ${v.id}) in (
+    select k.county_code,
            case when k.from_voucher_id = v0.id then k.to_voucher_id else k.from_voucher_id end
     from ledger.vouchers v0
-    join ledger.ledger_links k on k.id = v0.link_id and (k.county_code = v0.county_code or k.to_county_code = v0.county_code)
-    where v0.id = ${first} and v0.ledger_id = ${ledger.id}
-      ${ledger.countyCode === null ? sql`` : sql`and v0.county_code = ${ledger.countyCode}`})`
+    join ledger.ledger_links k on k.county_code = ${county} and k.id = v0.link_id
+    where v0.county_code = ${county} and v0.id = ${first} and v0.ledger_id = ${ledger.id}
+      and k.to_county_code = k.county_code)`
+  const rows = await lockRows(q, county, (v) =>
+    partner && county !== null ? or(own(v), sameCountySide(v)) : own(v),
+  )
+  if (!partner || county === null) return rows
+  const mine = rows.find((r) => r.voucher.id === first && r.ledger.id === ledger.id)
+  if (!mine?.voucher.linkId || rows.some((r) => r !== mine)) return rows
+  const other = await linkPartnerOf(q, mine.voucher)
+  if (!other || other.countyCode === county) return rows
+  const theirs = await lockRows(
+    q,
+    other.countyCode,
+    (v) => and(eq(v.ledgerId, other.ledgerId), eq(v.id, other.voucherId)) as SQL,
+  )
+  return [...rows, ...theirs]
+}
+
+/** Ledger and voucher rows of one county (or by id alone, for ids without one), FOR UPDATE. */
+function lockRows(
+  q: Database,
+  county: string | null,
+  where: (v: typeof vouchers) => SQL | undefined,
+): Promise<{ ledger: LedgerRow; voucher: VoucherRow }[]> {
+  const g = alias(ledgers, 'g')
+  const v = alias(vouchers, 'v')
   // Aliased: FOR UPDATE OF names unqualified relations.
   return q
     .select({ ledger: g, voucher: v })
     .from(g)
     .innerJoin(v, and(eq(v.countyCode, g.countyCode), eq(v.ledgerId, g.id)))
-    .where(partner ? or(own, otherSide) : own)
+    .where(
+      and(
+        county === null ? undefined : eq(g.countyCode, county),
+        county === null ? undefined : eq(v.countyCode, county),
+        where(v as unknown as typeof vouchers),
+      ),
+    )
     .orderBy(asc(g.id), asc(v.id))
     .for('update', { of: [g, v] })
 }
@@ -80,15 +109,43 @@ export interface PostingFactRows {
  * they use (plus `codes`, for lines not yet written — an import), the posted net of every cash
  * account among them, the month counters and the closed months among `periods`.
  */
-export async function postingFacts(
+export async function postingFacts(q: Database, input: PostingFactKeys): Promise<PostingFactRows> {
+  const counties = groupByCounty(
+    [...input.vouchers, ...input.codes, ...input.periods, ...(input.sourceRefs ? [input.sourceRefs] : [])],
+    (k) => k.countyCode,
+  )
+  if (counties.size <= 1) return countyPostingFacts(q, [...counties.keys()][0] ?? '', input)
+  // A cross-county link: one statement per county, each on its own shard.
+  const out: PostingFactRows = { lines: [], accounts: [], nets: [], counters: [], closed: [], sourceRefs: [] }
+  for (const county of counties.keys()) {
+    const of = <T extends { countyCode: string }>(rows: readonly T[]) =>
+      rows.filter((r) => r.countyCode === county)
+    const part = await countyPostingFacts(q, county, {
+      vouchers: of(input.vouchers),
+      codes: of(input.codes),
+      periods: of(input.periods),
+      ...(input.sourceRefs?.countyCode === county ? { sourceRefs: input.sourceRefs } : {}),
+    })
+    for (const name of Object.keys(out) as (keyof PostingFactRows)[]) {
+      ;(out[name] as unknown[]).push(...(part[name] as unknown[]))
+    }
+  }
+  return out
+}
+
+export interface PostingFactKeys {
+  vouchers: readonly { countyCode: string; id: string }[]
+  codes: readonly { countyCode: string; ledgerId: string; code: string }[]
+  periods: readonly { countyCode: string; ledgerId: string; period: string }[]
+  /** Source references an import brings: those already in the ledger come back in `sourceRefs`. */
+  sourceRefs?: { countyCode: string; ledgerId: string; refs: readonly string[] }
+}
+
+/** `postingFacts` for keys of one county: every table filtered by it. */
+async function countyPostingFacts(
   q: Database,
-  input: {
-    vouchers: readonly { countyCode: string; id: string }[]
-    codes: readonly { countyCode: string; ledgerId: string; code: string }[]
-    periods: readonly { countyCode: string; ledgerId: string; period: string }[]
-    /** Source references an import brings: those already in the ledger come back in `sourceRefs`. */
-    sourceRefs?: { countyCode: string; ledgerId: string; refs: readonly string[] }
-  },
+  county: string,
+  input: PostingFactKeys,
 ): Promise<PostingFactRows> {
   const refs = input.sourceRefs ?? { countyCode: '', ledgerId: '', refs: [] }
   const voucherKeys = recordset(
@@ -112,7 +169,8 @@ export async function postingFacts(
     q,
     sql`with
       l as (select vl.* from ledger.voucher_lines vl
-        join ${voucherKeys} on vl.county_code = vk.county_code and vl.voucher_id = vk.id),
+        join ${voucherKeys} on vl.county_code = vk.county_code and vl.voucher_id = vk.id
+        where vl.county_code = ${county}),
       codes as (select distinct county_code, ledger_id, account_code as code from l
         union select county_code, ledger_id, code from ${codeKeys}),
       p as (select * from ${periodKeys})
@@ -123,19 +181,22 @@ export async function postingFacts(
       (select json_agg(json_build_object('ledgerId', a.ledger_id, 'code', a.code, 'name', a.name,
         'isLeaf', a.is_leaf, 'disabled', a.disabled_at is not null))
         from ledger.accounts a join codes c
-          on a.county_code = c.county_code and a.ledger_id = c.ledger_id and a.code = c.code) as accounts,
+          on a.county_code = c.county_code and a.ledger_id = c.ledger_id and a.code = c.code
+        where a.county_code = ${county}) as accounts,
       (select json_agg(json_build_object('ledgerId', ledger_id, 'account', account_code, 'net', net::text))
         from (select b.ledger_id, b.account_code, sum(b.debit - b.credit) as net
           from ledger.balances b join codes c
             on b.county_code = c.county_code and b.ledger_id = c.ledger_id and b.account_code = c.code
-          where c.code like '101%' or c.code like '102%'
+          where b.county_code = ${county} and (c.code like '101%' or c.code like '102%')
           group by b.ledger_id, b.account_code) cash) as nets,
       (select json_agg(json_build_object('ledgerId', vc.ledger_id, 'period', vc.period, 'last', vc.last_number))
         from ledger.voucher_counters vc join p
-          on vc.county_code = p.county_code and vc.ledger_id = p.ledger_id and vc.period = p.period) as counters,
+          on vc.county_code = p.county_code and vc.ledger_id = p.ledger_id and vc.period = p.period
+        where vc.county_code = ${county}) as counters,
       (select json_agg(json_build_object('ledgerId', cp.ledger_id, 'period', cp.period))
         from ledger.closed_periods cp join p
-          on cp.county_code = p.county_code and cp.ledger_id = p.ledger_id and cp.period = p.period) as closed,
+          on cp.county_code = p.county_code and cp.ledger_id = p.ledger_id and cp.period = p.period
+        where cp.county_code = ${county}) as closed,
       (select json_agg(sv.source_ref) from ledger.vouchers sv
         where sv.county_code = ${refs.countyCode} and sv.ledger_id = ${refs.ledgerId}
           and sv.source_ref in (select jsonb_array_elements_text(${JSON.stringify(refs.refs)}::jsonb))) as source_refs`,
@@ -188,6 +249,33 @@ export interface PostingWrite {
  * the lock discipline was broken, and the caller's transaction is rolled back by the throw.
  */
 export async function writePosting(q: Database, plan: PostingWrite): Promise<void> {
+  const counties = new Set(
+    [...plan.heads, ...plan.posted, ...(plan.inserted?.headers ?? [])].map(countyOfRow),
+  )
+  if (counties.size <= 1) return writeCountyPosting(q, [...counties][0] ?? '', plan)
+  // A cross-county link: each county's part of the plan by its own statement, on its own shard.
+  for (const county of counties) {
+    const of = <T>(rows: readonly T[]) => rows.filter((r) => countyOfRow(r as object) === county)
+    await writeCountyPosting(q, county, {
+      posted: of(plan.posted),
+      heads: of(plan.heads),
+      counters: of(plan.counters),
+      balances: of(plan.balances),
+      postedAt: plan.postedAt,
+      ...(plan.inserted
+        ? { inserted: { headers: of(plan.inserted.headers), lines: of(plan.inserted.lines) } }
+        : {}),
+    })
+  }
+}
+
+const countyOfRow = (row: object): string =>
+  (row as { countyCode?: string; county_code?: string }).countyCode ??
+  (row as { county_code?: string }).county_code ??
+  ''
+
+/** `writePosting` for a plan of one county: every target filtered by it. */
+async function writeCountyPosting(q: Database, county: string, plan: PostingWrite): Promise<void> {
   const counterRows = plan.counters.map((c) => ({
     county_code: c.countyCode,
     ledger_id: c.ledgerId,
@@ -229,7 +317,7 @@ export async function writePosting(q: Database, plan: PostingWrite): Promise<voi
       u as (update ledger.vouchers v set status = 'posted', number = t.number, hash = t.hash,
           chain_seq = t.chain_seq, posted_by = t.posted_by, posted_at = ${plan.postedAt.toISOString()}::timestamptz
         from ${recordset(postedRows, { county_code: 'text', id: 'text', number: 'int', hash: 'text', chain_seq: 'int', posted_by: 'text' })}
-        where v.county_code = t.county_code and v.id = t.id and v.status = 'draft'
+        where v.county_code = ${county} and v.county_code = t.county_code and v.id = t.id and v.status = 'draft'
         returning v.id),
       i as (insert into ledger.vouchers (${columnsOf(VOUCHER_SHAPE)})
         select ${columnsOf(VOUCHER_SHAPE, 't')} from ${recordset(inserted.headers, VOUCHER_SHAPE)} returning 1),
@@ -237,7 +325,7 @@ export async function writePosting(q: Database, plan: PostingWrite): Promise<voi
         select ${columnsOf(LINE_SHAPE, 't')} from ${recordset(inserted.lines, LINE_SHAPE)} returning 1),
       h as (update ledger.ledgers g set last_hash = t.last_hash, posted_count = t.posted_count
         from ${recordset(headRows, { county_code: 'text', id: 'text', last_hash: 'text', posted_count: 'int' })}
-        where g.county_code = t.county_code and g.id = t.id returning 1),
+        where g.county_code = ${county} and g.county_code = t.county_code and g.id = t.id returning 1),
       b as (insert into ledger.balances (county_code, ledger_id, period, account_code, debit, credit)
         select county_code, ledger_id, period, account_code, debit, credit
         from ${recordset(balanceRows, { county_code: 'text', ledger_id: 'text', period: 'text', account_code: 'text', debit: 'bigint', credit: 'bigint' })}

@@ -1,4 +1,4 @@
-import { countyOfId } from '@liancun/core'
+import { acrossCounties, countyOfId, type Database } from '@liancun/core'
 import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm'
 import type { PgColumn } from 'drizzle-orm/pg-core'
 
@@ -18,12 +18,17 @@ export function byTenantId(
 
 /**
  * Rows by many ids, each county's ids under its own `(county_code = …)` filter (ids that carry no
- * county by id alone): a cross-ledger read still tells every shard it touches.
+ * county by id alone). Ids of one county make a single-shard filter; callers that may get ids of
+ * several counties split them with `perCountyOfIds` first.
  */
-export function byTenantIds(columns: { countyCode: PgColumn; id: PgColumn }, ids: readonly string[]): SQL {
+export function byTenantIds(
+  columns: { countyCode: PgColumn; id: PgColumn },
+  ids: readonly string[],
+  countyCode?: string | null,
+): SQL {
   const groups = new Map<string | null, string[]>()
   for (const id of ids) {
-    const county = countyOfId(id)
+    const county = countyCode === undefined ? countyOfId(id) : countyCode
     groups.set(county, [...(groups.get(county) ?? []), id])
   }
   const parts = [...groups].map(([county, group]) =>
@@ -68,4 +73,41 @@ export function jsonRows<T>(value: unknown): T[] {
 /** bigint from a JSON number-as-text (or a driver's string/number/bigint). */
 export function fen(value: unknown): bigint {
   return typeof value === 'bigint' ? value : BigInt(value as string)
+}
+
+/**
+ * Groups keyed items by county (`countyOf`), in first-seen order. A multi-county read or write is
+ * issued as one statement per county, so on Citus every statement stays on one shard; almost
+ * always there is one county, and so one statement.
+ */
+export function groupByCounty<T>(items: readonly T[], countyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const county = countyOf(item)
+    const group = groups.get(county)
+    if (group) group.push(item)
+    else groups.set(county, [item])
+  }
+  return groups
+}
+
+/**
+ * Runs `run` once per county of `ids` (by `countyOfId`). Ids that carry no county form their own
+ * group, read by id alone: the listed cross-county read `lookup.id-without-county`.
+ */
+export async function perCountyOfIds<T>(
+  q: Database,
+  ids: readonly string[],
+  run: (q: Database, countyCode: string | null, ids: string[]) => Promise<T[]>,
+): Promise<T[]> {
+  const groups = groupByCounty(ids, (id) => countyOfId(id) ?? '')
+  const out: T[] = []
+  for (const [county, group] of groups) {
+    out.push(
+      ...(await (county === ''
+        ? acrossCounties(q, 'lookup.id-without-county', (db) => run(db, null, group))
+        : run(q, county, group))),
+    )
+  }
+  return out
 }

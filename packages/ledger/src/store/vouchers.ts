@@ -1,8 +1,16 @@
-import { type Database, selectRows } from '@liancun/core'
+import { countyOfId, type Database, selectRows } from '@liancun/core'
 import { and, asc, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { ledgers, vouchers } from '../schema.js'
-import { byTenantId, byTenantIds, columnsOf, jsonRows, type RecordShape, recordset } from './sql.js'
+import {
+  byTenantId,
+  byTenantIds,
+  columnsOf,
+  jsonRows,
+  perCountyOfIds,
+  type RecordShape,
+  recordset,
+} from './sql.js'
 
 /** SQL of vouchers and their lines. Every read returns a voucher with its lines in ONE statement. */
 
@@ -23,17 +31,23 @@ export interface LineJson {
 
 /**
  * The lines of the voucher row of the enclosing query (named `vouchers`, or aliased `lv`), with
- * account names, ordered: one subquery.
+ * account names, ordered: one subquery. `county` is the bound county of the enclosing query: a
+ * subquery correlated on the outer row's county alone cannot be routed to one Citus shard.
  */
-const linesOf = (voucher: 'vouchers' | 'lv') => sql<unknown>`(select coalesce(json_agg(json_build_object(
+const linesOf = (
+  voucher: 'vouchers' | 'lv',
+  county: string | null,
+) => sql<unknown>`(select coalesce(json_agg(json_build_object(
     'lineNo', vl.line_no, 'account', vl.account_code, 'accountName', coalesce(a.name, ''),
     'summary', vl.summary, 'debit', vl.debit::text, 'credit', vl.credit::text,
     'counterparty', vl.counterparty, 'reference', vl.reference) order by vl.line_no), '[]'::json)
   from ledger.voucher_lines vl
   left join ledger.accounts a
-    on a.county_code = vl.county_code and a.ledger_id = vl.ledger_id and a.code = vl.account_code
-  where vl.county_code = ${sql.raw(voucher)}.county_code and vl.voucher_id = ${sql.raw(voucher)}.id)`
-const LINES_OF_VOUCHER = linesOf('vouchers')
+    on a.county_code = ${county === null ? sql`vl.county_code` : sql`${county}`}
+      and a.ledger_id = vl.ledger_id and a.code = vl.account_code
+  where vl.county_code = ${county === null ? sql.raw(`${voucher}.county_code`) : sql`${county}`}
+    and vl.voucher_id = ${sql.raw(voucher)}.id)`
+const linesOfVoucher = (county: string | null) => linesOf('vouchers', county)
 /** Vouchers under an alias, for a lock: FOR UPDATE OF names an unqualified relation. */
 const lockedVouchers = alias(vouchers, 'lv')
 
@@ -42,13 +56,14 @@ const lockedVouchers = alias(vouchers, 'lv')
  * finds the ledger to authorise and the voucher to return.
  */
 export async function ledgerWithVoucher(q: Database, ledgerId: string, voucherId: string) {
+  const county = countyOfId(ledgerId)
   const [row] = await q
-    .select({ ledger: ledgers, voucher: vouchers, lines: LINES_OF_VOUCHER })
+    .select({ ledger: ledgers, voucher: vouchers, lines: linesOfVoucher(county) })
     .from(ledgers)
     .leftJoin(
       vouchers,
       and(
-        eq(vouchers.countyCode, ledgers.countyCode),
+        county === null ? eq(vouchers.countyCode, ledgers.countyCode) : eq(vouchers.countyCode, county),
         eq(vouchers.ledgerId, ledgers.id),
         eq(vouchers.id, voucherId),
       ),
@@ -64,7 +79,7 @@ export async function voucherPage(
   query: { status?: 'draft' | 'posted'; from?: string; to?: string; limit: number; after: string | null },
 ) {
   const rows = await q
-    .select({ voucher: vouchers, lines: LINES_OF_VOUCHER })
+    .select({ voucher: vouchers, lines: linesOfVoucher(ledger.countyCode) })
     .from(vouchers)
     .where(
       and(
@@ -85,7 +100,7 @@ export async function voucherPage(
 export async function lockVoucher(q: Database, ledger: LedgerKey, voucherId: string) {
   const v = lockedVouchers
   const [row] = await q
-    .select({ voucher: v, lines: linesOf('lv') })
+    .select({ voucher: v, lines: linesOf('lv', ledger.countyCode) })
     .from(v)
     .where(and(eq(v.countyCode, ledger.countyCode), eq(v.ledgerId, ledger.id), eq(v.id, voucherId)))
     .for('update', { of: v })
@@ -161,6 +176,33 @@ export async function insertDraftsIfOpen(
   lines: readonly LineRecord[],
   checks: DraftChecks,
 ): Promise<DraftFacts> {
+  const countyOf = (row: { county_code: unknown }) => String(row.county_code)
+  const counties = new Set([...headers, ...checks.periods, ...checks.codes].map(countyOf))
+  if (counties.size <= 1) return insertCountyDrafts(q, [...counties][0] ?? '', headers, lines, checks)
+  // A cross-county link: each county's drafts by their own statement, on their own shard. A
+  // refusal in either leaves `inserted` false, and the caller's throw rolls the other back.
+  const out: DraftFacts = { inserted: headers.length > 0, closed: [], accounts: [] }
+  for (const county of counties) {
+    const of = <T extends { county_code: unknown }>(rows: readonly T[]) =>
+      rows.filter((r) => countyOf(r) === county)
+    const part = await insertCountyDrafts(q, county, of(headers), of(lines), {
+      periods: of(checks.periods),
+      codes: of(checks.codes),
+    })
+    out.inserted &&= part.inserted || of(headers).length === 0
+    out.closed.push(...part.closed)
+    out.accounts.push(...part.accounts)
+  }
+  return out
+}
+
+async function insertCountyDrafts(
+  q: Database,
+  county: string,
+  headers: readonly VoucherRecord[],
+  lines: readonly LineRecord[],
+  checks: DraftChecks,
+): Promise<DraftFacts> {
   const periodKeys = { county_code: 'text', ledger_id: 'text', period: 'text' } as const
   const codeKeys = { county_code: 'text', ledger_id: 'text', code: 'text', enforce: 'bool' } as const
   const [row] = await selectRows<{ ok: boolean; closed: unknown; accounts: unknown }>(
@@ -168,11 +210,12 @@ export async function insertDraftsIfOpen(
     sql`with
       closed as (select c.ledger_id, c.period from ledger.closed_periods c
         join ${recordset(checks.periods, periodKeys, 'p')}
-          on c.county_code = p.county_code and c.ledger_id = p.ledger_id and c.period = p.period),
+          on c.county_code = p.county_code and c.ledger_id = p.ledger_id and c.period = p.period
+        where c.county_code = ${county}),
       used as (select k.ledger_id, k.code, k.enforce, a.name, a.is_leaf, a.disabled_at is not null as disabled
         from ${recordset(checks.codes, codeKeys, 'k')}
         left join ledger.accounts a
-          on a.county_code = k.county_code and a.ledger_id = k.ledger_id and a.code = k.code),
+          on a.county_code = ${county} and a.county_code = k.county_code and a.ledger_id = k.ledger_id and a.code = k.code),
       ok as (select not exists (select 1 from closed)
         and not exists (select 1 from used where enforce and (name is null or not is_leaf or disabled)) as ok),
       v as (insert into ledger.vouchers (${columnsOf(VOUCHER_SHAPE)})
@@ -213,20 +256,22 @@ export async function markReversed(q: Database, original: VoucherRow, reversalId
 
 /** Status, number and origin of vouchers by id in any ledgers (one statement, for other domains). */
 export function voucherStateRows(q: Database, ids: readonly string[]) {
-  return q
-    .select({
-      id: vouchers.id,
-      ledgerId: vouchers.ledgerId,
-      status: vouchers.status,
-      number: vouchers.number,
-      period: vouchers.period,
-      date: vouchers.date,
-      postedAt: vouchers.postedAt,
-      reversedById: vouchers.reversedById,
-      origin: vouchers.origin,
-    })
-    .from(vouchers)
-    .where(byTenantIds(vouchers, ids))
+  return perCountyOfIds(q, ids, (q, county, group) =>
+    q
+      .select({
+        id: vouchers.id,
+        ledgerId: vouchers.ledgerId,
+        status: vouchers.status,
+        number: vouchers.number,
+        period: vouchers.period,
+        date: vouchers.date,
+        postedAt: vouchers.postedAt,
+        reversedById: vouchers.reversedById,
+        origin: vouchers.origin,
+      })
+      .from(vouchers)
+      .where(byTenantIds(vouchers, group, county)),
+  )
 }
 
 /** Ids of the drafts dated in a month. */
@@ -297,7 +342,7 @@ export async function hasClosingVouchers(q: Database, ledger: LedgerKey, year: s
 /** Posted vouchers in chain order with their lines, for re-verifying the chain. */
 export function chainOf(q: Database, ledger: LedgerKey) {
   return q
-    .select({ voucher: vouchers, lines: LINES_OF_VOUCHER })
+    .select({ voucher: vouchers, lines: linesOfVoucher(ledger.countyCode) })
     .from(vouchers)
     .where(
       and(
