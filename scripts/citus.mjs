@@ -68,6 +68,18 @@ export async function startCitus(buildDir) {
       stdio: ['ignore', 'inherit', 'inherit'],
       timeout: 300_000,
     })
+    // Every database with Citus runs a maintenance background worker, and the test suites hold
+    // dozens of databases at once: the default of 8 worker processes runs out. Raise it, restart.
+    const pgCtl = join(dir, 'pg', 'lib', 'postgresql', '15', 'bin', 'pg_ctl')
+    const asPostgres = process.getuid?.() === 0
+    for (const node of [port, port + 1, port + 2]) {
+      const data = join(dir, 'data', `n${node}`)
+      appendFileSync(join(data, 'postgresql.conf'), 'max_worker_processes = 128\n')
+      const argv = ['-D', data, '-m', 'fast', '-w', '-t', '120', '-l', `${data}.log`, 'restart']
+      execFileSync(asPostgres ? 'runuser' : pgCtl, asPostgres ? ['-u', 'postgres', '--', pgCtl, ...argv] : argv, {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      })
+    }
   } catch (error) {
     stop()
     throw error
