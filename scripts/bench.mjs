@@ -4,6 +4,7 @@
 // BENCHMARKS.md.
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { findCitusBuild, startCitus } from './citus.mjs'
 import { pnpm } from './pnpm.mjs'
 import { findPostgresBin, startPostgres } from './postgres.mjs'
 
@@ -30,15 +31,38 @@ try {
     ledger: ['packages/ledger', 'bench/ledger-bench.ts'],
     funds: ['packages/funds', 'bench/funds-bench.ts'],
     'request-path': ['apps/api', 'bench/request-path.ts'],
+    // The same API on a throwaway 3-node Citus cluster ÷ plain PostgreSQL (issue 10); needs the
+    // Citus build beside the project, or LIANCUN_BENCH_CITUS_URL. Run it alone: `-- citus`.
+    citus: ['apps/api', 'bench/citus-overhead.ts'],
   }
+  let cluster = null
   for (const [name, [folder, script]] of Object.entries(benches)) {
-    if (only && only !== name) continue
+    if (only ? only !== name : name === 'citus') continue
+    let citusUrl = process.env.LIANCUN_BENCH_CITUS_URL
+    if (name === 'citus' && !citusUrl) {
+      const build = findCitusBuild()
+      if (!build) {
+        console.error(
+          'No Citus build found (../shared/citus or LIANCUN_CITUS_DIR) and LIANCUN_BENCH_CITUS_URL not set.',
+        )
+        status = 1
+        continue
+      }
+      cluster = await startCitus(build)
+      citusUrl = cluster.url
+    }
     const result = spawnSync('npx', ['tsx', '--conditions=@liancun/source', script], {
       cwd: fileURLToPath(new URL(`../${folder}`, import.meta.url)),
       stdio: 'inherit',
-      env: { ...process.env, LIANCUN_BENCH_PG_URL: url },
+      env: {
+        ...process.env,
+        LIANCUN_BENCH_PG_URL: url,
+        ...(citusUrl ? { LIANCUN_BENCH_CITUS_URL: citusUrl } : {}),
+      },
     })
     status ||= result.status ?? 1
+    cluster?.stop()
+    cluster = null
   }
   process.exitCode = status
 } finally {

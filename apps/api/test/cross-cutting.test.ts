@@ -1,5 +1,6 @@
 import { acrossCounties } from '@liancun/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { migrationSets } from '../src/database.js'
 import { problem, seedDivisions, startTestApp, type TestApp } from './helpers.js'
 
 let t: TestApp
@@ -116,9 +117,11 @@ describe('schema (Citus readiness)', () => {
            join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
           where i.indrelid = c.oid and i.indisprimary) as pk
       from pg_class c join pg_namespace n on n.oid = c.relnamespace
-      where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema', 'drizzle', 'public')
-        and n.nspname not like 'pg_%'`)
-    expect(tables.map((t) => t.schema)).toEqual(expect.arrayContaining(['api', 'organization']))
+      where c.relkind in ('r', 'p') and not c.relispartition
+        and n.nspname in (${migrationSets.flatMap((set) => set.schemas.map((schema) => `'${schema}'`)).join(', ')})`)
+    expect(new Set(tables.map((t) => t.schema))).toEqual(
+      new Set(['api', 'organization', 'ledger', 'governance', 'funds']),
+    )
     const offenders = tables
       .filter((t) => !t.pk?.includes('county_code'))
       .map((t) => `${t.schema}.${t.table}`)

@@ -3,9 +3,11 @@ import { type FundsContext, type ProjectAndSourceGuards, runGuard } from '../con
 import { notFound } from '../errors.js'
 import type { AllocationInput } from '../inputs.js'
 import { checkAllocation } from '../rules/allocation.js'
+import { fundSources, projects } from '../schema.js'
 import { allocationTotals, insertAllocation } from '../store/allocations.js'
 import { findProject } from '../store/projects.js'
 import { findSource } from '../store/sources.js'
+import { keyOf } from '../store/sql.js'
 import { projectRef } from './projects.js'
 import { sourceRef } from './sources.js'
 
@@ -24,14 +26,24 @@ export function allocationPart({ db, clock }: FundsContext) {
       createdBy: string,
       options?: ProjectAndSourceGuards,
     ) {
+      const projectKey = await keyOf(db, projects, projectId)
+      const sourceKey = await keyOf(db, fundSources, input.fundSourceId)
       return db.transaction(async (tx) => {
-        const project = await findProject(tx, projectId, { lock: true })
+        const project = await findProject(tx, projectKey, { lock: true })
         if (!project) throw notFound('project', projectId)
         await runGuard(options?.guard, projectRef(project.row, project.beneficiaryVillageCodes))
-        const source = await findSource(tx, input.fundSourceId, { lock: true })
+        const source = await findSource(tx, sourceKey, { lock: true })
         if (!source) throw notFound('source', input.fundSourceId)
         await runGuard(options?.sourceGuard, sourceRef(source))
-        const totals = await allocationTotals(tx, source, project.row)
+        // A source of another county is refused (funds.cross_county) before any total counts,
+        // so its totals are not read: no statement spans two counties.
+        const totals =
+          source.countyCode === project.row.countyCode
+            ? await allocationTotals(tx, source.countyCode, {
+                sourceId: source.id,
+                projectId: project.row.id,
+              })
+            : { sourceAllocated: 0n, sourceNonIndustry: 0n, projectAllocated: 0n }
         const { sourceAvailable } = checkAllocation(
           project.row,
           { ...source, allowedCategories: JSON.parse(source.allowedCategories) as string[] },

@@ -10,6 +10,7 @@ import { FundsError, notFound } from '../errors.js'
 import type { DisbursementInput } from '../inputs.js'
 import { FUNDABLE, type ProjectStatus } from '../rules/lifecycle.js'
 import { checkNotFuture, checkPayment } from '../rules/payment-plan.js'
+import { disbursements, fundSources, projects } from '../schema.js'
 import {
   disbursementsOf,
   insertDisbursement,
@@ -17,6 +18,7 @@ import {
   setDisbursementVoucher,
 } from '../store/disbursements.js'
 import { findProject } from '../store/projects.js'
+import { keyOf } from '../store/sql.js'
 import { projectRef } from './projects.js'
 import { sourceRef } from './sources.js'
 
@@ -36,12 +38,14 @@ export function disbursementPart({ db, clock }: FundsContext) {
       createdBy: string,
       options?: ProjectAndSourceGuards,
     ) {
+      const projectKey = await keyOf(db, projects, projectId)
+      const sourceKey = await keyOf(db, fundSources, input.fundSourceId)
       return db.transaction(async (tx) => {
-        const found = await findProject(tx, projectId, { lock: true })
+        const found = await findProject(tx, projectKey, { lock: true })
         if (!found) throw notFound('project', projectId)
         const project = found.row
         await runGuard(options?.guard, projectRef(project, found.beneficiaryVillageCodes))
-        const context = await paymentContext(tx, project, input)
+        const context = await paymentContext(tx, project, input, sourceKey)
         const { source, tranche } = context
         if (!source) throw notFound('source', input.fundSourceId)
         await runGuard(options?.sourceGuard, sourceRef(source))
@@ -106,13 +110,13 @@ export function disbursementPart({ db, clock }: FundsContext) {
 
     /** Links the voucher draft the app wrote for a disbursement. */
     async attachVoucher(disbursementId: string, voucherId: string) {
-      if (!(await setDisbursementVoucher(db, disbursementId, voucherId)))
+      if (!(await setDisbursementVoucher(db, await keyOf(db, disbursements, disbursementId), voucherId)))
         throw notFound('disbursement', disbursementId)
     },
 
     /** A project's payments by date; `guard` sees the project. */
     async listDisbursements(projectId: string, options?: GuardOptions<ProjectRef>) {
-      const found = await findProject(db, projectId)
+      const found = await findProject(db, await keyOf(db, projects, projectId))
       if (!found) throw notFound('project', projectId)
       await runGuard(options?.guard, projectRef(found.row, found.beneficiaryVillageCodes))
       const rows = await disbursementsOf(db, found.row)

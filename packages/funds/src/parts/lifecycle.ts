@@ -11,6 +11,7 @@ import {
   completedNotice,
   type ProjectStatus,
 } from '../rules/lifecycle.js'
+import { projects } from '../schema.js'
 import {
   insertNotice,
   insertResult,
@@ -22,6 +23,7 @@ import {
   stepContext,
 } from '../store/lifecycle.js'
 import { findProject, projectDetail, updateProject } from '../store/projects.js'
+import { keyOf } from '../store/sql.js'
 import { projectOf, projectRef } from './projects.js'
 
 /** 公告公示 lasts at least 10 days unless a county or township configures otherwise. */
@@ -54,8 +56,9 @@ export function lifecyclePart({ db, clock }: FundsContext) {
       gate: GateSource = {},
       options?: GuardOptions<ProjectRef>,
     ) {
+      const key = await keyOf(db, projects, id)
       return db.transaction(async (tx) => {
-        const found = await findProject(tx, id, { lock: true })
+        const found = await findProject(tx, key, { lock: true })
         if (!found) throw notFound('project', id)
         const { row } = found
         const ref = projectRef(row, found.beneficiaryVillageCodes)
@@ -112,13 +115,13 @@ export function lifecyclePart({ db, clock }: FundsContext) {
               }
             : {}),
         })
-        return projectOf((await projectDetail(tx, row.id))!)
+        return projectOf((await projectDetail(tx, row))!)
       })
     },
 
     /** The audited steps of a project, oldest first, in one statement; `guard` sees where it sits. */
     async listTransitions(id: string, options?: GuardOptions<ProjectRef>) {
-      const found = await projectSteps(db, id)
+      const found = await projectSteps(db, await keyOf(db, projects, id))
       if (!found) throw notFound('project', id)
       await runGuard(options?.guard, projectRef(found.row, found.beneficiaryVillageCodes))
       return found.steps.map((t) => ({
@@ -136,8 +139,9 @@ export function lifecyclePart({ db, clock }: FundsContext) {
 
     /** 公告公示: runs the configured days from `from` (the settings read with the locked project). */
     async addNotice(id: string, input: CreateNoticeInput, options?: GuardOptions<ProjectRef>) {
+      const key = await keyOf(db, projects, id)
       return db.transaction(async (tx) => {
-        const found = await lockForNotice(tx, id, input.from)
+        const found = await lockForNotice(tx, key, input.from)
         if (!found) throw notFound('project', id)
         const { row } = found
         await runGuard(options?.guard, projectRef(row, found.beneficiaryVillageCodes))
@@ -167,8 +171,9 @@ export function lifecyclePart({ db, clock }: FundsContext) {
 
     /** 绩效: the actual value of one of the project's indicators for a period. */
     async recordResult(id: string, input: RecordResultInput, options?: GuardOptions<ProjectRef>) {
+      const key = await keyOf(db, projects, id)
       return db.transaction(async (tx) => {
-        const found = await projectWithTarget(tx, id, input.indicator)
+        const found = await projectWithTarget(tx, key, input.indicator)
         if (!found) throw notFound('project', id)
         const { row } = found
         await runGuard(options?.guard, projectRef(row, found.beneficiaryVillageCodes))
@@ -179,7 +184,7 @@ export function lifecyclePart({ db, clock }: FundsContext) {
           projectId: row.id,
           ...input,
         })
-        return projectOf((await projectDetail(tx, row.id))!)
+        return projectOf((await projectDetail(tx, row))!)
       })
     },
   }

@@ -4,7 +4,9 @@ import { FundsError, notFound } from '../errors.js'
 import type { MilestoneInput, PaymentPlanInput } from '../inputs.js'
 import { FUNDABLE, type ProjectStatus } from '../rules/lifecycle.js'
 import { checkMilestone, checkReplan, planAmounts, type Trigger } from '../rules/payment-plan.js'
+import { projects } from '../schema.js'
 import { findProject } from '../store/projects.js'
+import { keyOf, type RowKey } from '../store/sql.js'
 import {
   deleteTranches,
   findTranche,
@@ -16,10 +18,10 @@ import { projectRef } from './projects.js'
 
 /** 分期拨付: the payment plan of a project and its milestones. */
 export function paymentPlanPart({ db, clock }: FundsContext) {
-  /** The project locked and authorised; not found otherwise. */
-  async function locked(tx: typeof db, projectId: string, options: GuardOptions<ProjectRef> | undefined) {
-    const found = await findProject(tx, projectId, { lock: true })
-    if (!found) throw notFound('project', projectId)
+  /** The project locked and authorised (its key read by `keyOf` beforehand); not found otherwise. */
+  async function locked(tx: typeof db, key: RowKey, options: GuardOptions<ProjectRef> | undefined) {
+    const found = await findProject(tx, key, { lock: true })
+    if (!found) throw notFound('project', key.id)
     await runGuard(options?.guard, projectRef(found.row, found.beneficiaryVillageCodes))
     return found.row
   }
@@ -27,8 +29,9 @@ export function paymentPlanPart({ db, clock }: FundsContext) {
   return {
     /** Sets (or, before the first payment, replaces) the payment plan; tranches sum to the allocated total. */
     async setPaymentPlan(projectId: string, input: PaymentPlanInput, options?: GuardOptions<ProjectRef>) {
+      const key = await keyOf(db, projects, projectId)
       return db.transaction(async (tx) => {
-        const project = await locked(tx, projectId, options)
+        const project = await locked(tx, key, options)
         if (!FUNDABLE.includes(project.status as ProjectStatus)) {
           throw new FundsError(
             'funds.project_not_approved',
@@ -92,8 +95,9 @@ export function paymentPlanPart({ db, clock }: FundsContext) {
       input: MilestoneInput,
       options?: GuardOptions<ProjectRef>,
     ) {
+      const key = await keyOf(db, projects, projectId)
       return db.transaction(async (tx) => {
-        const project = await locked(tx, projectId, options)
+        const project = await locked(tx, key, options)
         const tranche = await findTranche(tx, project, trancheId)
         if (!tranche) {
           throw new FundsError(

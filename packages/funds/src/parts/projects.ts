@@ -1,4 +1,4 @@
-import { countyOf, type Fen, newId, type Page, toPage } from '@liancun/core'
+import { countyOf, countyWithin, type Fen, newId, type Page, toPage } from '@liancun/core'
 import { and, eq } from 'drizzle-orm'
 import { type FundsContext, type GuardOptions, type ProjectRef, runGuard } from '../context.js'
 import { FundsError, notFound } from '../errors.js'
@@ -21,6 +21,7 @@ import {
   projectWithSources,
   publicProjectRows,
 } from '../store/projects.js'
+import { keyOf } from '../store/sql.js'
 
 /** A project with everything the library keeps about it, from the row and its children. */
 export function toProject(row: ProjectRow, c: ProjectChildren) {
@@ -198,7 +199,7 @@ export function projectPart({ db, clock }: FundsContext) {
 
     /** A project with all it keeps, in one statement; `guard` sees where it sits. */
     async getProject(id: string, options?: GuardOptions<ProjectRef>): Promise<Project> {
-      const found = await projectDetail(db, id)
+      const found = await projectDetail(db, await keyOf(db, projects, id))
       if (!found) throw notFound('project', id)
       await runGuard(options?.guard, refOfDetail(found))
       return projectOf(found)
@@ -209,7 +210,7 @@ export function projectPart({ db, clock }: FundsContext) {
      * cancelled, with the sources that fund it named; one statement.
      */
     async publicProject(id: string) {
-      const found = await projectWithSources(db, id)
+      const found = await projectWithSources(db, await keyOf(db, projects, id))
       if (!found || !isPublic(found.row.status)) {
         throw new FundsError('funds.project_not_found', `no public project ${id}`, { context: { id } })
       }
@@ -228,7 +229,7 @@ export function projectPart({ db, clock }: FundsContext) {
 
     /** Where a project sits, for scope checks and cross-domain gates; `guard` sees it too. */
     async projectScope(id: string, options?: GuardOptions<ProjectRef>) {
-      const found = await findProject(db, id)
+      const found = await findProject(db, await keyOf(db, projects, id))
       if (!found) throw notFound('project', id)
       const ref = projectRef(found.row, found.beneficiaryVillageCodes)
       await runGuard(options?.guard, ref)
@@ -243,7 +244,10 @@ export function projectPart({ db, clock }: FundsContext) {
       }
     },
 
-    /** A page of projects with all their children, in ONE statement whatever its size. */
+    /**
+     * A page of projects with all their children, in ONE statement whatever its size; in the
+     * county `within` names, or across counties for a wider one (or none).
+     */
     async listProjects(query: {
       within?: string
       status?: ProjectStatus
@@ -254,6 +258,7 @@ export function projectPart({ db, clock }: FundsContext) {
     }): Promise<Page<Project>> {
       const rows = await projectDetails(
         db,
+        countyWithin(query.within),
         and(
           query.within ? projectsWithin(query.within) : undefined,
           query.status ? eq(projects.status, query.status) : undefined,

@@ -9,6 +9,7 @@ import {
 } from '../rules/distribution.js'
 import { checkNotFuture } from '../rules/payment-plan.js'
 import { checkDistributable, checkEarning, distributionDate } from '../rules/revenue.js'
+import { distributionRuns, projects } from '../schema.js'
 import { findProject } from '../store/projects.js'
 import {
   attachLineVouchers,
@@ -21,6 +22,7 @@ import {
   runWithLines,
   type StoredLine,
 } from '../store/revenues.js'
+import { keyOf, type RowKey } from '../store/sql.js'
 import { projectRef } from './projects.js'
 
 /** JSON with bigints as strings, for stored runs. */
@@ -94,17 +96,17 @@ function toRun(run: RunRow, lines: readonly StoredLine[]): DistributionRun {
 
 /** 收益 and its distribution (收益分配) by the shares set at acceptance. */
 export function revenuePart({ db, clock }: FundsContext) {
-  /** The project locked and authorised; not found otherwise. */
-  async function locked(tx: typeof db, projectId: string, options: GuardOptions<ProjectRef> | undefined) {
-    const found = await findProject(tx, projectId, { lock: true })
-    if (!found) throw notFound('project', projectId)
+  /** The project locked and authorised (its key read by `keyOf` beforehand); not found otherwise. */
+  async function locked(tx: typeof db, key: RowKey, options: GuardOptions<ProjectRef> | undefined) {
+    const found = await findProject(tx, key, { lock: true })
+    if (!found) throw notFound('project', key.id)
     await runGuard(options?.guard, projectRef(found.row, found.beneficiaryVillageCodes))
     return found.row
   }
 
-  async function loadRun(q: typeof db, id: string): Promise<{ run: DistributionRun; stored: string }> {
-    const found = await runWithLines(q, id)
-    if (!found) throw notFound('run', id)
+  async function loadRun(q: typeof db, key: RowKey): Promise<{ run: DistributionRun; stored: string }> {
+    const found = await runWithLines(q, key)
+    if (!found) throw notFound('run', key.id)
     return { run: toRun(found.row, found.lines), stored: found.row.result }
   }
 
@@ -116,8 +118,9 @@ export function revenuePart({ db, clock }: FundsContext) {
       createdBy: string,
       options?: GuardOptions<ProjectRef>,
     ) {
+      const key = await keyOf(db, projects, projectId)
       return db.transaction(async (tx) => {
-        const project = await locked(tx, projectId, options)
+        const project = await locked(tx, key, options)
         checkEarning(project.status)
         checkNotFuture(input.receivedOn, clock.today(), 'receivedOn', 'revenue is recorded once received and')
         const row = await insertRevenue(tx, {
@@ -150,8 +153,9 @@ export function revenuePart({ db, clock }: FundsContext) {
       createdBy: string,
       options?: GuardOptions<ProjectRef>,
     ): Promise<DistributionRun> {
+      const key = await keyOf(db, projects, projectId)
       return db.transaction(async (tx) => {
-        const project = await locked(tx, projectId, options)
+        const project = await locked(tx, key, options)
         // Read once the lock is held: a run committed meanwhile shows.
         const context = await distributionContext(tx, project, input.revenueId)
         const { revenue } = context
@@ -214,23 +218,24 @@ export function revenuePart({ db, clock }: FundsContext) {
       runId: string,
       vouchers: { villageCode: string; ledgerId: string; voucherId: string }[],
     ) {
+      const key = await keyOf(db, distributionRuns, runId)
       return db.transaction(async (tx) => {
-        const countyCode = await runCounty(tx, runId)
+        const countyCode = await runCounty(tx, key)
         if (!countyCode) throw notFound('run', runId)
         await attachLineVouchers(tx, { countyCode, id: runId }, vouchers)
-        return (await loadRun(tx, runId)).run
+        return (await loadRun(tx, { countyCode, id: runId })).run
       })
     },
 
     /** A stored run, re-run from its inputs (`reproduced`), in one statement. */
     async getRun(runId: string): Promise<DistributionRun & { reproduced: boolean }> {
-      const { run, stored } = await loadRun(db, runId)
+      const { run, stored } = await loadRun(db, await keyOf(db, distributionRuns, runId))
       return { ...run, reproduced: stored === stringify(run.outcome) }
     },
 
     /** The project a run belongs to. */
     async projectOfRun(runId: string): Promise<string> {
-      const projectId = await runProjectId(db, runId)
+      const projectId = await runProjectId(db, await keyOf(db, distributionRuns, runId))
       if (!projectId) throw notFound('run', runId)
       return projectId
     },

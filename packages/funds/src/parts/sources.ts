@@ -3,7 +3,9 @@ import { type FundsContext, type GuardOptions, runGuard, type SourceRef } from '
 import { notFound } from '../errors.js'
 import type { CreateFundSourceInput, ProjectCategory } from '../inputs.js'
 import { checkSource } from '../rules/sources.js'
+import { fundSources } from '../schema.js'
 import { insertSource, listSources, type SourceRow, sourceWithTotals } from '../store/sources.js'
+import { keyOf } from '../store/sql.js'
 
 export function toSource(row: SourceRow, totals: { allocated: Fen; disbursed: Fen }) {
   return {
@@ -83,7 +85,7 @@ export function sourcePart({ db, clock }: FundsContext) {
 
     /** A source with its totals, in one statement; `guard` sees who holds it. */
     async getFundSource(id: string, options?: GuardOptions<SourceRef>): Promise<FundSource> {
-      const found = await sourceWithTotals(db, id)
+      const found = await sourceWithTotals(db, await keyOf(db, fundSources, id))
       if (!found) throw notFound('source', id)
       await runGuard(options?.guard, sourceRef(found.row))
       return toSource(found.row, found)

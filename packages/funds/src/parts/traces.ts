@@ -6,6 +6,8 @@ import {
   type SourceRef,
 } from '../context.js'
 import { notFound } from '../errors.js'
+import { fundSources, projects } from '../schema.js'
+import { keyOf } from '../store/sql.js'
 import { projectTrace, sourceTrace } from '../store/traces.js'
 import { projectRef, toProject } from './projects.js'
 import { sourceRef, toSource } from './sources.js'
@@ -18,7 +20,7 @@ export function tracePart({ db }: FundsContext) {
   return {
     /** Every allocation and disbursement of a source, with totals that reconcile to its amount. */
     async traceSource(id: string, options?: GuardOptions<SourceRef>) {
-      const found = await sourceTrace(db, id)
+      const found = await sourceTrace(db, await keyOf(db, fundSources, id))
       if (!found) throw notFound('source', id)
       await runGuard(options?.guard, sourceRef(found.row))
       const source = toSource(found.row, found)
@@ -61,7 +63,7 @@ export function tracePart({ db }: FundsContext) {
 
     /** Money in by source, out by tranche, revenues and their distributions; `guard` sees the project. */
     async traceProject(id: string, options?: GuardOptions<ProjectRef>) {
-      const found = await projectTrace(db, id)
+      const found = await projectTrace(db, await keyOf(db, projects, id))
       if (!found) throw notFound('project', id)
       await runGuard(
         options?.guard,

@@ -7,12 +7,13 @@ import { fen } from './sql.js'
 /**
  * What an allocation is decided against, in ONE statement issued once the project and source rows
  * are locked (so allocations committed while this one waited are counted): the source's live
- * allocations, its non-industry allocations, and the project's allocations.
+ * allocations, its non-industry allocations, and the project's allocations. A source funds only
+ * projects of its own county, so all of it is read in that one county (`countyCode`).
  */
 export async function allocationTotals(
   q: Database,
-  source: { countyCode: string; id: string },
-  project: { countyCode: string; id: string },
+  countyCode: string,
+  ids: { sourceId: string; projectId: string },
 ): Promise<{ sourceAllocated: Fen; sourceNonIndustry: Fen; projectAllocated: Fen }> {
   const [row] = await selectRows<{
     source_allocated: string
@@ -22,15 +23,15 @@ export async function allocationTotals(
     q,
     sql`select
       (select coalesce(sum(a.amount), 0)::text from ${allocations} a
-        where a.county_code = ${source.countyCode} and a.fund_source_id = ${source.id}
-          and not exists (select 1 from ${projects} c where c.county_code = a.county_code
+        where a.county_code = ${countyCode} and a.fund_source_id = ${ids.sourceId}
+          and not exists (select 1 from ${projects} c where c.county_code = ${countyCode}
                             and c.id = a.project_id and c.status = 'cancelled')) as source_allocated,
       (select coalesce(sum(a.amount), 0)::text from ${allocations} a
-         join ${projects} p on p.county_code = a.county_code and p.id = a.project_id
-        where a.county_code = ${source.countyCode} and a.fund_source_id = ${source.id}
+         join ${projects} p on p.county_code = ${countyCode} and p.id = a.project_id
+        where a.county_code = ${countyCode} and a.fund_source_id = ${ids.sourceId}
           and p.category <> 'industry' and p.status <> 'cancelled') as source_non_industry,
       (select coalesce(sum(a.amount), 0)::text from ${allocations} a
-        where a.county_code = ${project.countyCode} and a.project_id = ${project.id}) as project_allocated`,
+        where a.county_code = ${countyCode} and a.project_id = ${ids.projectId}) as project_allocated`,
   )
   return {
     sourceAllocated: fen(row?.source_allocated),

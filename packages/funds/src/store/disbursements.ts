@@ -1,7 +1,7 @@
-import { countyOfId, type Database, type Fen, selectRows } from '@liancun/core'
+import { type Database, type Fen, selectRows } from '@liancun/core'
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm'
 import { allocations, disbursements, fundSources, projectTransitions, tranches } from '../schema.js'
-import { byId, fen, fromJson } from './sql.js'
+import { byKey, fen, fromJson, type RowKey } from './sql.js'
 
 export type DisbursementRow = typeof disbursements.$inferSelect
 
@@ -41,32 +41,37 @@ export interface PaymentContext {
   paidOnTranche: Fen
 }
 
+/** A source as a payment reads it, from the `fs` alias. */
+const payingSourceJson = sql`json_build_object('countyCode', fs.county_code, 'id', fs.id, 'name', fs.name,
+                                'documentNo', fs.document_no, 'directFund', fs.direct_fund,
+                                'holderKind', fs.holder_kind, 'holderId', fs.holder_id,
+                                'divisionCode', fs.division_code)`
+
 /**
  * What a payment is decided against, in ONE statement issued once the project row is locked (so
  * payments committed while this one waited are counted): the source and tranche named, the days
- * the works started and were accepted, and the sums the limits compare with.
+ * the works started and were accepted, and the sums the limits compare with. All of it is in the
+ * project's county; a source of another county (which never funds it, and is refused by the sums)
+ * is read by a statement of its own, so that no statement spans two counties.
  */
 export async function paymentContext(
   q: Database,
   project: { countyCode: string; id: string },
   input: { fundSourceId: string; trancheId: string },
+  sourceKey: RowKey,
 ): Promise<PaymentContext> {
   const county = project.countyCode
-  const sourceCounty = countyOfId(input.fundSourceId)
-  const sourceKey =
-    sourceCounty === null
+  const sourceHere = sourceKey.countyCode === null || sourceKey.countyCode === county
+  const sourceKeySql =
+    sourceKey.countyCode === null
       ? sql`fs.id = ${input.fundSourceId}`
-      : sql`fs.county_code = ${sourceCounty} and fs.id = ${input.fundSourceId}`
+      : sql`fs.county_code = ${county} and fs.id = ${input.fundSourceId}`
   const stepOn = (to: string) => sql`(select pt.on::text from ${projectTransitions} pt
     where pt.county_code = ${county} and pt.project_id = ${project.id} and pt.to_status = ${to} limit 1)`
   const [row] = await selectRows<Record<string, unknown>>(
     q,
     sql`select
-      (select json_build_object('countyCode', fs.county_code, 'id', fs.id, 'name', fs.name,
-                                'documentNo', fs.document_no, 'directFund', fs.direct_fund,
-                                'holderKind', fs.holder_kind, 'holderId', fs.holder_id,
-                                'divisionCode', fs.division_code)
-         from ${fundSources} fs where ${sourceKey}) as source,
+      ${sourceHere ? sql`(select ${payingSourceJson} from ${fundSources} fs where ${sourceKeySql})` : sql`null::json`} as source,
       (select json_build_object('id', t.id, 'label', t.label, 'trigger', t.trigger, 'amount', t.amount::text,
                                 'dueOn', t.due_on, 'milestoneMetOn', t.milestone_met_on)
          from ${tranches} t
@@ -86,11 +91,12 @@ export async function paymentContext(
       (select coalesce(sum(d.amount), 0)::text from ${disbursements} d
         where d.county_code = ${county} and d.tranche_id = ${input.trancheId}) as paid_on_tranche`,
   )
+  const source = sourceHere ? row?.source : await sourceElsewhere(q, sourceKey)
   const tranche = row?.tranche
     ? fromJson<Omit<PayingTranche, 'amount'> & { amount: string }>(row.tranche)
     : null
   return {
-    source: row?.source ? fromJson<PayingSource>(row.source) : null,
+    source: source ? fromJson<PayingSource>(source) : null,
     tranche: tranche ? { ...tranche, amount: BigInt(tranche.amount) } : null,
     startedOn: (row?.started_on as string | null) ?? null,
     acceptedOn: (row?.accepted_on as string | null) ?? null,
@@ -102,6 +108,17 @@ export async function paymentContext(
   }
 }
 
+/** A source of another county than the project paid, as a payment names it (null: none). */
+async function sourceElsewhere(q: Database, key: RowKey): Promise<unknown> {
+  if (!key.countyCode) return null
+  const [row] = await selectRows<{ source: unknown }>(
+    q,
+    sql`select ${payingSourceJson} as source from ${fundSources} fs
+         where fs.county_code = ${key.countyCode} and fs.id = ${key.id}`,
+  )
+  return row?.source ?? null
+}
+
 export async function insertDisbursement(
   q: Database,
   values: typeof disbursements.$inferInsert,
@@ -111,11 +128,11 @@ export async function insertDisbursement(
 }
 
 /** Links a disbursement's voucher; false when there is no such disbursement. */
-export async function setDisbursementVoucher(q: Database, id: string, voucherId: string): Promise<boolean> {
+export async function setDisbursementVoucher(q: Database, key: RowKey, voucherId: string): Promise<boolean> {
   const rows = await q
     .update(disbursements)
     .set({ voucherId })
-    .where(byId(disbursements, id))
+    .where(byKey(disbursements, key))
     .returning({ id: disbursements.id })
   return rows.length > 0
 }

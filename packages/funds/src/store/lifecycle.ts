@@ -11,10 +11,12 @@ import {
   projectTransitions,
 } from '../schema.js'
 import { beneficiaryCodes, type ProjectRow } from './projects.js'
-import { byId, countyOfCode, fromJson, outer } from './sql.js'
+import { byKey, countyOfCode, countyOr, fromJson, outer, type RowKey } from './sql.js'
 
-const pCounty = outer(projects, projects.countyCode)
 const pId = outer(projects, projects.id)
+
+/** The county the outer project row's children are read in (see `countyOr`). */
+const inCounty = (county: string | null) => countyOr(county, outer(projects, projects.countyCode))
 
 /** A notice as the lifecycle rules read it. */
 export interface StoredNotice {
@@ -34,6 +36,7 @@ export async function stepContext(
   q: Database,
   project: { countyCode: string; id: string },
 ): Promise<{ lastStepOn: string | null; paid: boolean; notices: StoredNotice[] }> {
+  const pCounty = inCounty(project.countyCode)
   const [found] = await q
     .select({
       lastStepOn: sql<string | null>`(select max(pt.on)::text from ${projectTransitions} pt
@@ -48,7 +51,7 @@ export async function stepContext(
       ),
     })
     .from(projects)
-    .where(byId(projects, project.id, project.countyCode))
+    .where(byKey(projects, project))
   return found!
 }
 
@@ -56,9 +59,9 @@ export async function stepContext(
  * The notice days in force on `day` for the outer project row's village (or township): the most
  * specific holder wins (a township over its county), then the latest setting; null for none.
  */
-const noticeDaysOf = (day: string) => sql<number | null>`(
+const noticeDaysOf = (county: string | null, day: string) => sql<number | null>`(
   select fr.notice_days from ${fundRules} fr
-   where fr.county_code = ${pCounty}
+   where fr.county_code = ${inCounty(county)}
      and fr.division_code in (
        left(coalesce(${outer(projects, projects.implementerVillageCode)}, ${outer(projects, projects.townshipCode)}), 6),
        left(coalesce(${outer(projects, projects.implementerVillageCode)}, ${outer(projects, projects.townshipCode)}), 9))
@@ -68,17 +71,17 @@ const noticeDaysOf = (day: string) => sql<number | null>`(
 /** The project locked `FOR UPDATE` with its beneficiaries and the notice days in force on `day`. */
 export async function lockForNotice(
   q: Database,
-  id: string,
+  key: RowKey,
   day: string,
 ): Promise<{ row: ProjectRow; beneficiaryVillageCodes: string[]; noticeDays: number | null } | undefined> {
   const [found] = await q
     .select({
       row: getTableColumns(projects),
-      beneficiaryVillageCodes: beneficiaryCodes,
-      noticeDays: noticeDaysOf(day),
+      beneficiaryVillageCodes: beneficiaryCodes(key.countyCode),
+      noticeDays: noticeDaysOf(key.countyCode, day),
     })
     .from(projects)
-    .where(byId(projects, id))
+    .where(byKey(projects, key))
     .for('update')
   return found
 }
@@ -86,18 +89,18 @@ export async function lockForNotice(
 /** The project with its beneficiaries and whether `indicator` is one of its targets. */
 export async function projectWithTarget(
   q: Database,
-  id: string,
+  key: RowKey,
   indicator: string,
 ): Promise<{ row: ProjectRow; beneficiaryVillageCodes: string[]; hasTarget: boolean } | undefined> {
   const [found] = await q
     .select({
       row: getTableColumns(projects),
-      beneficiaryVillageCodes: beneficiaryCodes,
+      beneficiaryVillageCodes: beneficiaryCodes(key.countyCode),
       hasTarget: sql<boolean>`exists (select 1 from ${projectTargets} t
-        where t.county_code = ${pCounty} and t.project_id = ${pId} and t.indicator = ${indicator})`,
+        where t.county_code = ${inCounty(key.countyCode)} and t.project_id = ${pId} and t.indicator = ${indicator})`,
     })
     .from(projects)
-    .where(byId(projects, id))
+    .where(byKey(projects, key))
   return found
 }
 
@@ -174,22 +177,22 @@ export interface StoredStep {
 /** The project with its beneficiaries and its steps, oldest first, in one statement. */
 export async function projectSteps(
   q: Database,
-  id: string,
+  key: RowKey,
 ): Promise<{ row: ProjectRow; beneficiaryVillageCodes: string[]; steps: StoredStep[] } | undefined> {
   const [found] = await q
     .select({
       row: getTableColumns(projects),
-      beneficiaryVillageCodes: beneficiaryCodes,
+      beneficiaryVillageCodes: beneficiaryCodes(key.countyCode),
       steps: sql<StoredStep[]>`coalesce((
         select json_agg(json_build_object('id', pt.id, 'fromStatus', pt.from_status, 'toStatus', pt.to_status,
                                           'on', pt.on, 'note', pt.note, 'decisionRef', pt.decision_ref,
                                           'gate', pt.gate, 'actor', pt.actor, 'createdAt', pt.created_at)
                         order by pt.on, pt.created_at, pt.id)
-          from ${projectTransitions} pt where pt.county_code = ${pCounty} and pt.project_id = ${pId}), '[]'::json)`.mapWith(
+          from ${projectTransitions} pt where pt.county_code = ${inCounty(key.countyCode)} and pt.project_id = ${pId}), '[]'::json)`.mapWith(
         (value) => fromJson<StoredStep[]>(value),
       ),
     })
     .from(projects)
-    .where(byId(projects, id))
+    .where(byKey(projects, key))
   return found
 }

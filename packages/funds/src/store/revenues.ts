@@ -1,7 +1,7 @@
-import { countyOfId, type Database, selectRows } from '@liancun/core'
+import { type Database, selectRows } from '@liancun/core'
 import { eq, getTableColumns, type SQL, sql } from 'drizzle-orm'
 import { distributionLines, distributionRuns, projectShares, revenues } from '../schema.js'
-import { byId, fromJson, outer } from './sql.js'
+import { byKey, countyOr, fromJson, outer, type RowKey } from './sql.js'
 
 export type RevenueRow = typeof revenues.$inferSelect
 export type RunRow = typeof distributionRuns.$inferSelect
@@ -68,34 +68,36 @@ export async function insertRun(
   if (lines.length) await q.insert(distributionLines).values(lines)
 }
 
-const linesJson = sql<StoredLine[]>`coalesce((
+/** The lines of the outer run row (of `county`, see `countyOr`). */
+const linesJson = (county: string | null) =>
+  sql<StoredLine[]>`coalesce((
   select json_agg(json_build_object('recipient', l.recipient, 'villageCode', l.village_code,
                                     'amount', l.amount::text, 'ledgerId', l.ledger_id, 'voucherId', l.voucher_id)
                   order by l.recipient)
     from ${distributionLines} l
-   where l.county_code = ${outer(distributionRuns, distributionRuns.countyCode)}
+   where l.county_code = ${countyOr(county, outer(distributionRuns, distributionRuns.countyCode))}
      and l.run_id = ${outer(distributionRuns, distributionRuns.id)}), '[]'::json)`.mapWith((value) =>
-  fromJson<StoredLine[]>(value),
-)
+    fromJson<StoredLine[]>(value),
+  )
 
 /** A run with its lines, in one statement. */
 export async function runWithLines(
   q: Database,
-  id: string,
+  key: RowKey,
 ): Promise<{ row: RunRow; lines: StoredLine[] } | undefined> {
   const [found] = await q
-    .select({ row: getTableColumns(distributionRuns), lines: linesJson })
+    .select({ row: getTableColumns(distributionRuns), lines: linesJson(key.countyCode) })
     .from(distributionRuns)
-    .where(byId(distributionRuns, id))
+    .where(byKey(distributionRuns, key))
   return found
 }
 
 /** The project a run belongs to. */
-export async function runProjectId(q: Database, id: string): Promise<string | undefined> {
+export async function runProjectId(q: Database, key: RowKey): Promise<string | undefined> {
   const [row] = await q
     .select({ projectId: distributionRuns.projectId })
     .from(distributionRuns)
-    .where(byId(distributionRuns, id))
+    .where(byKey(distributionRuns, key))
   return row?.projectId
 }
 
@@ -119,10 +121,13 @@ export async function attachLineVouchers(
       and ${distributionLines.recipient} = v.recipient`)
 }
 
-/** The county of a run: carried by its id, or read for an older id. */
-export async function runCounty(q: Database, id: string): Promise<string | undefined> {
-  const known = countyOfId(id)
-  if (known) return known
+/**
+ * The county of a run: the key's (carried by its id, or looked up on Citus by `keyOf`; none for
+ * an older id no county holds), or read for an older id on plain PostgreSQL.
+ */
+export async function runCounty(q: Database, key: RowKey): Promise<string | undefined> {
+  if (key.countyCode !== null) return key.countyCode || undefined
+  const id = key.id
   const [row] = await q
     .select({ countyCode: distributionRuns.countyCode })
     .from(distributionRuns)

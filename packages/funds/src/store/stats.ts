@@ -1,4 +1,4 @@
-import { type Database, selectRows } from '@liancun/core'
+import { acrossCounties, countyWithin, type Database, selectRows } from '@liancun/core'
 import { and, type SQL, sql } from 'drizzle-orm'
 import {
   disbursements,
@@ -23,14 +23,17 @@ export interface StatsRows {
 /**
  * The 001 figures for a division and year in ONE statement (one snapshot): funds pooled by kind,
  * projects by category and status, money paid, revenue, and what reached village collectives.
- * Each part filters by the county of `within` (one tenant); without one it is a national read.
+ * Every table in it is filtered by the county of `within` (one tenant); wider (a city or a
+ * province, or no `within`) it is the listed cross-county read `report.beyond-county`.
  */
 export async function statsRows(q: Database, query: { within?: string; year?: number }): Promise<StatsRows> {
+  const county = countyWithin(query.within)
+  /** The county filter of a table (none for a read across counties). */
+  const tenant = (table: { countyCode: unknown }) =>
+    county === null ? undefined : sql`${table.countyCode} = ${county}`
   const scope = query.within ? projectsWithin(query.within) : undefined
   const sourceScope = and(
-    query.within && query.within.length >= 6
-      ? sql`${fundSources.countyCode} = ${query.within.slice(0, 6)}`
-      : undefined,
+    tenant(fundSources),
     query.within ? sql`${fundSources.divisionCode} like ${`${query.within}%`}` : undefined,
     query.year ? sql`${fundSources.fiscalYear} = ${query.year}` : undefined,
   )
@@ -41,9 +44,10 @@ export async function statsRows(q: Database, query: { within?: string; year?: nu
     const all = and(...parts)
     return all ? sql`where ${all}` : sql``
   }
-  const [row] = await selectRows<Record<string, unknown>>(
-    q,
-    sql`select
+  const read = (db: Database) =>
+    selectRows<Record<string, unknown>>(
+      db,
+      sql`select
       coalesce((select json_agg(g order by g.kind) from (
         select ${fundSources.kind} as kind, count(*)::int as count, sum(${fundSources.amount})::text as amount
           from ${fundSources} ${where(sourceScope)} group by ${fundSources.kind}) g), '[]'::json) as pooled,
@@ -54,18 +58,25 @@ export async function statsRows(q: Database, query: { within?: string; year?: nu
         '[]'::json) as projects,
       (select coalesce(sum(${disbursements.amount}), 0)::text from ${disbursements}
          join ${projects} on ${joined(disbursements)}
-         ${where(scope, inYear(disbursements.date, query.year))}) as disbursed,
+         ${where(tenant(disbursements), scope, inYear(disbursements.date, query.year))}) as disbursed,
       (select coalesce(sum(${revenues.amount}), 0)::text from ${revenues}
          join ${projects} on ${joined(revenues)}
-         ${where(scope, inYear(revenues.receivedOn, query.year))}) as revenue,
+         ${where(tenant(revenues), scope, inYear(revenues.receivedOn, query.year))}) as revenue,
       (select json_build_object('total', coalesce(sum(${distributionLines.amount}), 0)::text,
                                 'villages', count(distinct ${distributionLines.villageCode}))
          from ${distributionLines}
          join ${distributionRuns} on ${distributionRuns.countyCode} = ${distributionLines.countyCode}
                                  and ${distributionRuns.id} = ${distributionLines.runId}
          join ${projects} on ${joined(distributionRuns)}
-         ${where(scope, inYear(distributionRuns.date, query.year), sql`${distributionLines.villageCode} is not null`)}) as shared`,
-  )
+         ${where(
+           tenant(distributionLines),
+           tenant(distributionRuns),
+           scope,
+           inYear(distributionRuns.date, query.year),
+           sql`${distributionLines.villageCode} is not null`,
+         )}) as shared`,
+    )
+  const [row] = county === null ? await acrossCounties(q, 'report.beyond-county', read) : await read(q)
   const shared = fromJson<{ total: string; villages: number }>(row?.shared ?? { total: '0', villages: 0 })
   return {
     pooled: fromJson(row?.pooled ?? []),

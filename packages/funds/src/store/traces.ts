@@ -17,7 +17,7 @@ import {
   projectChildren,
 } from './projects.js'
 import { type SourceWithTotals, sourceTotalsColumns } from './sources.js'
-import { byId, fromJson, outer } from './sql.js'
+import { byKey, countyOr, fromJson, outer, type RowKey } from './sql.js'
 
 /** A disbursement as a trace shows it (money as text). */
 export interface TracedDisbursement {
@@ -52,7 +52,7 @@ const disbursementJson = (d: string) =>
  */
 export async function sourceTrace(
   q: Database,
-  id: string,
+  key: RowKey,
 ): Promise<
   | (SourceWithTotals & {
       allocations: TracedAllocation[]
@@ -60,16 +60,16 @@ export async function sourceTrace(
     })
   | undefined
 > {
-  const sCounty = outer(fundSources, fundSources.countyCode)
+  const sCounty = countyOr(key.countyCode, outer(fundSources, fundSources.countyCode))
   const sId = outer(fundSources, fundSources.id)
   const [found] = await q
     .select({
-      ...sourceTotalsColumns,
+      ...sourceTotalsColumns(key.countyCode),
       allocations: sql`coalesce((
         select json_agg(json_build_object('id', a.id, 'projectId', a.project_id, 'projectName', p.name,
                                           'projectStatus', p.status, 'amount', a.amount::text,
                                           'createdAt', a.created_at) order by a.created_at, a.id)
-          from ${allocations} a join ${projects} p on p.county_code = a.county_code and p.id = a.project_id
+          from ${allocations} a join ${projects} p on p.county_code = ${sCounty} and p.id = a.project_id
          where a.county_code = ${sCounty} and a.fund_source_id = ${sId}), '[]'::json)`.mapWith((value) =>
         fromJson<TracedAllocation[]>(value),
       ),
@@ -80,7 +80,7 @@ export async function sourceTrace(
       ),
     })
     .from(fundSources)
-    .where(byId(fundSources, id))
+    .where(byKey(fundSources, key))
   return found
 }
 
@@ -104,7 +104,6 @@ export interface TracedRevenue {
   } | null
 }
 
-const pCounty = outer(projects, projects.countyCode)
 const pId = outer(projects, projects.id)
 
 /**
@@ -113,7 +112,7 @@ const pId = outer(projects, projects.id)
  */
 export async function projectTrace(
   q: Database,
-  id: string,
+  key: RowKey,
 ): Promise<
   | ({ row: ProjectRow } & ProjectChildren & {
         sources: NamedSource[]
@@ -122,11 +121,12 @@ export async function projectTrace(
       })
   | undefined
 > {
+  const pCounty = countyOr(key.countyCode, outer(projects, projects.countyCode))
   const [found] = await q
     .select({
       row: getTableColumns(projects),
-      ...projectChildren,
-      sources: fundingSourcesJson,
+      ...projectChildren(key.countyCode),
+      sources: fundingSourcesJson(key.countyCode),
       disbursements: sql`coalesce((
         select json_agg(${disbursementJson('d')} order by d.date, d.id)
           from ${disbursements} d where d.county_code = ${pCounty} and d.project_id = ${pId}), '[]'::json)`.mapWith(
@@ -142,15 +142,15 @@ export async function projectTrace(
                                       'villageCode', l.village_code, 'amount', l.amount::text,
                                       'ledgerId', l.ledger_id, 'voucherId', l.voucher_id) order by l.recipient)
                                from ${distributionLines} l
-                              where l.county_code = dr.county_code and l.run_id = dr.id), '[]'::json))
+                              where l.county_code = ${pCounty} and l.run_id = dr.id), '[]'::json))
                            from ${distributionRuns} dr
-                          where dr.county_code = r.county_code and dr.revenue_id = r.id limit 1))
+                          where dr.county_code = ${pCounty} and dr.revenue_id = r.id limit 1))
                order by r.received_on, r.id)
           from ${revenues} r where r.county_code = ${pCounty} and r.project_id = ${pId}), '[]'::json)`.mapWith(
         (value) => fromJson<TracedRevenue[]>(value),
       ),
     })
     .from(projects)
-    .where(byId(projects, id))
+    .where(byKey(projects, key))
   return found
 }

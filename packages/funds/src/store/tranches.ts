@@ -37,7 +37,7 @@ export async function planContext(
                   'percentBp', t.percent_bp, 'amount', t.amount::text, 'retention', t.retention,
                   'dueOn', t.due_on,
                   'paid', exists (select 1 from ${disbursements} d
-                                   where d.county_code = t.county_code and d.tranche_id = t.id))
+                                   where d.county_code = ${project.countyCode} and d.tranche_id = t.id))
                 order by t.position)
           from ${tranches} t where t.county_code = ${project.countyCode} and t.project_id = ${project.id}),
         '[]'::json) as tranches,

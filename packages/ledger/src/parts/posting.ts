@@ -1,10 +1,10 @@
-import { countyOfId, type Database } from '@liancun/core'
+import type { Database } from '@liancun/core'
 import type { LedgerContext } from '../context.js'
 import { guardLedger } from '../context.js'
 import { LedgerError } from '../errors.js'
 import type { AccountFact } from '../rules/drafts.js'
 import { type PostingFacts, type PostingItem, type PostingLedger, planPostings } from '../rules/posting.js'
-import type { LedgerRow } from '../store/ledgers.js'
+import { countyOfLedger, type LedgerRow } from '../store/ledgers.js'
 import { lockForPosting, type PostingFactRows, postingFacts, writePosting } from '../store/posting.js'
 import type { VoucherRow } from '../store/vouchers.js'
 import type { GuardOptions, Voucher } from '../types.js'
@@ -128,7 +128,7 @@ export function postingPart(ctx: LedgerContext) {
       return ctx.transaction(async (tx) => {
         const locked = await lockForPosting(
           tx,
-          { id: ledgerId, countyCode: countyOfId(ledgerId) },
+          { id: ledgerId, countyCode: await countyOfLedger(tx, ledgerId) },
           [voucherId],
           true,
         )
@@ -173,7 +173,7 @@ export function postingPart(ctx: LedgerContext) {
       return ctx.transaction(async (tx) => {
         const locked = await lockForPosting(
           tx,
-          { id: ledgerId, countyCode: countyOfId(ledgerId) },
+          { id: ledgerId, countyCode: await countyOfLedger(tx, ledgerId) },
           voucherIds,
           false,
         )

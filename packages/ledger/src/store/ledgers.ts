@@ -1,4 +1,4 @@
-import { acrossCounties, countyWithin, type Database } from '@liancun/core'
+import { acrossCounties, countyOfId, countyWithin, type Database } from '@liancun/core'
 import { and, asc, eq, gt, inArray, like } from 'drizzle-orm'
 import type { ChartAccount } from '../chart.js'
 import { accounts, ledgers } from '../schema.js'
@@ -23,6 +23,20 @@ export type LedgerRow = typeof ledgers.$inferSelect
  */
 export type LedgerLock = 'none' | 'key share' | 'update'
 
+/**
+ * The county of a ledger: carried by its id, or — for an id made before ids carried their county
+ * (UUIDv7) — looked up by id alone, the listed cross-county read `lookup.id-without-county`. Null
+ * when no ledger has that id. So every later statement, and every lock, is keyed by the county.
+ */
+export async function countyOfLedger(q: Database, id: string): Promise<string | null> {
+  const carried = countyOfId(id)
+  if (carried !== null) return carried
+  const [row] = await acrossCounties(q, 'lookup.id-without-county', (db) =>
+    db.select({ countyCode: ledgers.countyCode }).from(ledgers).where(eq(ledgers.id, id)).limit(1),
+  )
+  return row?.countyCode ?? null
+}
+
 /** A ledger by id (and its county, when known), optionally locked. */
 export async function ledgerRow(
   q: Database,
@@ -30,10 +44,12 @@ export async function ledgerRow(
   lock: LedgerLock = 'none',
   countyCode?: string,
 ): Promise<LedgerRow | undefined> {
+  const county = countyCode ?? (await countyOfLedger(q, id))
+  if (county === null) return undefined
   const query = q
     .select()
     .from(ledgers)
-    .where(byTenantId(ledgers, id, countyCode))
+    .where(byTenantId(ledgers, id, county))
   const [row] = lock === 'none' ? await query : await query.for(lock)
   return row
 }

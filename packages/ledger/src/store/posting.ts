@@ -35,6 +35,8 @@ export async function lockForPosting(
   partner: boolean,
 ): Promise<{ ledger: LedgerRow; voucher: VoucherRow }[]> {
   const county = ledger.countyCode
+  // No county: no such ledger (`countyOfLedger` found none), so nothing to lock.
+  if (county === null) return []
   const first = voucherIds[0] ?? ''
   const own = (v: typeof vouchers) => and(eq(v.ledgerId, ledger.id), inArray(v.id, [...voucherIds])) as SQL
   // The link row is immutable, written with both drafts, and kept in each side's county.
@@ -45,10 +47,8 @@ export async function lockForPosting(
     join ledger.ledger_links k on k.county_code = ${county} and k.id = v0.link_id
     where v0.county_code = ${county} and v0.id = ${first} and v0.ledger_id = ${ledger.id}
       and k.to_county_code = k.county_code)`
-  const rows = await lockRows(q, county, (v) =>
-    partner && county !== null ? or(own(v), sameCountySide(v)) : own(v),
-  )
-  if (!partner || county === null) return rows
+  const rows = await lockRows(q, county, (v) => (partner ? or(own(v), sameCountySide(v)) : own(v)))
+  if (!partner) return rows
   const mine = rows.find((r) => r.voucher.id === first && r.ledger.id === ledger.id)
   if (!mine?.voucher.linkId || rows.some((r) => r !== mine)) return rows
   const other = await linkPartnerOf(q, mine.voucher)
@@ -61,10 +61,10 @@ export async function lockForPosting(
   return [...rows, ...theirs]
 }
 
-/** Ledger and voucher rows of one county (or by id alone, for ids without one), FOR UPDATE. */
+/** Ledger and voucher rows of one county, FOR UPDATE. */
 function lockRows(
   q: Database,
-  county: string | null,
+  county: string,
   where: (v: typeof vouchers) => SQL | undefined,
 ): Promise<{ ledger: LedgerRow; voucher: VoucherRow }[]> {
   const g = alias(ledgers, 'g')
@@ -74,13 +74,7 @@ function lockRows(
     .select({ ledger: g, voucher: v })
     .from(g)
     .innerJoin(v, and(eq(v.countyCode, g.countyCode), eq(v.ledgerId, g.id)))
-    .where(
-      and(
-        county === null ? undefined : eq(g.countyCode, county),
-        county === null ? undefined : eq(v.countyCode, county),
-        where(v as unknown as typeof vouchers),
-      ),
-    )
+    .where(and(eq(g.countyCode, county), eq(v.countyCode, county), where(v as unknown as typeof vouchers)))
     .orderBy(asc(g.id), asc(v.id))
     .for('update', { of: [g, v] })
 }

@@ -1,7 +1,8 @@
-import { countyOfId, type Database, selectRows } from '@liancun/core'
+import { type Database, selectRows } from '@liancun/core'
 import { and, asc, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { ledgers, vouchers } from '../schema.js'
+import { countyOfLedger } from './ledgers.js'
 import {
   byTenantId,
   byTenantIds,
@@ -56,7 +57,8 @@ const lockedVouchers = alias(vouchers, 'lv')
  * finds the ledger to authorise and the voucher to return.
  */
 export async function ledgerWithVoucher(q: Database, ledgerId: string, voucherId: string) {
-  const county = countyOfId(ledgerId)
+  const county = await countyOfLedger(q, ledgerId)
+  if (county === null) return undefined
   const [row] = await q
     .select({ ledger: ledgers, voucher: vouchers, lines: linesOfVoucher(county) })
     .from(ledgers)
@@ -68,7 +70,7 @@ export async function ledgerWithVoucher(q: Database, ledgerId: string, voucherId
         eq(vouchers.id, voucherId),
       ),
     )
-    .where(byTenantId(ledgers, ledgerId))
+    .where(byTenantId(ledgers, ledgerId, county))
   return row && { ledger: row.ledger, voucher: row.voucher, lines: jsonRows<LineJson>(row.lines) }
 }
 
