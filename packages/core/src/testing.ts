@@ -80,13 +80,18 @@ export async function createEmptyPostgresDatabase(
   const url = new URL(adminUrl)
   url.pathname = `/${name}`
   if (workers.length > 0) {
-    await Promise.all(nodes.map((node) => runOn(withDatabase(node, name), ['create extension citus'])))
+    await Promise.all(
+      nodes.map((node) =>
+        retried(() => runOn(withDatabase(node, name), ['create extension if not exists citus'])),
+      ),
+    )
     const coordinator = new URL(adminUrl)
     await runOn(url.toString(), [
       `select citus_set_coordinator_host('${coordinator.hostname}', ${Number(coordinator.port || 5432)})`,
     ])
-    // Two suites adding nodes at once can collide on a worker ("tuple concurrently updated"):
-    // adding a node that is already there is a no-op, so a failed attempt is simply repeated.
+    // Two suites setting up databases at once can collide on a worker ("tuple concurrently
+    // updated", then "failure on connection marked as essential"): each step is idempotent
+    // (`if not exists`; adding a node that is there is a no-op), so a failed attempt is repeated.
     for (const worker of workers) {
       await retried(() => runOn(url.toString(), [`select citus_add_node('${worker.host}', ${worker.port})`]))
     }
