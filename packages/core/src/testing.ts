@@ -102,7 +102,10 @@ export async function createEmptyPostgresDatabase(
   return {
     url: url.toString(),
     async drop() {
-      await Promise.all(nodes.map((node) => runOn(node, [`drop database if exists ${name} with (force)`])))
+      // A Citus maintenance daemon may reconnect to a worker's copy while it is being dropped.
+      await Promise.all(
+        nodes.map((node) => retried(() => runOn(node, [`drop database if exists ${name} with (force)`]))),
+      )
     },
   }
 }

@@ -80,7 +80,10 @@ describe('people', () => {
     })
     expect(person.idNumberMasked).toBe('**************002X')
     expect(person.phoneMasked).toBe('138****5678')
-    const stored = await rows<Record<string, unknown>>(database.db, 'select * from organization.people')
+    const stored = await rows<Record<string, unknown>>(
+      database.db,
+      `select * from organization.people where county_code = '370322'`,
+    )
     expect(JSON.stringify(stored)).not.toContain('11010519491231002X')
     expect(JSON.stringify(stored)).not.toContain('110105194912')
     await expectCode(

@@ -33,6 +33,20 @@ function allianceMatterOut(
   }
 }
 
+type AllianceMatterParts = Awaited<ReturnType<typeof insertMatters>>
+
+/** Village codes grouped by county, in the order the counties first appear. */
+function byCounty(villageCodes: readonly string[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>()
+  for (const code of villageCodes) {
+    const county = countyOf(code)
+    const group = groups.get(county)
+    if (group) group.push(code)
+    else groups.set(county, [code])
+  }
+  return groups
+}
+
 /** 三集中 with 三不变: an alliance raises a matter, each listed village decides it for itself. */
 export function allianceMatterPart({ db, clock }: GovernanceContext) {
   return {
@@ -48,21 +62,27 @@ export function allianceMatterPart({ db, clock }: GovernanceContext) {
           category: input.category,
           createdAt,
         })
-        const parts = await insertMatters(
-          tx,
-          input.villageCodes.map((villageCode) => ({
-            countyCode: countyOf(villageCode),
-            id: newId(countyOf(villageCode)),
-            villageCode,
-            title: input.title,
-            category: input.category,
-            amount: null,
-            description: input.description ?? input.title,
-            state: 'proposal',
-            allianceMatterId: row.id,
-            createdAt,
-          })),
-        )
+        // One insert per county (a statement stays on one shard): the villages of an alliance
+        // are of its county, so this is one statement.
+        const parts: AllianceMatterParts = []
+        for (const [county, villageCodes] of byCounty(input.villageCodes)) {
+          const rows = await insertMatters(
+            tx,
+            villageCodes.map((villageCode) => ({
+              countyCode: county,
+              id: newId(county),
+              villageCode,
+              title: input.title,
+              category: input.category,
+              amount: null,
+              description: input.description ?? input.title,
+              state: 'proposal',
+              allianceMatterId: row.id,
+              createdAt,
+            })),
+          )
+          parts.push(...rows)
+        }
         return allianceMatterOut(
           row,
           [...parts].sort((a, b) => (a.villageCode < b.villageCode ? -1 : 1)),

@@ -3,6 +3,7 @@ import { type CouncilRef, type GovernanceContext, type GuardOptions, runGuard } 
 import { notFound } from '../errors.js'
 import type { AddCouncilMemberInput, CreateCouncilInput } from '../inputs.js'
 import { checkChair } from '../rules/councils.js'
+import { councils } from '../schema.js'
 import {
   type CouncilRow,
   findCouncil,
@@ -11,6 +12,7 @@ import {
   lockCouncil,
   membersOf,
 } from '../store/councils.js'
+import { countyOfRow } from '../store/sql.js'
 
 export const councilRef = (row: CouncilRow): CouncilRef => ({
   countyCode: row.countyCode,
@@ -40,8 +42,10 @@ export function councilPart({ db }: GovernanceContext) {
       input: AddCouncilMemberInput,
       options?: GuardOptions<CouncilRef>,
     ) {
+      const county = await countyOfRow(db, councils, councilId)
+      if (county === undefined) throw notFound('council', councilId)
       return db.transaction(async (tx) => {
-        const council = await lockCouncil(tx, councilId)
+        const council = await lockCouncil(tx, county, councilId)
         if (!council) throw notFound('council', councilId)
         await runGuard(options, councilRef(council))
         // Read once the lock is held, so a chair added meanwhile shows.

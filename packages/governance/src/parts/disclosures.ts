@@ -14,6 +14,7 @@ import {
   isOverdue,
   objectionDueOn,
 } from '../rules/disclosures.js'
+import { matters, objections } from '../schema.js'
 import {
   answerObjection,
   insertDisclosure,
@@ -25,6 +26,7 @@ import {
   villageDisclosures,
 } from '../store/disclosures.js'
 import { lockMatter, matterContext, updateMatter } from '../store/matters.js'
+import { countyOfRow } from '../store/sql.js'
 import { matterRef } from './matters.js'
 import { rulesOn } from './rules-config.js'
 
@@ -44,9 +46,21 @@ function toObjection(row: ObjectionRow, today: string) {
 
 /** 两公开, objections (异议) and implementation (实施) of a matter. */
 export function disclosurePart({ db, clock }: GovernanceContext) {
+  /** The county a matter is locked on (before its transaction); not found without a row. */
+  async function matterCounty(matterId: string): Promise<string> {
+    const county = await countyOfRow(db, matters, matterId)
+    if (county === undefined) throw notFound('matter', matterId)
+    return county
+  }
+
   /** The matter locked with its context, authorised; not found otherwise. */
-  async function locked(tx: typeof db, matterId: string, options: GuardOptions<MatterRef> | undefined) {
-    const found = await lockMatter(tx, matterId)
+  async function locked(
+    tx: typeof db,
+    county: string,
+    matterId: string,
+    options: GuardOptions<MatterRef> | undefined,
+  ) {
+    const found = await lockMatter(tx, county, matterId)
     if (!found) throw notFound('matter', matterId)
     await runGuard(options, matterRef(found.row))
     return found
@@ -62,8 +76,9 @@ export function disclosurePart({ db, clock }: GovernanceContext) {
       input: CreateMatterDisclosureInput,
       options?: GuardOptions<MatterRef>,
     ) {
+      const county = await matterCounty(matterId)
       return db.transaction(async (tx) => {
-        const { row: matter, overrides } = await locked(tx, matterId, options)
+        const { row: matter, overrides } = await locked(tx, county, matterId, options)
         checkDisclosure(matter, input, rulesOn(matter.villageCode, input.from, overrides).disclosureDays)
         const row = await insertDisclosure(tx, {
           countyCode: matter.countyCode,
@@ -87,8 +102,9 @@ export function disclosurePart({ db, clock }: GovernanceContext) {
     },
 
     async objectTo(matterId: string, input: CreateObjectionInput, options?: GuardOptions<MatterRef>) {
+      const county = await matterCounty(matterId)
       return db.transaction(async (tx) => {
-        const found = await locked(tx, matterId, options)
+        const found = await locked(tx, county, matterId, options)
         const { row: matter } = found
         const rules = rulesOn(matter.villageCode, input.submittedOn, found.overrides)
         const { latestResolutionUntil } = await matterContext(tx, matter)
@@ -119,8 +135,10 @@ export function disclosurePart({ db, clock }: GovernanceContext) {
       input: RespondObjectionInput,
       options?: GuardOptions<MatterRef>,
     ) {
+      const county = await countyOfRow(db, objections, objectionId)
+      if (county === undefined) throw notFound('objection', objectionId)
       return db.transaction(async (tx) => {
-        const found = await lockObjection(tx, objectionId)
+        const found = await lockObjection(tx, county, objectionId)
         if (!found) throw notFound('objection', objectionId)
         const { row } = found
         await runGuard(options, {
@@ -163,8 +181,9 @@ export function disclosurePart({ db, clock }: GovernanceContext) {
       input: ImplementationInput,
       options?: GuardOptions<MatterRef>,
     ) {
+      const county = await matterCounty(matterId)
       return db.transaction(async (tx) => {
-        const found = await locked(tx, matterId, options)
+        const found = await locked(tx, county, matterId, options)
         const context = await matterContext(tx, found.row)
         const latest =
           context.latestResolutionUntil === null ? null : { until: context.latestResolutionUntil }

@@ -3,6 +3,7 @@ import { type CouncilRef, type GovernanceContext, type GuardOptions, runGuard } 
 import { GovernanceError, notFound } from '../errors.js'
 import type { ScheduleSessionInput, SessionMinutesInput } from '../inputs.js'
 import { checkSchedule, membersOn, planMinutes } from '../rules/councils.js'
+import { councilSessions } from '../schema.js'
 import {
   closeResolutions,
   councilForScheduling,
@@ -14,6 +15,7 @@ import {
   setTopicStatuses,
   updateSession,
 } from '../store/councils.js'
+import { countyOfRow } from '../store/sql.js'
 import { councilRef } from './councils.js'
 import { resolutionOut } from './resolutions.js'
 import { rulesOn } from './rules-config.js'
@@ -68,8 +70,10 @@ export function sessionPart({ db, clock }: GovernanceContext) {
      * before the first write.
      */
     async recordMinutes(sessionId: string, input: SessionMinutesInput, options?: GuardOptions<CouncilRef>) {
+      const county = await countyOfRow(db, councilSessions, sessionId)
+      if (county === undefined) throw notFound('session', sessionId)
       return db.transaction(async (tx) => {
-        const found = await lockSession(tx, sessionId)
+        const found = await lockSession(tx, county, sessionId)
         if (!found) throw notFound('session', sessionId)
         const { session, council } = found
         await runGuard(options, councilRef(council))

@@ -4,7 +4,9 @@ import { notFound } from '../errors.js'
 import type { MatterMeetingInput } from '../inputs.js'
 import { judgeMeeting, type MeetingOutcome, type Stage, type StageRoster } from '../rules/meeting.js'
 import { checkStage, stateAfter } from '../rules/stages.js'
+import { matters } from '../schema.js'
 import { insertMeeting, lockMatter, matterContext, updateMatter } from '../store/matters.js'
+import { countyOfRow } from '../store/sql.js'
 import { matterRef, timeline } from './matters.js'
 import { rulesOn } from './rules-config.js'
 
@@ -30,8 +32,11 @@ export function stagePart({ db, clock }: GovernanceContext) {
       roster: RosterSource,
       options?: GuardOptions<MatterRef>,
     ): Promise<MeetingOutcome & { matter: ReturnType<typeof timeline> }> {
+      // The lock is taken by (county, id): an older id's county is looked up before the transaction.
+      const county = await countyOfRow(db, matters, matterId)
+      if (county === undefined) throw notFound('matter', matterId)
       return db.transaction(async (tx) => {
-        const found = await lockMatter(tx, matterId)
+        const found = await lockMatter(tx, county, matterId)
         if (!found) throw notFound('matter', matterId)
         const { row: matter } = found
         const ref = matterRef(matter)

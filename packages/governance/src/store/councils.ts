@@ -2,7 +2,7 @@ import type { Database } from '@liancun/core'
 import { and, asc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm'
 import { councilMembers, councilResolutions, councilSessions, councils, topics } from '../schema.js'
 import { overridesJson, type StoredOverride } from './rules.js'
-import { byId, countyOfCode, fromJson, outer } from './sql.js'
+import { byId, countyOfCode, fromJson, outer, readById } from './sql.js'
 
 export type CouncilRow = typeof councils.$inferSelect
 export type MemberRow = typeof councilMembers.$inferSelect
@@ -19,18 +19,26 @@ export interface StoredMember {
   to: string | null
 }
 
+/*
+ * The JSON arrays below are correlated subqueries on the outer council row. Each takes the outer
+ * row's county as `county`: bound (the value the outer query is keyed by, so the statement stays
+ * on one shard), or the outer column for a read by an older id (`readById`).
+ */
+const cId = outer(councils, councils.id)
+
 /** The members of the outer council row (all terms), as a JSON array. */
-const membersJson = sql<StoredMember[]>`coalesce((
+const membersJson = (county: string | SQL) =>
+  sql<StoredMember[]>`coalesce((
   select json_agg(json_build_object(
            'personId', cm.person_id, 'post', cm.post, 'category', cm.category,
            'from', cm.valid_from, 'to', cm.valid_to) order by cm.valid_from, cm.id)
     from ${councilMembers} cm
-   where cm.county_code = ${outer(councils, councils.countyCode)} and cm.council_id = ${outer(councils, councils.id)}), '[]'::json)`.mapWith(
-  (value) => fromJson<StoredMember[]>(value),
-)
+   where cm.county_code = ${county} and cm.council_id = ${cId}), '[]'::json)`.mapWith((value) =>
+    fromJson<StoredMember[]>(value),
+  )
 
 /** Resolutions of the outer council row, by due day, as JSON (status filter optional). */
-const resolutionsJson = (status?: 'open') =>
+const resolutionsJson = (county: string | SQL, status?: 'open') =>
   sql<ResolutionRow[]>`coalesce((
   select json_agg(json_build_object(
            'countyCode', cr.county_code, 'id', cr.id, 'councilId', cr.council_id, 'topicId', cr.topic_id,
@@ -38,7 +46,7 @@ const resolutionsJson = (status?: 'open') =>
            'status', cr.status, 'closedSessionId', cr.closed_session_id, 'closure', cr.closure)
          order by cr.due_on, cr.id)
     from ${councilResolutions} cr
-   where cr.county_code = ${outer(councils, councils.countyCode)} and cr.council_id = ${outer(councils, councils.id)}${
+   where cr.county_code = ${county} and cr.council_id = ${cId}${
      status ? sql` and cr.status = ${status}` : sql``
    }), '[]'::json)`.mapWith((value) => fromJson<ResolutionRow[]>(value))
 
@@ -51,22 +59,23 @@ export interface StoredTopic {
 }
 
 /** Topics of the outer council row, oldest first, as a JSON array. */
-const topicsJson = sql<StoredTopic[]>`coalesce((
+const topicsJson = (county: string | SQL) =>
+  sql<StoredTopic[]>`coalesce((
   select json_agg(json_build_object(
            'id', t.id, 'proposedBy', t.proposed_by, 'status', t.status, 'createdAt', t.created_at)
          order by t.created_at, t.id)
     from ${topics} t
-   where t.county_code = ${outer(councils, councils.countyCode)} and t.council_id = ${outer(councils, councils.id)}), '[]'::json)`.mapWith(
-  (value) => fromJson<StoredTopic[]>(value),
-)
+   where t.county_code = ${county} and t.council_id = ${cId}), '[]'::json)`.mapWith((value) =>
+    fromJson<StoredTopic[]>(value),
+  )
 
 /** Sessions of the outer council row held in a year: the day and the minutes as recorded. */
-const heldSessionsJson = (year: string) =>
+const heldSessionsJson = (county: string | SQL, year: string) =>
   sql<{ scheduledOn: string; minutes: string | null }[]>`coalesce((
   select json_agg(json_build_object('scheduledOn', cs.scheduled_on, 'minutes', cs.minutes)
          order by cs.scheduled_on, cs.id)
     from ${councilSessions} cs
-   where cs.county_code = ${outer(councils, councils.countyCode)} and cs.council_id = ${outer(councils, councils.id)}
+   where cs.county_code = ${county} and cs.council_id = ${cId}
      and cs.status = 'held' and cs.scheduled_on::text like ${`${year}-%`}), '[]'::json)`.mapWith((value) =>
     fromJson<{ scheduledOn: string; minutes: string | null }[]>(value),
   )
@@ -77,7 +86,7 @@ export async function insertCouncil(q: Database, values: typeof councils.$inferI
 }
 
 export async function findCouncil(q: Database, id: string): Promise<CouncilRow | undefined> {
-  const [row] = await q.select().from(councils).where(byId(councils, id))
+  const [row] = await readById(q, councils, id, (d, where) => d.select().from(councils).where(where))
   return row
 }
 
@@ -86,16 +95,29 @@ export async function councilWithMembers(
   q: Database,
   id: string,
 ): Promise<{ row: CouncilRow; members: StoredMember[] } | undefined> {
-  const [found] = await q
-    .select({ row: getTableColumns(councils), members: membersJson })
-    .from(councils)
-    .where(byId(councils, id))
+  const [found] = await readById(q, councils, id, (d, where, county) =>
+    d
+      .select({ row: getTableColumns(councils), members: membersJson(county) })
+      .from(councils)
+      .where(where),
+  )
   return found
 }
 
-/** The council row locked `FOR UPDATE` by `(county_code, id)`: members are added one at a time. */
-export async function lockCouncil(q: Database, id: string): Promise<CouncilRow | undefined> {
-  const [row] = await q.select().from(councils).where(byId(councils, id)).for('update')
+/**
+ * The council row locked `FOR UPDATE` by `(county_code, id)` (its county from `countyOfRow`):
+ * members are added one at a time.
+ */
+export async function lockCouncil(
+  q: Database,
+  countyCode: string,
+  id: string,
+): Promise<CouncilRow | undefined> {
+  const [row] = await q
+    .select()
+    .from(councils)
+    .where(byId(councils, id, countyCode))
+    .for('update')
   return row
 }
 
@@ -105,7 +127,7 @@ export async function membersOf(
   council: { countyCode: string; id: string },
 ): Promise<StoredMember[]> {
   const [found] = await q
-    .select({ members: membersJson })
+    .select({ members: membersJson(council.countyCode) })
     .from(councils)
     .where(byId(councils, council.id, council.countyCode))
   return found?.members ?? []
@@ -116,14 +138,16 @@ export async function councilForScheduling(
   q: Database,
   id: string,
 ): Promise<{ row: CouncilRow; overrides: StoredOverride[]; topics: StoredTopic[] } | undefined> {
-  const [found] = await q
-    .select({
-      row: getTableColumns(councils),
-      overrides: overridesJson(councils, councils.countyCode, councils.villageCode),
-      topics: topicsJson,
-    })
-    .from(councils)
-    .where(byId(councils, id))
+  const [found] = await readById(q, councils, id, (d, where, county) =>
+    d
+      .select({
+        row: getTableColumns(councils),
+        overrides: overridesJson(councils, county, councils.villageCode),
+        topics: topicsJson(county),
+      })
+      .from(councils)
+      .where(where),
+  )
   return found
 }
 
@@ -132,10 +156,12 @@ export async function councilWithResolutions(
   q: Database,
   id: string,
 ): Promise<{ row: CouncilRow; resolutions: ResolutionRow[] } | undefined> {
-  const [found] = await q
-    .select({ row: getTableColumns(councils), resolutions: resolutionsJson() })
-    .from(councils)
-    .where(byId(councils, id))
+  const [found] = await readById(q, councils, id, (d, where, county) =>
+    d
+      .select({ row: getTableColumns(councils), resolutions: resolutionsJson(county) })
+      .from(councils)
+      .where(where),
+  )
   return found
 }
 
@@ -154,16 +180,18 @@ export async function councilEvents(
     }
   | undefined
 > {
-  const [found] = await q
-    .select({
-      row: getTableColumns(councils),
-      members: membersJson,
-      topics: topicsJson,
-      resolutions: resolutionsJson(),
-      sessions: heldSessionsJson(year),
-    })
-    .from(councils)
-    .where(byId(councils, id))
+  const [found] = await readById(q, councils, id, (d, where, county) =>
+    d
+      .select({
+        row: getTableColumns(councils),
+        members: membersJson(county),
+        topics: topicsJson(county),
+        resolutions: resolutionsJson(county),
+        sessions: heldSessionsJson(county, year),
+      })
+      .from(councils)
+      .where(where),
+  )
   return found
 }
 
@@ -185,11 +213,13 @@ export async function topicWithVillage(
   q: Database,
   id: string,
 ): Promise<{ row: TopicRow; villageCode: string } | undefined> {
-  const [found] = await q
-    .select({ row: getTableColumns(topics), villageCode: councils.villageCode })
-    .from(topics)
-    .innerJoin(councils, and(eq(councils.countyCode, topics.countyCode), eq(councils.id, topics.councilId)))
-    .where(byId(topics, id))
+  const [found] = await readById(q, topics, id, (d, where) =>
+    d
+      .select({ row: getTableColumns(topics), villageCode: councils.villageCode })
+      .from(topics)
+      .innerJoin(councils, and(eq(councils.countyCode, topics.countyCode), eq(councils.id, topics.councilId)))
+      .where(where),
+  )
   return found
 }
 
@@ -234,33 +264,34 @@ export async function insertSession(
 
 /** The council a session belongs to. */
 export async function sessionCouncilId(q: Database, id: string): Promise<string | undefined> {
-  const [row] = await q
-    .select({ councilId: councilSessions.councilId })
-    .from(councilSessions)
-    .where(byId(councilSessions, id))
+  const [row] = await readById(q, councilSessions, id, (d, where) =>
+    d.select({ councilId: councilSessions.councilId }).from(councilSessions).where(where),
+  )
   return row?.councilId
 }
 
 /**
- * A session locked `FOR UPDATE` by `(county_code, id)` together with its council's row (so minutes
- * of one council and additions to its members queue), with the rule overrides of the village.
+ * A session locked `FOR UPDATE` by `(county_code, id)` (its county from `countyOfRow`) together
+ * with its council's row (so minutes of one council and additions to its members queue), with the
+ * rule overrides of the village.
  */
 export async function lockSession(
   q: Database,
+  countyCode: string,
   id: string,
 ): Promise<{ session: SessionRow; council: CouncilRow; overrides: StoredOverride[] } | undefined> {
   const [found] = await q
     .select({
       session: getTableColumns(councilSessions),
       council: getTableColumns(councils),
-      overrides: overridesJson(councils, councils.countyCode, councils.villageCode),
+      overrides: overridesJson(councils, countyCode, councils.villageCode),
     })
     .from(councilSessions)
     .innerJoin(
       councils,
       and(eq(councils.countyCode, councilSessions.countyCode), eq(councils.id, councilSessions.councilId)),
     )
-    .where(byId(councilSessions, id) as SQL)
+    .where(byId(councilSessions, id, countyCode))
     .for('update')
   return found
 }
@@ -274,7 +305,7 @@ export async function minutesContext(
   council: { countyCode: string; id: string },
 ): Promise<{ members: StoredMember[]; open: ResolutionRow[] }> {
   const [found] = await q
-    .select({ members: membersJson, open: resolutionsJson('open') })
+    .select({ members: membersJson(council.countyCode), open: resolutionsJson(council.countyCode, 'open') })
     .from(councils)
     .where(byId(councils, council.id, council.countyCode))
   return found!

@@ -1,14 +1,17 @@
-import type { Database } from '@liancun/core'
+import { acrossCounties, countyWithin, type Database } from '@liancun/core'
 import { and, asc, eq, getTableColumns, gt, like, type SQL, sql } from 'drizzle-orm'
 import { allianceMatters, matterDisclosures, matterMeetings, matters, objections } from '../schema.js'
 import { overridesJson, type StoredOverride } from './rules.js'
-import { byId, countyOfCode, fromJson, outer } from './sql.js'
+import { byId, fromJson, outer, readById } from './sql.js'
 
 export type MatterRow = typeof matters.$inferSelect
 export type AllianceMatterRow = typeof allianceMatters.$inferSelect
 
-/** The outer matter row's key, for the correlated subqueries below. */
-const mCounty = outer(matters, matters.countyCode)
+/**
+ * The outer matter row's id, for the correlated subqueries below. Each of them takes the outer
+ * row's county as `county`: bound (the value the outer query is keyed by, so the statement stays
+ * on one shard), or the outer column for a read by an older id (`readById`).
+ */
 const mId = outer(matters, matters.id)
 
 /** A recorded meeting as read back: record and judgement are the stored JSON texts. */
@@ -22,47 +25,49 @@ export interface StoredMeeting {
 }
 
 /** The meetings of the outer matter row, oldest first, as a JSON array (one statement with the matter). */
-const meetingsJson = sql<StoredMeeting[]>`coalesce((
+const meetingsJson = (county: string | SQL) =>
+  sql<StoredMeeting[]>`coalesce((
   select json_agg(json_build_object(
            'id', mm.id, 'stage', mm.stage, 'heldOn', mm.held_on, 'outcome', mm.outcome,
            'record', mm.record, 'judgement', mm.judgement)
          order by mm.created_at, mm.id)
     from ${matterMeetings} mm
-   where mm.county_code = ${mCounty} and mm.matter_id = ${mId}), '[]'::json)`.mapWith((value) =>
-  fromJson<StoredMeeting[]>(value),
-)
+   where mm.county_code = ${county} and mm.matter_id = ${mId}), '[]'::json)`.mapWith((value) =>
+    fromJson<StoredMeeting[]>(value),
+  )
 
 /** The latest resolution disclosure of the outer matter row (null without one). */
-const latestResolutionUntil = sql<string | null>`(
+const latestResolutionUntil = (county: string) => sql<string | null>`(
   select md.valid_until from ${matterDisclosures} md
-   where md.county_code = ${mCounty} and md.matter_id = ${mId} and md.kind = 'resolution'
+   where md.county_code = ${county} and md.matter_id = ${mId} and md.kind = 'resolution'
    order by md.created_at desc, md.id desc limit 1)`
 
 /** Ids of the outer matter row's objections awaiting an answer. */
-const pendingObjectionIds = sql<string[]>`coalesce((
+const pendingObjectionIds = (county: string) =>
+  sql<string[]>`coalesce((
   select json_agg(o.id order by o.submitted_on, o.id) from ${objections} o
-   where o.county_code = ${mCounty} and o.matter_id = ${mId} and o.outcome is null), '[]'::json)`.mapWith(
-  (value) => fromJson<string[]>(value),
-)
+   where o.county_code = ${county} and o.matter_id = ${mId} and o.outcome is null), '[]'::json)`.mapWith(
+    (value) => fromJson<string[]>(value),
+  )
 
 /**
  * The latest resolution disclosure that follows the latest passed resolution of the outer matter
  * row: after an upheld objection the matter is decided again, and an earlier disclosure no longer
  * covers it.
  */
-const standingUntilOf = (m: SQL) => sql<string | null>`(
+const standingUntilOf = (m: SQL, county: string | SQL) => sql<string | null>`(
   select md.valid_until from ${matterDisclosures} md
-   where md.county_code = ${m}.county_code and md.matter_id = ${m}.id and md.kind = 'resolution'
+   where md.county_code = ${county} and md.matter_id = ${m}.id and md.kind = 'resolution'
      and md.valid_from >= coalesce((
        select mm.held_on from ${matterMeetings} mm
-        where mm.county_code = ${m}.county_code and mm.matter_id = ${m}.id
+        where mm.county_code = ${county} and mm.matter_id = ${m}.id
           and mm.stage = 'resolution' and mm.outcome = 'passed'
         order by mm.held_on desc, mm.created_at desc limit 1), '-infinity'::date)
    order by md.created_at desc, md.id desc limit 1)`
 
-const pendingCountOf = (m: SQL) => sql<number>`(
+const pendingCountOf = (m: SQL, county: string | SQL) => sql<number>`(
   select count(*)::int from ${objections} o
-   where o.county_code = ${m}.county_code and o.matter_id = ${m}.id and o.outcome is null)`
+   where o.county_code = ${county} and o.matter_id = ${m}.id and o.outcome is null)`
 
 export async function insertMatters(
   q: Database,
@@ -72,7 +77,7 @@ export async function insertMatters(
 }
 
 export async function findMatter(q: Database, id: string): Promise<MatterRow | undefined> {
-  const [row] = await q.select().from(matters).where(byId(matters, id))
+  const [row] = await readById(q, matters, id, (d, where) => d.select().from(matters).where(where))
   return row
 }
 
@@ -81,28 +86,32 @@ export async function matterWithMeetings(
   q: Database,
   id: string,
 ): Promise<{ row: MatterRow; meetings: StoredMeeting[] } | undefined> {
-  const [found] = await q
-    .select({ row: getTableColumns(matters), meetings: meetingsJson })
-    .from(matters)
-    .where(byId(matters, id))
+  const [found] = await readById(q, matters, id, (d, where, county) =>
+    d
+      .select({ row: getTableColumns(matters), meetings: meetingsJson(county) })
+      .from(matters)
+      .where(where),
+  )
   return found
 }
 
 /**
- * The matter locked `FOR UPDATE` by `(county_code, id)`, with the rule overrides of its village
- * read in the same statement (configuration, not written under this lock).
+ * The matter locked `FOR UPDATE` by `(county_code, id)` (its county from `countyOfRow`), with the
+ * rule overrides of its village read in the same statement (configuration, not written under this
+ * lock).
  */
 export async function lockMatter(
   q: Database,
+  countyCode: string,
   id: string,
 ): Promise<{ row: MatterRow; overrides: StoredOverride[] } | undefined> {
   const [found] = await q
     .select({
       row: getTableColumns(matters),
-      overrides: overridesJson(matters, matters.countyCode, matters.villageCode),
+      overrides: overridesJson(matters, countyCode, matters.villageCode),
     })
     .from(matters)
-    .where(byId(matters, id))
+    .where(byId(matters, id, countyCode))
     .for('update')
   return found
 }
@@ -118,7 +127,11 @@ export async function matterContext(
   matter: { countyCode: string; id: string },
 ): Promise<{ meetings: StoredMeeting[]; latestResolutionUntil: string | null; pendingObjections: string[] }> {
   const [found] = await q
-    .select({ meetings: meetingsJson, latestResolutionUntil, pendingObjections: pendingObjectionIds })
+    .select({
+      meetings: meetingsJson(matter.countyCode),
+      latestResolutionUntil: latestResolutionUntil(matter.countyCode),
+      pendingObjections: pendingObjectionIds(matter.countyCode),
+    })
     .from(matters)
     .where(byId(matters, matter.id, matter.countyCode))
   return found!
@@ -139,27 +152,31 @@ export async function insertMeeting(q: Database, values: typeof matterMeetings.$
   await q.insert(matterMeetings).values(values)
 }
 
-/** A page of matters by id; `within` a division prefix keeps the statement on its county. */
+/**
+ * A page of matters by id; `within` a county or narrower keeps the statement on its county, a
+ * wider or no `within` is a deliberate read over counties.
+ */
 export async function listMatters(
   q: Database,
   query: { within?: string; state?: string; category?: string; limit: number; after: string | null },
 ): Promise<MatterRow[]> {
-  return q
-    .select()
-    .from(matters)
-    .where(
-      and(
-        query.within && query.within.length >= 6
-          ? eq(matters.countyCode, countyOfCode(query.within))
-          : undefined,
-        query.within ? like(matters.villageCode, `${query.within}%`) : undefined,
-        query.state ? eq(matters.state, query.state) : undefined,
-        query.category ? eq(matters.category, query.category) : undefined,
-        query.after ? gt(matters.id, query.after) : undefined,
-      ),
-    )
-    .orderBy(asc(matters.id))
-    .limit(query.limit + 1)
+  const county = countyWithin(query.within)
+  const page = (d: Database) =>
+    d
+      .select()
+      .from(matters)
+      .where(
+        and(
+          county ? eq(matters.countyCode, county) : undefined,
+          query.within ? like(matters.villageCode, `${query.within}%`) : undefined,
+          query.state ? eq(matters.state, query.state) : undefined,
+          query.category ? eq(matters.category, query.category) : undefined,
+          query.after ? gt(matters.id, query.after) : undefined,
+        ),
+      )
+      .orderBy(asc(matters.id))
+      .limit(query.limit + 1)
+  return county ? page(q) : acrossCounties(q, 'list.beyond-county', page)
 }
 
 export async function insertAllianceMatter(
@@ -181,35 +198,40 @@ export interface StandingRow {
   pendingObjections: number
 }
 
-const standingColumns = {
+const standingColumns = (county: string | SQL) => ({
   id: matters.id,
   villageCode: matters.villageCode,
   state: matters.state,
   title: matters.title,
   category: matters.category,
-  resolutionDisclosureUntil: standingUntilOf(sql`${sql.identifier('matters')}`),
-  pendingObjections: pendingCountOf(sql`${sql.identifier('matters')}`),
-}
+  resolutionDisclosureUntil: standingUntilOf(sql`${sql.identifier('matters')}`, county),
+  pendingObjections: pendingCountOf(sql`${sql.identifier('matters')}`, county),
+})
 
 /** One village matter with its standing, in one statement. */
 export async function matterStanding(q: Database, id: string): Promise<StandingRow | undefined> {
-  const [row] = await q.select(standingColumns).from(matters).where(byId(matters, id))
+  const [row] = await readById(q, matters, id, (d, where, county) =>
+    d.select(standingColumns(county)).from(matters).where(where),
+  )
   return row
 }
 
-/** The village matters of the outer alliance matter row, as a JSON array of standing rows. */
-const partsJson = (withStanding: boolean) =>
+/**
+ * The village matters of the outer alliance matter row, as a JSON array of standing rows; on the
+ * outer row's county (bound, or its column for a read by an older id).
+ */
+const partsJson = (county: string | SQL, withStanding: boolean) =>
   sql<StandingRow[]>`coalesce((
   select json_agg(json_build_object(
            'id', p.id, 'villageCode', p.village_code, 'state', p.state, 'title', p.title,
            'category', p.category${
              withStanding
-               ? sql`, 'resolutionDisclosureUntil', ${standingUntilOf(sql`p`)}, 'pendingObjections', ${pendingCountOf(sql`p`)}`
+               ? sql`, 'resolutionDisclosureUntil', ${standingUntilOf(sql`p`, county)}, 'pendingObjections', ${pendingCountOf(sql`p`, county)}`
                : sql``
            })
          order by p.village_code)
     from ${matters} p
-   where p.county_code = ${outer(allianceMatters, allianceMatters.countyCode)}
+   where p.county_code = ${county}
      and p.alliance_matter_id = ${outer(allianceMatters, allianceMatters.id)}), '[]'::json)`.mapWith(
     (value) => fromJson<StandingRow[]>(value),
   )
@@ -220,9 +242,11 @@ export async function allianceMatterWithParts(
   id: string,
   options: { standing?: boolean } = {},
 ): Promise<{ row: AllianceMatterRow; parts: StandingRow[] } | undefined> {
-  const [found] = await q
-    .select({ row: getTableColumns(allianceMatters), parts: partsJson(options.standing === true) })
-    .from(allianceMatters)
-    .where(byId(allianceMatters, id) as SQL)
+  const [found] = await readById(q, allianceMatters, id, (d, where, county) =>
+    d
+      .select({ row: getTableColumns(allianceMatters), parts: partsJson(county, options.standing === true) })
+      .from(allianceMatters)
+      .where(where),
+  )
   return found
 }

@@ -31,15 +31,16 @@ export async function overridesOf(q: Database, divisionCode: string): Promise<St
 }
 
 /**
- * The same overrides as a correlated subquery over the outer row's county and village, so a
- * statement that loads (and locks) a matter or council reads the rules of its village with it.
+ * The same overrides as a correlated subquery over the outer row's village, so a statement that
+ * loads (and locks) a matter or council reads the rules of its village with it. `county` is the
+ * outer row's county: bound (the value the outer query is keyed by), or its column for a read by
+ * an older id (`readById`).
  */
 export function overridesJson(
   table: Table,
-  countyColumn: AnyPgColumn,
+  county: string | SQL,
   villageColumn: AnyPgColumn,
 ): SQL<StoredOverride[]> {
-  const county = outer(table, countyColumn)
   const village = outer(table, villageColumn)
   return sql<StoredOverride[]>`coalesce((
     select json_agg(json_build_object(

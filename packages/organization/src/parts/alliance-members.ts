@@ -10,9 +10,9 @@ import {
   checkVillageJoin,
 } from '../rules/alliance-membership.js'
 import * as store from '../store/alliance-members.js'
-import { findPartner } from '../store/partners.js'
+import { countyOfPartner, findPartner } from '../store/partners.js'
 import { countyOfCode } from '../store/sql.js'
-import { guardedAlliance, loadVillage } from './loaders.js'
+import { allianceCounty, guardedAlliance, loadVillage } from './loaders.js'
 
 /** Who belongs to an alliance, when: villages and partners join and leave; rows are never deleted. */
 export function allianceMembersPart(ctx: OrganizationContext) {
@@ -28,8 +28,11 @@ export function allianceMembersPart(ctx: OrganizationContext) {
       input: AddAllianceMemberInput,
       options?: GuardOptions<AllianceRef>,
     ): Promise<AllianceMember> {
+      const countyCode = await allianceCounty(db, allianceId)
+      // A partner is read on its county (one of another county is refused as outside it).
+      const partnerCounty = input.partnerId ? await countyOfPartner(db, input.partnerId) : undefined
       return db.transaction(async (tx) => {
-        const alliance = await guardedAlliance(tx, allianceId, options, { lock: true })
+        const alliance = await guardedAlliance(tx, allianceId, options, { lock: true, countyCode })
         checkJoinDate(alliance, input.from)
         let name: string
         if (input.villageCode) {
@@ -49,7 +52,8 @@ export function allianceMembersPart(ctx: OrganizationContext) {
           name = village.name
         } else {
           const partnerId = input.partnerId as string
-          const partner = await findPartner(tx, partnerId)
+          const partner =
+            partnerCounty === undefined ? undefined : await findPartner(tx, partnerId, partnerCounty)
           if (!partner) throw notFoundError('partner', partnerId, 'partnerId')
           const sameCounty = partner.countyCode === alliance.countyCode
           const members = sameCounty
@@ -77,8 +81,9 @@ export function allianceMembersPart(ctx: OrganizationContext) {
       input: LeaveAllianceMemberInput,
       options?: GuardOptions<AllianceRef>,
     ): Promise<AllianceMember> {
+      const countyCode = await allianceCounty(db, allianceId)
       return db.transaction(async (tx) => {
-        const alliance = await guardedAlliance(tx, allianceId, options, { lock: true })
+        const alliance = await guardedAlliance(tx, allianceId, options, { lock: true, countyCode })
         const found = await store.findNamedMember(tx, alliance.countyCode, alliance.id, memberId)
         if (!found) throw notFoundError('alliance_member', memberId)
         checkLeave(found.member, input.to)

@@ -7,7 +7,7 @@ import { requirePersonRow } from '../rules/records.js'
 import { isMemberVillageOn } from '../store/alliance-members.js'
 import * as store from '../store/alliance-posts.js'
 import { findPerson } from '../store/people.js'
-import { guardedAlliance } from './loaders.js'
+import { allianceCounty, guardedAlliance } from './loaders.js'
 
 /** Posts of an alliance (书记、副书记、委员), dated; the alliance row serialises appointments. */
 export function alliancePostsPart(ctx: OrganizationContext) {
@@ -18,8 +18,9 @@ export function alliancePostsPart(ctx: OrganizationContext) {
       input: AppointAlliancePostInput,
       options?: GuardOptions<AllianceRef>,
     ): Promise<AlliancePost> {
+      const countyCode = await allianceCounty(db, allianceId)
       return db.transaction(async (tx) => {
-        const alliance = await guardedAlliance(tx, allianceId, options, { lock: true })
+        const alliance = await guardedAlliance(tx, allianceId, options, { lock: true, countyCode })
         const person = requirePersonRow(
           await findPerson(tx, input.personId, alliance.countyCode),
           input.personId,

@@ -1,4 +1,4 @@
-import { countyOfId, newId, type Page, toPage } from '@liancun/core'
+import { newId, type Page, toPage } from '@liancun/core'
 import type { AllianceRef, GuardOptions, OrganizationContext } from '../context.js'
 import { notFoundError } from '../errors.js'
 import type { CreateAllianceInput } from '../inputs.js'
@@ -56,7 +56,7 @@ export function alliancesPart(ctx: OrganizationContext) {
      * returned.
      */
     async getAlliance(id: string, asOf: string, options?: GuardOptions<AllianceRef>): Promise<Alliance> {
-      const countyCode = countyOfId(id) ?? (await store.countyOfAlliance(db, id))
+      const countyCode = await store.countyOfAlliance(db, id)
       const found = countyCode === undefined ? undefined : await store.allianceOn(db, countyCode, id, asOf)
       if (!found) throw notFoundError('alliance', id)
       await options?.guard?.(toAllianceRef(found.row))

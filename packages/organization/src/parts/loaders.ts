@@ -3,7 +3,7 @@ import type { AllianceRef, GuardOptions, VillageRef } from '../context.js'
 import { notFoundError } from '../errors.js'
 import type { AllianceRow, DivisionRow } from '../outputs.js'
 import { requireVillageRow } from '../rules/divisions.js'
-import { findAlliance } from '../store/alliances.js'
+import { countyOfAlliance, findAlliance } from '../store/alliances.js'
 import { findDivision } from '../store/divisions.js'
 import { countyOfCode } from '../store/sql.js'
 
@@ -34,15 +34,29 @@ export async function guardedVillage(
   return loadVillage(q, code, load)
 }
 
-/** The alliance, found by (county, id) (locked for writes), then handed to the caller's guard. */
+/**
+ * The alliance, found by (county, id) (locked for writes), then handed to the caller's guard. A
+ * lock needs `countyCode` (from `allianceCounty`, before the transaction); a read without it
+ * takes the county the id carries.
+ */
 export async function guardedAlliance(
   q: Database,
   id: string,
   options: GuardOptions<AllianceRef> | undefined,
-  load: { lock?: boolean } = {},
+  load: { lock?: boolean; countyCode?: string } = {},
 ): Promise<AllianceRow> {
-  const row = await findAlliance(q, id, { lock: load.lock ?? false })
+  const row = await findAlliance(q, id, { lock: load.lock ?? false, countyCode: load.countyCode })
   if (!row) throw notFoundError('alliance', id)
   await options?.guard?.({ id: row.id, countyCode: row.countyCode, townshipCode: row.townshipCode })
   return row
+}
+
+/**
+ * The county to lock an alliance on: the one its id carries (no statement), or for an id made
+ * before ids carried it, looked up first — before the transaction that locks it opens.
+ */
+export async function allianceCounty(db: Database, id: string): Promise<string> {
+  const county = await countyOfAlliance(db, id)
+  if (county === undefined) throw notFoundError('alliance', id)
+  return county
 }

@@ -1,7 +1,7 @@
-import type { Database } from '@liancun/core'
+import { acrossCounties, countyWithin, type Database } from '@liancun/core'
 import { and, eq, like } from 'drizzle-orm'
 import { alliancePosts, alliances, people } from '../schema.js'
-import { activeOn, countyOfCode, overlapping } from './sql.js'
+import { activeOn, overlapping } from './sql.js'
 
 export type AlliancePostRow = typeof alliancePosts.$inferSelect
 
@@ -31,25 +31,31 @@ export async function insertAlliancePost(
   return row!
 }
 
-/** 跨村任职 on the alliance side: posts filled by a member village's secretary, valid on `asOf`. */
+/**
+ * 跨村任职 on the alliance side: posts filled by a member village's secretary, valid on `asOf`; on
+ * the county of `within`, or (a wider or no `within`) a deliberate read over counties.
+ */
 export function secretaryPostsOn(q: Database, within: string | undefined, asOf: string) {
-  return q
-    .select({ post: alliancePosts, person: people })
-    .from(alliancePosts)
-    .innerJoin(
-      alliances,
-      and(eq(alliances.countyCode, alliancePosts.countyCode), eq(alliances.id, alliancePosts.allianceId)),
-    )
-    .innerJoin(
-      people,
-      and(eq(people.countyCode, alliancePosts.countyCode), eq(people.id, alliancePosts.personId)),
-    )
-    .where(
-      and(
-        within && within.length >= 6 ? eq(alliancePosts.countyCode, countyOfCode(within)) : undefined,
-        within ? like(alliances.townshipCode, `${within.slice(0, 9)}%`) : undefined,
-        eq(alliancePosts.source, 'member_village_secretary'),
-        activeOn(alliancePosts, asOf),
-      ),
-    )
+  const county = countyWithin(within)
+  const read = (d: Database) =>
+    d
+      .select({ post: alliancePosts, person: people })
+      .from(alliancePosts)
+      .innerJoin(
+        alliances,
+        and(eq(alliances.countyCode, alliancePosts.countyCode), eq(alliances.id, alliancePosts.allianceId)),
+      )
+      .innerJoin(
+        people,
+        and(eq(people.countyCode, alliancePosts.countyCode), eq(people.id, alliancePosts.personId)),
+      )
+      .where(
+        and(
+          county ? eq(alliancePosts.countyCode, county) : undefined,
+          within ? like(alliances.townshipCode, `${within.slice(0, 9)}%`) : undefined,
+          eq(alliancePosts.source, 'member_village_secretary'),
+          activeOn(alliancePosts, asOf),
+        ),
+      )
+  return county ? read(q) : acrossCounties(q, 'list.beyond-county', read)
 }

@@ -1,25 +1,44 @@
-import type { Database } from '@liancun/core'
+import { acrossCounties, countyOfId, countyWithin, type Database } from '@liancun/core'
 import { and, asc, eq, gt, inArray, like, lte, type SQL, sql } from 'drizzle-orm'
 import type { AllianceRow } from '../outputs.js'
 import { allianceMembers, alliancePosts, alliances, divisions, partners, people } from '../schema.js'
-import { activeOn, byId, countyOfCode, outer } from './sql.js'
+import { activeOn, byId, countyOfCode, outer, readByOlderId } from './sql.js'
 
+/**
+ * The alliance, keyed by `(county_code, id)`: the county given, or carried by the id. A lock needs
+ * the county (look an older id's up first, `countyOfAlliance`); an older id is otherwise read by
+ * id alone, as the deliberate cross-county read it is on Citus.
+ */
 export async function findAlliance(
   q: Database,
   id: string,
-  options: { lock?: boolean } = {},
+  options: { lock?: boolean; countyCode?: string } = {},
 ): Promise<AllianceRow | undefined> {
-  const query = q.select().from(alliances).where(byId(alliances, id))
+  const county = options.countyCode ?? countyOfId(id)
+  if (county === null) {
+    if (options.lock)
+      throw new Error(`alliance ${id}: a lock is taken by (county_code, id), its county first`)
+    const [row] = await readByOlderId(q, (d) => d.select().from(alliances).where(eq(alliances.id, id)))
+    return row
+  }
+  const query = q
+    .select()
+    .from(alliances)
+    .where(byId(alliances, id, county))
   const [row] = options.lock ? await query.for('update') : await query
   return row
 }
 
-/** The county of an alliance whose id does not carry it (made before ids carried their county). */
+/**
+ * The county of an alliance: carried by its id, or for an id made before ids carried it, looked
+ * up by id alone (one statement over every county).
+ */
 export async function countyOfAlliance(q: Database, id: string): Promise<string | undefined> {
-  const [row] = await q
-    .select({ countyCode: alliances.countyCode })
-    .from(alliances)
-    .where(eq(alliances.id, id))
+  const carried = countyOfId(id)
+  if (carried !== null) return carried
+  const [row] = await readByOlderId(q, (d) =>
+    d.select({ countyCode: alliances.countyCode }).from(alliances).where(eq(alliances.id, id)),
+  )
   return row?.countyCode
 }
 
@@ -54,17 +73,21 @@ export interface PostOnDay {
   personVillageCode: string
 }
 
-/** Villages of the alliance row in the outer query that are members on `asOf` (a correlated count). */
-export const villageCountOn = (asOf: string) => sql<number>`(
+/**
+ * Villages of the alliance row in the outer query that are members on `asOf` (a correlated count),
+ * on the county given — the outer query's own, bound — or, for a read over several counties, on
+ * the outer row's county.
+ */
+export const villageCountOn = (asOf: string, countyCode: string | null) => sql<number>`(
   select count(*)::int from ${allianceMembers} vm
-   where vm.county_code = ${outer(alliances.countyCode)} and vm.alliance_id = ${outer(alliances.id)}
+   where vm.county_code = ${countyCode ?? outer(alliances.countyCode)} and vm.alliance_id = ${outer(alliances.id)}
      and vm.village_code is not null
      and vm.valid_from <= ${asOf} and (vm.valid_to is null or vm.valid_to >= ${asOf}))`
 
 /**
  * The alliance with its members and posts valid on `asOf`, in ONE statement (children as JSON
- * arrays of correlated subqueries on the same tenant): one round trip, and one snapshot, so the
- * members, the posts and their `crossVillage` flags agree without a transaction.
+ * arrays of correlated subqueries, each on the same bound county): one round trip, and one
+ * snapshot, so the members, the posts and their `crossVillage` flags agree without a transaction.
  */
 export async function allianceOn(
   q: Database,
@@ -78,9 +101,9 @@ export async function allianceOn(
              'from', m.valid_from, 'to', m.valid_to, 'name', coalesce(d.name, p.name))
            order by m.valid_from, m.id)
       from ${allianceMembers} m
-      left join ${divisions} d on d.county_code = m.county_code and d.code = m.village_code
-      left join ${partners} p on p.county_code = m.county_code and p.id = m.partner_id
-     where m.county_code = ${outer(alliances.countyCode)} and m.alliance_id = ${outer(alliances.id)}
+      left join ${divisions} d on d.county_code = ${countyCode} and d.code = m.village_code
+      left join ${partners} p on p.county_code = ${countyCode} and p.id = m.partner_id
+     where m.county_code = ${countyCode} and m.alliance_id = ${outer(alliances.id)}
        and m.valid_from <= ${asOf} and (m.valid_to is null or m.valid_to >= ${asOf})), '[]'::json)`
   const posts = sql<PostOnDay[]>`coalesce((
     select json_agg(json_build_object(
@@ -88,8 +111,8 @@ export async function allianceOn(
              'personId', pe.id, 'personName', pe.name, 'personVillageCode', pe.village_code)
            order by ap.valid_from, ap.id)
       from ${alliancePosts} ap
-      join ${people} pe on pe.county_code = ap.county_code and pe.id = ap.person_id
-     where ap.county_code = ${outer(alliances.countyCode)} and ap.alliance_id = ${outer(alliances.id)}
+      join ${people} pe on pe.county_code = ${countyCode} and pe.id = ap.person_id
+     where ap.county_code = ${countyCode} and ap.alliance_id = ${outer(alliances.id)}
        and ap.valid_from <= ${asOf} and (ap.valid_to is null or ap.valid_to >= ${asOf})), '[]'::json)`
   const [found] = await q
     .select({ row: alliances, members, posts })
@@ -103,49 +126,56 @@ function parseJson<T>(value: T | string): T {
   return typeof value === 'string' ? (JSON.parse(value) as T) : value
 }
 
-/** A page of alliances, each with its village count on `asOf`, in one statement whatever the page size. */
+/**
+ * A page of alliances, each with its village count on `asOf`, in one statement whatever the page
+ * size: on the county of `within`, or (a wider or no `within`) a deliberate read over counties.
+ */
 export async function listAlliancePage(
   q: Database,
   query: { within?: string; mode?: string; asOf: string; limit: number; after: string | null },
 ): Promise<{ row: AllianceRow; villageCount: number }[]> {
   const within = query.within
-  const rows = await q
-    .select({ row: alliances, villageCount: villageCountOn(query.asOf) })
-    .from(alliances)
-    .where(
-      and(
-        within && within.length >= 6 ? eq(alliances.countyCode, countyOfCode(within)) : undefined,
-        within && within.length < 12 ? like(alliances.townshipCode, `${within}%`) : undefined,
-        // A village's view: the alliances it belongs to on the day.
-        within && within.length === 12
-          ? inArray(
-              alliances.id,
-              q
-                .select({ id: allianceMembers.allianceId })
-                .from(allianceMembers)
-                .where(
-                  and(
-                    eq(allianceMembers.countyCode, countyOfCode(within)),
-                    eq(allianceMembers.villageCode, within),
-                    activeOn(allianceMembers, query.asOf),
+  const county = countyWithin(within)
+  const page = (d: Database) =>
+    d
+      .select({ row: alliances, villageCount: villageCountOn(query.asOf, county) })
+      .from(alliances)
+      .where(
+        and(
+          county ? eq(alliances.countyCode, county) : undefined,
+          within && within.length < 12 ? like(alliances.townshipCode, `${within}%`) : undefined,
+          // A village's view: the alliances it belongs to on the day.
+          county && within?.length === 12
+            ? inArray(
+                alliances.id,
+                d
+                  .select({ id: allianceMembers.allianceId })
+                  .from(allianceMembers)
+                  .where(
+                    and(
+                      eq(allianceMembers.countyCode, county),
+                      eq(allianceMembers.villageCode, within),
+                      activeOn(allianceMembers, query.asOf),
+                    ),
                   ),
-                ),
-            )
-          : undefined,
-        query.mode ? eq(alliances.mode, query.mode) : undefined,
-        lte(alliances.establishedOn, query.asOf),
-        query.after ? gt(alliances.id, query.after) : undefined,
-      ) as SQL,
-    )
-    .orderBy(asc(alliances.id))
-    .limit(query.limit + 1)
+              )
+            : undefined,
+          query.mode ? eq(alliances.mode, query.mode) : undefined,
+          lte(alliances.establishedOn, query.asOf),
+          query.after ? gt(alliances.id, query.after) : undefined,
+        ) as SQL,
+      )
+      .orderBy(asc(alliances.id))
+      .limit(query.limit + 1)
+  const rows = county ? await page(q) : await acrossCounties(q, 'list.beyond-county', page)
   return rows.map((r) => ({ row: r.row, villageCount: Number(r.villageCount) }))
 }
 
 /** The alliance a village belongs to on `asOf`, its membership and village count, in one statement. */
 export async function allianceOfVillageOn(q: Database, villageCode: string, asOf: string) {
+  const county = countyOfCode(villageCode)
   const [found] = await q
-    .select({ membership: allianceMembers, alliance: alliances, villageCount: villageCountOn(asOf) })
+    .select({ membership: allianceMembers, alliance: alliances, villageCount: villageCountOn(asOf, county) })
     .from(allianceMembers)
     .innerJoin(
       alliances,
@@ -153,7 +183,7 @@ export async function allianceOfVillageOn(q: Database, villageCode: string, asOf
     )
     .where(
       and(
-        eq(allianceMembers.countyCode, countyOfCode(villageCode)),
+        eq(allianceMembers.countyCode, county),
         eq(allianceMembers.villageCode, villageCode),
         activeOn(allianceMembers, asOf),
       ),

@@ -1,4 +1,4 @@
-import type { Database } from '@liancun/core'
+import { acrossCounties, countyWithin, type Database } from '@liancun/core'
 import { and, asc, eq, gt, like } from 'drizzle-orm'
 import type { DivisionRow } from '../outputs.js'
 import { divisions } from '../schema.js'
@@ -49,24 +49,29 @@ export async function insertDivision(
   return row!
 }
 
+/**
+ * A page of divisions: on the county of `within` or of `parent` (a county's or township's children
+ * lie in its county), or else a deliberate read over counties.
+ */
 export async function listDivisions(
   q: Database,
   query: { parent?: string; kind?: string; within?: string; limit: number; after: string | null },
 ): Promise<DivisionRow[]> {
-  return q
-    .select()
-    .from(divisions)
-    .where(
-      and(
-        query.within ? like(divisions.code, `${query.within}%`) : undefined,
-        query.within && query.within.length >= 6
-          ? eq(divisions.countyCode, countyOfCode(query.within))
-          : undefined,
-        query.parent ? eq(divisions.parentCode, query.parent) : undefined,
-        query.kind ? eq(divisions.kind, query.kind) : undefined,
-        query.after ? gt(divisions.code, query.after) : undefined,
-      ),
-    )
-    .orderBy(asc(divisions.code))
-    .limit(query.limit + 1)
+  const county = countyWithin(query.within) ?? countyWithin(query.parent)
+  const page = (d: Database) =>
+    d
+      .select()
+      .from(divisions)
+      .where(
+        and(
+          query.within ? like(divisions.code, `${query.within}%`) : undefined,
+          county ? eq(divisions.countyCode, county) : undefined,
+          query.parent ? eq(divisions.parentCode, query.parent) : undefined,
+          query.kind ? eq(divisions.kind, query.kind) : undefined,
+          query.after ? gt(divisions.code, query.after) : undefined,
+        ),
+      )
+      .orderBy(asc(divisions.code))
+      .limit(query.limit + 1)
+  return county ? page(q) : acrossCounties(q, 'list.beyond-county', page)
 }

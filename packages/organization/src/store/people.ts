@@ -1,18 +1,23 @@
-import type { Database } from '@liancun/core'
+import { countyOfId, type Database } from '@liancun/core'
 import { and, asc, eq, gt } from 'drizzle-orm'
 import type { PersonRow } from '../outputs.js'
 import { people } from '../schema.js'
-import { byId, countyOfCode } from './sql.js'
+import { byId, countyOfCode, readByOlderId } from './sql.js'
 
+/** A person by (county, id): the county given or carried by the id; an older id by id alone. */
 export async function findPerson(
   q: Database,
   id: string,
   countyCode?: string,
 ): Promise<PersonRow | undefined> {
-  const [row] = await q
-    .select()
-    .from(people)
-    .where(byId(people, id, countyCode))
+  const county = countyCode ?? countyOfId(id)
+  const [row] =
+    county === null
+      ? await readByOlderId(q, (d) => d.select().from(people).where(eq(people.id, id)))
+      : await q
+          .select()
+          .from(people)
+          .where(byId(people, id, county))
   return row
 }
 

@@ -84,10 +84,11 @@ export async function insertExcusal(q: Database, values: typeof partyExcusals.$i
  * the excusal valid that day (at most one: excusals of a member do not overlap).
  */
 export async function rosterOn(q: Database, villageCode: string, asOf: string) {
+  const county = countyOfCode(villageCode)
   const excusal = sql<{ reason: string; from: string; to: string | null } | null>`(
     select json_build_object('reason', e.reason, 'from', e.valid_from, 'to', e.valid_to)
       from ${partyExcusals} e
-     where e.county_code = ${outer(partyMemberships.countyCode)} and e.village_code = ${outer(partyMemberships.villageCode)}
+     where e.county_code = ${county} and e.village_code = ${outer(partyMemberships.villageCode)}
        and e.person_id = ${outer(partyMemberships.personId)}
        and e.valid_from <= ${asOf} and (e.valid_to is null or e.valid_to >= ${asOf})
      order by e.valid_from limit 1)`
@@ -100,7 +101,7 @@ export async function rosterOn(q: Database, villageCode: string, asOf: string) {
     )
     .where(
       and(
-        eq(partyMemberships.countyCode, countyOfCode(villageCode)),
+        eq(partyMemberships.countyCode, county),
         eq(partyMemberships.villageCode, villageCode),
         activeOn(partyMemberships, asOf),
       ),

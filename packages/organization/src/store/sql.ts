@@ -1,4 +1,4 @@
-import { countyOfId } from '@liancun/core'
+import { acrossCounties, countyOfId, type Database } from '@liancun/core'
 import { and, eq, getTableName, gte, isNull, lte, or, type SQL, sql } from 'drizzle-orm'
 import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 
@@ -29,6 +29,15 @@ export function byId(
 ): SQL {
   const county = countyCode ?? countyOfId(id)
   return county === null ? eq(table.id, id) : (and(eq(table.countyCode, county), eq(table.id, id)) as SQL)
+}
+
+/**
+ * A read by an id that does not carry its county (made before ids carried it): by id alone, so on
+ * Citus over every county's shard, as the deliberate read `lookup.id-without-county`. Ids that
+ * carry their county are read on their tenant.
+ */
+export function readByOlderId<T>(db: Database, read: (q: Database) => Promise<T>): Promise<T> {
+  return acrossCounties(db, 'lookup.id-without-county', read)
 }
 
 /** The county a division code belongs to: its first six digits. */

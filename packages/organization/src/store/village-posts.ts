@@ -1,4 +1,4 @@
-import type { Database } from '@liancun/core'
+import { acrossCounties, countyWithin, type Database } from '@liancun/core'
 import { and, asc, eq, like, ne, type SQL } from 'drizzle-orm'
 import { people, villagePosts } from '../schema.js'
 import { activeOn, countyOfCode, overlapping } from './sql.js'
@@ -76,21 +76,27 @@ export function postsOfVillageOn(q: Database, villageCode: string, asOf: string)
   )
 }
 
-/** 跨村任职 on the village side: posts held by a person of another village (a deliberate cross-county read without `within`). */
+/**
+ * 跨村任职 on the village side: posts held by a person of another village; on the county of
+ * `within`, or (a wider or no `within`) a deliberate read over counties.
+ */
 export function crossVillagePostsOn(
   q: Database,
   within: string | undefined,
   asOf: string,
 ): Promise<PostWithPerson[]> {
-  return withPeople(
-    q,
-    and(
-      within ? like(villagePosts.villageCode, `${within}%`) : undefined,
-      within && within.length >= 6 ? eq(villagePosts.countyCode, countyOfCode(within)) : undefined,
-      ne(people.villageCode, villagePosts.villageCode),
-      activeOn(villagePosts, asOf),
-    ) as SQL,
-  )
+  const county = countyWithin(within)
+  const read = (d: Database) =>
+    withPeople(
+      d,
+      and(
+        within ? like(villagePosts.villageCode, `${within}%`) : undefined,
+        county ? eq(villagePosts.countyCode, county) : undefined,
+        ne(people.villageCode, villagePosts.villageCode),
+        activeOn(villagePosts, asOf),
+      ) as SQL,
+    )
+  return county ? read(q) : acrossCounties(q, 'list.beyond-county', read)
 }
 
 function withPeople(q: Database, where: SQL) {
