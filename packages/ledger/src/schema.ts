@@ -232,6 +232,8 @@ export const ledgerLinks = ledgerSchema.table(
     summary: text('summary').notNull(),
     amount: bigint('amount', { mode: 'bigint' }).notNull(),
     purpose: text('purpose').notNull(),
+    /** The from side's county: `county_code` too, except on the copy kept in the to side's county. */
+    fromCountyCode: text('from_county_code').notNull(),
     fromLedgerId: text('from_ledger_id').notNull(),
     fromVoucherId: text('from_voucher_id').notNull(),
     toCountyCode: text('to_county_code').notNull(),

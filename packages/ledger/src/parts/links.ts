@@ -100,6 +100,7 @@ export function linkPart(ctx: LedgerContext) {
           summary: input.summary,
           amount: input.amount,
           purpose: input.purpose,
+          fromCountyCode: from.countyCode,
           fromLedgerId: from.id,
           fromVoucherId: fromSide.id,
           toCountyCode: to.countyCode,

@@ -76,5 +76,5 @@ export async function linkPartnerOf(
   if (!link) return null
   return link.fromVoucherId === voucher.id
     ? { ledgerId: link.toLedgerId, voucherId: link.toVoucherId, countyCode: link.toCountyCode }
-    : { ledgerId: link.fromLedgerId, voucherId: link.fromVoucherId, countyCode: link.countyCode }
+    : { ledgerId: link.fromLedgerId, voucherId: link.fromVoucherId, countyCode: link.fromCountyCode }
 }
