@@ -76,9 +76,13 @@ export async function startCitus(buildDir) {
       const data = join(dir, 'data', `n${node}`)
       appendFileSync(join(data, 'postgresql.conf'), 'max_worker_processes = 128\n')
       const argv = ['-D', data, '-m', 'fast', '-w', '-t', '120', '-l', `${data}.log`, 'restart']
-      execFileSync(asPostgres ? 'runuser' : pgCtl, asPostgres ? ['-u', 'postgres', '--', pgCtl, ...argv] : argv, {
-        stdio: ['ignore', 'ignore', 'inherit'],
-      })
+      execFileSync(
+        asPostgres ? 'runuser' : pgCtl,
+        asPostgres ? ['-u', 'postgres', '--', pgCtl, ...argv] : argv,
+        {
+          stdio: ['ignore', 'ignore', 'inherit'],
+        },
+      )
     }
   } catch (error) {
     stop()

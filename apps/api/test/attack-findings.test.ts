@@ -14,7 +14,9 @@ const partner = { kind: 'enterprise', name: '纽澜地公司', countyCode: '3703
 
 async function rows<T>(query: string): Promise<T[]> {
   // Inspections of the whole database: on Citus, the listed cross-county read.
-  const result = (await acrossCounties(t.app.db, 'ops.whole-database', (db) => db.execute(query))) as unknown as {
+  const result = (await acrossCounties(t.app.db, 'ops.whole-database', (db) =>
+    db.execute(query),
+  )) as unknown as {
     rows: T[]
   }
   return result.rows

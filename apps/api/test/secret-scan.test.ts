@@ -1,5 +1,5 @@
-import { acrossCounties } from '@liancun/core'
 import { Writable } from 'node:stream'
+import { acrossCounties } from '@liancun/core'
 import { createEmptyPostgresDatabase } from '@liancun/core/testing'
 import { sql } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
