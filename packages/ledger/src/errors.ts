@@ -58,7 +58,10 @@ export const LEDGER_ERRORS = {
     kind: 'forbidden',
     meaning: 'the preparer of a voucher never posts it (记账 ≠ 审核)',
   },
-  'ledger.insufficient_balance': { kind: 'rule', meaning: '101 库存现金 / 102 银行存款 would go negative' },
+  'ledger.insufficient_balance': {
+    kind: 'rule',
+    meaning: '101 库存现金 / 102 银行存款 would go negative, at the end or on any day (`context.date`)',
+  },
   'ledger.duplicate_in_batch': { kind: 'invalid', meaning: 'a batch lists the same voucher twice' },
   'ledger.linked_voucher_in_batch': {
     kind: 'rule',

@@ -113,6 +113,9 @@ export function importPart(ctx: LedgerContext) {
           })),
           periods: [...new Set(rows.map((r) => r.period))].map((period) => ({ ...key, period })),
           sourceRefs: { ...key, refs: inputs.map((i) => i.source.ref) },
+          ...(rows.length > 0
+            ? { cashFrom: rows.reduce((min, row) => (row.date < min ? row.date : min), rows[0]!.date) }
+            : {}),
         })
         const duplicate = duplicateRefError(inputs, new Set(read.sourceRefs))
         if (duplicate) throw duplicate

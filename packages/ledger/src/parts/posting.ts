@@ -3,7 +3,13 @@ import type { LedgerContext } from '../context.js'
 import { guardLedger } from '../context.js'
 import { LedgerError } from '../errors.js'
 import type { AccountFact } from '../rules/drafts.js'
-import { type PostingFacts, type PostingItem, type PostingLedger, planPostings } from '../rules/posting.js'
+import {
+  type CashDay,
+  type PostingFacts,
+  type PostingItem,
+  type PostingLedger,
+  planPostings,
+} from '../rules/posting.js'
 import { countyOfLedger, type LedgerRow } from '../store/ledgers.js'
 import { lockForPosting, type PostingFactRows, postingFacts, writePosting } from '../store/posting.js'
 import type { VoucherRow } from '../store/vouchers.js'
@@ -32,7 +38,18 @@ export function factsOf(rows: PostingFactRows): PostingFacts {
     nets: new Map(rows.nets.map((n) => [key(n.ledgerId, n.account), n.net])),
     counters: new Map(rows.counters.map((c) => [key(c.ledgerId, c.period), c.last])),
     closed: new Set(rows.closed.map((c) => key(c.ledgerId, c.period))),
+    cashDays: cashDaysOf(rows.cashDays),
   }
+}
+
+function cashDaysOf(rows: PostingFactRows['cashDays']): Map<string, CashDay[]> {
+  const days = new Map<string, CashDay[]>()
+  for (const d of rows) {
+    const account = key(d.ledgerId, d.account)
+    days.set(account, [...(days.get(account) ?? []), { date: d.date, net: d.net }])
+  }
+  for (const list of days.values()) list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  return days
 }
 
 export const postingLedger = (row: LedgerRow): PostingLedger => ({
@@ -64,6 +81,9 @@ export async function postLocked(
       ledgerId: row.ledgerId,
       period: row.period,
     })),
+    ...(found.length > 0
+      ? { cashFrom: found.reduce((min, row) => (row.date < min ? row.date : min), found[0]!.date) }
+      : {}),
   })
   const linesOf = new Map<string, PostingFactRows['lines']>()
   for (const line of read.lines) linesOf.set(line.voucherId, [...(linesOf.get(line.voucherId) ?? []), line])

@@ -50,6 +50,18 @@ export interface PostingFacts {
   counters: ReadonlyMap<string, number>
   /** Closed months as `ledgerId|period`. */
   closed: ReadonlySet<string>
+  /**
+   * Posted cash movements per `ledgerId|account` by date, net of the day, for the dates on and
+   * after the earliest voucher being posted (in date order): with `nets`, the balance at the end
+   * of each of those days. Absent, only the balance after every posting is checked.
+   */
+  cashDays?: ReadonlyMap<string, readonly CashDay[]>
+}
+
+/** Net cash movement (debit − credit) of one account on one day. */
+export interface CashDay {
+  date: string
+  net: Fen
 }
 
 export interface PostingItem {
@@ -83,11 +95,48 @@ export interface PostingPlan {
 
 const key = (a: string, b: string) => `${a}|${b}`
 
+/**
+ * The cash accounts' balances while a posting is planned: the balance after everything posted
+ * (`total`) and the posted movements by day from the earliest voucher's date on, so the balance at
+ * the end of any such day is the total less what moved after it.
+ */
+export interface CashBook {
+  total: Map<string, Fen>
+  days: Map<string, CashDay[]>
+}
+
+export function cashBookOf(facts: Pick<PostingFacts, 'nets' | 'cashDays'>): CashBook {
+  return {
+    total: new Map(facts.nets),
+    days: new Map([...(facts.cashDays ?? new Map())].map(([k, days]) => [k, [...days]])),
+  }
+}
+
+/**
+ * The lowest balance of an account at the end of any day from `date` on, and that day; for a
+ * voucher dated `date` moving the account by a negative amount, it must stay ≥ 0 on each of them
+ * (cash is never negative on any date, not only at the end — a back-dated payment before a later
+ * receipt would otherwise pass).
+ */
+export function lowestFrom(book: CashBook, account: string, date: string): { date: string; balance: Fen } {
+  const total = book.total.get(account) ?? 0n
+  // The balance at the end of a day is the total less what moved on later days.
+  const later = (book.days.get(account) ?? []).filter((d) => d.date > date)
+  let movedAfter = later.reduce((sum, d) => sum + d.net, 0n)
+  let lowest = { date, balance: total - movedAfter }
+  for (const day of later) {
+    movedAfter -= day.net
+    const balance = total - movedAfter
+    if (balance < lowest.balance) lowest = { date: day.date, balance }
+  }
+  return lowest
+}
+
 /** The first rule one voucher breaks, given the cash balances before it; null when it may post. */
 export function postingProblem(
   item: PostingItem,
   request: Pick<PostingRequest, 'ledgers' | 'facts' | 'today' | 'refuseLinked'>,
-  cash: ReadonlyMap<string, Fen>,
+  book: CashBook,
 ): LedgerError | null {
   const { voucher } = item
   if (!voucher) return new LedgerError('ledger.voucher_not_found', `no voucher ${item.id} in this ledger`)
@@ -118,26 +167,54 @@ export function postingProblem(
     item.lines.map((l) => ({ account: l.account })),
   )
   if (misposted) return misposted
-  for (const [code, after] of cashAfter(item, cash)) {
+  for (const [code, change] of cashChange(item)) {
+    const account = key(ledger.id, code)
+    const after = (book.total.get(account) ?? 0n) + change
     if (after < 0n) {
       return new LedgerError('ledger.insufficient_balance', `${code} would go negative (${after} fen)`, {
         context: { account: code, balanceAfter: after.toString() },
       })
     }
+    if (change >= 0n) continue
+    const lowest = lowestFrom(book, account, voucher.date)
+    if (lowest.balance + change < 0n) {
+      const balance = lowest.balance + change
+      return new LedgerError(
+        'ledger.insufficient_balance',
+        `${code} would go negative on ${lowest.date} (${balance} fen): a payment dated ${voucher.date} comes before the money it spends`,
+        { context: { account: code, date: lowest.date, balanceAfter: balance.toString() } },
+      )
+    }
   }
   return null
 }
 
-/** 101/102 balances (by account) after the voucher, from the running balances before it. */
-function cashAfter(item: PostingItem, cash: ReadonlyMap<string, Fen>): Map<string, Fen> {
-  const ledgerId = item.voucher?.ledgerId ?? ''
+/** Net change (debit − credit) of each 101/102 account the voucher moves. */
+function cashChange(item: PostingItem): Map<string, Fen> {
   const out = new Map<string, Fen>()
   for (const line of item.lines) {
     if (!isCashAccount(line.account)) continue
-    const before = out.get(line.account) ?? cash.get(key(ledgerId, line.account)) ?? 0n
-    out.set(line.account, before + line.debit - line.credit)
+    out.set(line.account, (out.get(line.account) ?? 0n) + line.debit - line.credit)
   }
   return out
+}
+
+/** Books a planned voucher's cash change into the running book, on its day. */
+function bookCash(book: CashBook, item: PostingItem): void {
+  const ledgerId = item.voucher!.ledgerId
+  const date = item.voucher!.date
+  for (const [code, change] of cashChange(item)) {
+    const account = key(ledgerId, code)
+    book.total.set(account, (book.total.get(account) ?? 0n) + change)
+    const days = book.days.get(account) ?? []
+    const day = days.find((d) => d.date === date)
+    if (day) day.net += change
+    else {
+      days.push({ date, net: change })
+      days.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    }
+    book.days.set(account, days)
+  }
 }
 
 /**
@@ -146,15 +223,15 @@ function cashAfter(item: PostingItem, cash: ReadonlyMap<string, Fen>): Map<strin
  * extends its ledger's chain, and balances grow by the posted lines.
  */
 export function planPostings(request: PostingRequest): PostingPlan {
-  const cash = new Map(request.facts.nets)
+  const book = cashBookOf(request.facts)
   const seen = new Set<string>()
   for (const item of request.items) {
     const problem = seen.has(item.id)
       ? new LedgerError('ledger.duplicate_in_batch', 'the voucher is listed twice')
-      : postingProblem(item, request, cash)
+      : postingProblem(item, request, book)
     if (problem) throw item.field ? withFieldPrefix(problem, item.field) : problem
     seen.add(item.id)
-    for (const [code, after] of cashAfter(item, cash)) cash.set(key(item.voucher!.ledgerId, code), after)
+    bookCash(book, item)
   }
 
   const next = new Map<string, number>()

@@ -95,6 +95,8 @@ export interface PostingFactRows {
   nets: { ledgerId: string; account: string; net: bigint }[]
   counters: { ledgerId: string; period: string; last: number }[]
   closed: { ledgerId: string; period: string }[]
+  /** Posted cash (101/102) movements per ledger, account and day, from `cashFrom` on. */
+  cashDays: { ledgerId: string; account: string; date: string; net: bigint }[]
   sourceRefs: string[]
 }
 
@@ -110,7 +112,15 @@ export async function postingFacts(q: Database, input: PostingFactKeys): Promise
   )
   if (counties.size <= 1) return countyPostingFacts(q, [...counties.keys()][0] ?? '', input)
   // A cross-county link: one statement per county, each on its own shard.
-  const out: PostingFactRows = { lines: [], accounts: [], nets: [], counters: [], closed: [], sourceRefs: [] }
+  const out: PostingFactRows = {
+    lines: [],
+    accounts: [],
+    nets: [],
+    counters: [],
+    closed: [],
+    cashDays: [],
+    sourceRefs: [],
+  }
   for (const county of counties.keys()) {
     const of = <T extends { countyCode: string }>(rows: readonly T[]) =>
       rows.filter((r) => r.countyCode === county)
@@ -119,6 +129,7 @@ export async function postingFacts(q: Database, input: PostingFactKeys): Promise
       codes: of(input.codes),
       periods: of(input.periods),
       ...(input.sourceRefs?.countyCode === county ? { sourceRefs: input.sourceRefs } : {}),
+      ...(input.cashFrom ? { cashFrom: input.cashFrom } : {}),
     })
     for (const name of Object.keys(out) as (keyof PostingFactRows)[]) {
       ;(out[name] as unknown[]).push(...(part[name] as unknown[]))
@@ -133,6 +144,8 @@ export interface PostingFactKeys {
   periods: readonly { countyCode: string; ledgerId: string; period: string }[]
   /** Source references an import brings: those already in the ledger come back in `sourceRefs`. */
   sourceRefs?: { countyCode: string; ledgerId: string; refs: readonly string[] }
+  /** The earliest date being posted: cash movements from it on are read (by day). */
+  cashFrom?: string
 }
 
 /** `postingFacts` for keys of one county: every table filtered by it. */
@@ -158,7 +171,7 @@ async function countyPostingFacts(
     'pk',
   )
   const [row] = await selectRows<
-    Record<Exclude<keyof PostingFactRows, 'sourceRefs'> | 'source_refs', unknown>
+    Record<Exclude<keyof PostingFactRows, 'sourceRefs' | 'cashDays'> | 'source_refs' | 'cash_days', unknown>
   >(
     q,
     sql`with
@@ -183,6 +196,15 @@ async function countyPostingFacts(
             on b.county_code = c.county_code and b.ledger_id = c.ledger_id and b.account_code = c.code
           where b.county_code = ${county} and (c.code like '101%' or c.code like '102%')
           group by b.ledger_id, b.account_code) cash) as nets,
+      (select json_agg(json_build_object('ledgerId', d.ledger_id, 'account', d.account_code, 'date', d.date,
+          'net', d.net::text) order by d.ledger_id, d.account_code, d.date)
+        from (select cl.ledger_id, cl.account_code, cv.date::text as date, sum(cl.debit - cl.credit) as net
+          from ledger.voucher_lines cl
+          join codes c on cl.county_code = c.county_code and cl.ledger_id = c.ledger_id and cl.account_code = c.code
+          join ledger.vouchers cv on cv.county_code = ${county} and cv.id = cl.voucher_id
+          where cl.county_code = ${county} and (c.code like '101%' or c.code like '102%')
+            and cv.status = 'posted' and cv.date >= ${input.cashFrom ?? '9999-12-31'}::date
+          group by cl.ledger_id, cl.account_code, cv.date) d) as cash_days,
       (select json_agg(json_build_object('ledgerId', vc.ledger_id, 'period', vc.period, 'last', vc.last_number))
         from ledger.voucher_counters vc join p
           on vc.county_code = p.county_code and vc.ledger_id = p.ledger_id and vc.period = p.period
@@ -207,6 +229,9 @@ async function countyPostingFacts(
     })),
     counters: jsonRows(row?.counters),
     closed: jsonRows(row?.closed),
+    cashDays: jsonRows<{ ledgerId: string; account: string; date: string; net: string }>(row?.cash_days).map(
+      (d) => ({ ...d, net: fen(d.net) }),
+    ),
     sourceRefs: jsonRows<string>(row?.source_refs),
   }
 }

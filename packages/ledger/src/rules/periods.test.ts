@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest'
+import {
+  closeProblem,
+  closingTarget,
+  disclosureProblem,
+  disclosureRange,
+  monthsOf,
+  nextPeriod,
+  periodSeal,
+  previousPeriod,
+  reopenProblem,
+} from './periods.js'
+
+/** The refusal as a client sees it: code, field and context (the message is prose). */
+const seen = (error: unknown) => {
+  if (error === null) return null
+  const { code, field, context } = error as { code: string; field?: string; context: object }
+  return { code, field, context }
+}
+const refusal = (f: () => unknown) => {
+  try {
+    f()
+  } catch (error) {
+    return seen(error)
+  }
+  return null
+}
+
+describe('period arithmetic', () => {
+  it.each([
+    ['2024-01', '2023-12', '2024-02'],
+    ['2024-02', '2024-01', '2024-03'],
+    ['2024-03', '2024-02', '2024-04'], // across a leap February
+    ['2023-03', '2023-02', '2023-04'],
+    ['2024-12', '2024-11', '2025-01'],
+  ])('around %s: %s and %s', (period, previous, next) => {
+    expect(previousPeriod(period)).toBe(previous)
+    expect(nextPeriod(period)).toBe(next)
+  })
+
+  it('ranges quarters and months', () => {
+    expect(disclosureRange('2024-Q1')).toEqual(['2024-01', '2024-03'])
+    expect(disclosureRange('2024-Q2')).toEqual(['2024-04', '2024-06'])
+    expect(disclosureRange('2024-Q4')).toEqual(['2024-10', '2024-12'])
+    expect(disclosureRange('2024-05')).toEqual(['2024-05', '2024-05'])
+    expect(disclosureRange('2024-Q5')).toEqual(['2024-Q5', '2024-Q5'])
+    expect(disclosureRange('x2024-Q1')).toEqual(['x2024-Q1', 'x2024-Q1'])
+    expect(disclosureRange('2024-Q1x')).toEqual(['2024-Q1x', '2024-Q1x'])
+    expect(monthsOf('2024-11', '2025-02')).toEqual(['2024-11', '2024-12', '2025-01', '2025-02'])
+    expect(monthsOf('2024-05', '2024-05')).toEqual(['2024-05'])
+    expect(monthsOf('2024-06', '2024-05')).toEqual([])
+  })
+})
+
+describe('closing and reopening months', () => {
+  const base = {
+    firstPeriod: '2024-01',
+    period: '2024-03',
+    closed: new Set(['2024-01', '2024-02']),
+    draftIds: [],
+    failing: [],
+  }
+
+  it('closes months in order from the first, without drafts, while the assertions hold', () => {
+    expect(closeProblem(base)).toBeNull()
+    expect(closeProblem({ ...base, period: '2024-01', closed: new Set() })).toBeNull()
+    expect(seen(closeProblem({ ...base, period: '2023-12' }))).toEqual({
+      code: 'ledger.before_first_period',
+      field: undefined,
+      context: {},
+    })
+    expect(seen(closeProblem({ ...base, period: '2024-02' }))?.code).toBe('ledger.period_already_closed')
+    expect(seen(closeProblem({ ...base, closed: new Set(['2024-01']) }))?.code).toBe(
+      'ledger.earlier_period_open',
+    )
+    expect(seen(closeProblem({ ...base, draftIds: ['d1', 'd2'] }))).toEqual({
+      code: 'ledger.drafts_in_period',
+      field: undefined,
+      context: { drafts: ['d1', 'd2'] },
+    })
+    const failing = [{ id: 'a1', account: '101', date: '2024-03-31', balance: 500n, actual: 499n }]
+    expect(seen(closeProblem({ ...base, failing }))).toEqual({
+      code: 'ledger.assertion_failed',
+      field: undefined,
+      context: {
+        assertions: [{ id: 'a1', account: '101', date: '2024-03-31', expected: '500', actual: '499' }],
+      },
+    })
+  })
+
+  it('reopens only the latest closed month', () => {
+    const closed = new Set(['2024-01', '2024-02', '2024-03'])
+    expect(reopenProblem('2024-03', closed)).toBeNull()
+    expect(seen(reopenProblem('2024-04', closed))?.code).toBe('ledger.period_open')
+    expect(seen(reopenProblem('2024-01', closed))?.code).toBe('ledger.later_period_closed')
+    expect(reopenProblem('2024-02', new Set(['2024-02', '2023-12']))).toBeNull()
+  })
+
+  it('seals a month with a fixed format (known-answer vector)', () => {
+    const h1 = '00b483a0463658d4dcc002aff62f90ad8d9254ad8b60ca13ca7230c4880517fb'
+    const h2 = 'f1d6c28327149f5e7f77938c3e8c809febbff56ed15e94405fce11bd34a141b1'
+    // sha256(JSON [ledgerId, period, [[number, hash]…]]), computed independently
+    expect(
+      periodSeal('L1', '2024-03', [
+        { number: 1, hash: h1 },
+        { number: 2, hash: h2 },
+        { number: null, hash: null },
+      ]),
+    ).toBe('cc768bf0bef8c8deab999725175788e48c24827afbbfde905c738490a4432ca5')
+  })
+
+  it('discloses only closed months, naming the first open one', () => {
+    const closed = new Set(['2024-01', '2024-02', '2024-03', '2024-05'])
+    expect(disclosureProblem('2024-Q1', closed)).toBeNull()
+    expect(disclosureProblem('2024-05', closed)).toBeNull()
+    expect(seen(disclosureProblem('2024-Q2', closed))).toEqual({
+      code: 'ledger.period_not_closed',
+      field: 'period',
+      context: {},
+    })
+  })
+})
+
+describe('the year-end closing target', () => {
+  const a = (code: string, name: string, parentCode: string | null, isLeaf: boolean) => ({
+    code,
+    name,
+    parentCode,
+    isLeaf,
+  })
+  it('closes into the account itself, its 未分配 sub-account or its only one', () => {
+    expect(closingTarget([a('321', '本年收益', null, true)], '321')).toBe('321')
+    const split = [
+      a('322', '收益分配', null, false),
+      a('32201', '提取公积', '322', true),
+      a('32202', '未分配收益', '322', true),
+    ]
+    expect(closingTarget(split, '322')).toBe('32202')
+    expect(closingTarget([a('321', '本年收益', null, false), a('32101', '本年', '321', true)], '321')).toBe(
+      '32101',
+    )
+    expect(
+      refusal(() =>
+        closingTarget(
+          [a('322', '收益分配', null, false), a('32201', 'a', '322', true), a('32203', 'b', '322', true)],
+          '322',
+        ),
+      ),
+    ).toEqual({
+      code: 'ledger.closing_account_ambiguous',
+      field: undefined,
+      context: {},
+    })
+    // a 未分配 account that has sub-accounts itself is no target
+    expect(
+      refusal(() =>
+        closingTarget([a('322', '收益分配', null, false), a('32202', '未分配收益', '322', false)], '322'),
+      )?.code,
+    ).toBe('ledger.closing_account_ambiguous')
+    expect(refusal(() => closingTarget([], '322'))?.code).toBe('ledger.closing_account_ambiguous')
+  })
+})
