@@ -36,6 +36,9 @@ step('build', () =>
   pnpm(['exec', 'turbo', 'run', 'build', '--output-logs=errors-only'], { allowFailure: true }),
 )
 step('lint', () => pnpm(['exec', 'biome', 'check', '.'], { allowFailure: true }))
+step('OpenAPI lint (spectral:oas, redocly)', () =>
+  pnpm(['exec', 'node', 'apps/api/scripts/lint-openapi.mjs'], { allowFailure: true }),
+)
 step('typecheck', () =>
   pnpm(['exec', 'turbo', 'run', 'typecheck', '--output-logs=errors-only'], { allowFailure: true }),
 )

@@ -17,6 +17,7 @@ import inputGuardPlugin from './plugins/input-guard.js'
 import openapiPlugin from './plugins/openapi.js'
 import requestIdPlugin from './plugins/request-id.js'
 import apiKeyRoutes from './routes/api-keys.js'
+import auditRoutes from './routes/audit.js'
 import councilRoutes from './routes/councils.js'
 import fundRoutes from './routes/funds/index.js'
 import projectRoutes from './routes/funds/projects.js'
@@ -79,6 +80,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(openapiPlugin)
   await app.register(systemRoutes)
   await app.register(apiKeyRoutes)
+  await app.register(auditRoutes)
   await app.register(organizationRoutes)
   await app.register(ledgerRoutes)
   await app.register(governanceRoutes)

@@ -140,6 +140,12 @@ export const SYSTEM_AND_ORGANIZATION: Record<string, Access> = {
   },
   listApiKeys: { roles: ADMIN_ONLY, target: 'caller', request: () => ({}) },
   revokeApiKey: { roles: ADMIN_ONLY, target: 'township', request: (w) => ({ params: { id: w.spareKeyId } }) },
+  // The audit log is kept per county: a county key reads its own, and keys below a county none.
+  listAuditEntries: {
+    roles: ['auditor'],
+    target: 'county',
+    request: () => ({ query: { countyCode: county } }),
+  },
 
   putDivision: {
     roles: ORGANIZER,

@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod'
+import { finishDocument, IDEMPOTENT_MARKER } from '../http/openapi-document.js'
 
 /** Domain tags, in the order the console lists them. */
 export const TAGS = [
@@ -35,7 +36,38 @@ export const TAGS = [
     description:
       '乡村振兴项目: library, lifecycle with gates, allocations, payment plans, disbursements into village ledgers, revenue distribution by shares',
   },
+  {
+    name: 'governance',
+    description:
+      '四议两公开 matters, 乡村夜话 councils (topics, sessions, resolutions), disclosures (三晒) and their objections; ' +
+      'governance rules per division',
+  },
+  {
+    name: 'public',
+    description:
+      '公开: what villagers read without a key — published disclosures and projects, never personal data',
+  },
+  { name: 'audit', description: '审计日志: who changed what and when, for admins and auditors (read only)' },
 ]
+
+type TransformInput = Parameters<typeof jsonSchemaTransform>[0]
+
+/**
+ * The zod transform, plus a marker on every authenticated POST that honours `Idempotency-Key`
+ * (plugins/idempotency.ts: all but those with `config.idempotent: false`); the document step
+ * turns the marker into the documented header.
+ */
+function transform(input: TransformInput) {
+  const out = jsonSchemaTransform(input)
+  const route = (input as { route?: { method: string | string[]; config?: Record<string, unknown> } }).route
+  const methods = [route?.method ?? []].flat()
+  const honours =
+    methods.includes('POST') && route?.config?.public !== true && route?.config?.idempotent !== false
+  if (honours && out.schema && !('hide' in out.schema && out.schema.hide)) {
+    ;(out.schema as Record<string, unknown>)[IDEMPOTENT_MARKER] = true
+  }
+  return out
+}
 
 export default fp(
   async function openapiPlugin(app: FastifyInstance) {
@@ -48,7 +80,10 @@ export default fp(
           description:
             'System of record for multi-village Party-building alliances (联村党建). Money is a decimal string in 元 ' +
             'with two places ("12345.67"); dates are YYYY-MM-DD (Asia/Shanghai); errors are RFC 9457 problem+json ' +
-            'with a stable `code`. Authenticate with `Authorization: Bearer <api key>`.',
+            'with a stable `code`. Authenticate with `Authorization: Bearer <api key>`. Lists are cursor-paginated ' +
+            '(`?limit=&cursor=` → `{ items, nextCursor }`); POSTs that write accept an `Idempotency-Key` header.\n\n' +
+            'On the demo (`npm start`) the prefilled examples name demo data: 高青县 (370322), 唐坊镇 (370322104), ' +
+            'its villages 仇家村 (370322104201) …; ids of demo records are listed by the list operations.',
         },
         tags: TAGS,
         components: {
@@ -62,8 +97,12 @@ export default fp(
         },
         security: [{ bearerAuth: [] }],
       },
-      transform: jsonSchemaTransform,
-      transformObject: jsonSchemaTransformObject,
+      transform,
+      transformObject: (input) =>
+        finishDocument(jsonSchemaTransformObject(input), {
+          // Relative: the console calls the server it is served from, wherever that is deployed.
+          servers: [{ url: '/', description: 'this server (the one serving /docs)' }],
+        }),
     })
     await app.register(swaggerUi, {
       routePrefix: '/docs',

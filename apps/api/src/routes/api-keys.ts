@@ -132,6 +132,8 @@ const apiKeyRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['api-keys'],
         operationId: 'listApiKeys',
+        description:
+          'Admin only. Lists the keys the caller could have minted (inside its scope), newest first, with prefix, role, scope and revocation; secrets are never stored, so never shown.',
         summary: 'List the API keys inside the caller’s scope (never their secrets)',
         querystring: PageQuery,
         response: {
@@ -162,6 +164,8 @@ const apiKeyRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['api-keys'],
         operationId: 'revokeApiKey',
+        description:
+          'Admin only, for a key inside the caller’s scope. Revocation is permanent and audited; a second revocation is 409 `auth.api_key_revoked`.',
         summary:
           'Revoke an API key; it stops working at once here, within LIANCUN_KEY_CACHE_SECONDS elsewhere',
         params: z.object({ id: Id }),

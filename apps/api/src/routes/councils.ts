@@ -52,6 +52,8 @@ const councilRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['governance'],
         operationId: 'createCouncil',
+        description:
+          'Admin or clerk, key covering the village. Establishes the village’s 群众议事会 (乡村夜话); members are added with addCouncilMember.',
         summary: '乡村夜话: establish a village deliberation council (群众议事会)',
         body: CreateCouncilInput,
         response: {
@@ -89,6 +91,8 @@ const councilRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['governance'],
         operationId: 'addCouncilMember',
+        description:
+          'Admin or clerk, key covering the council’s village. Adds a member by category and post; a council has one chair (理事长) at a time.',
         summary: 'Add a council member by category and post; one chair at a time',
         params: IdParams,
         body: AddCouncilMemberInput,
@@ -138,6 +142,8 @@ const councilRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['governance'],
         operationId: 'proposeTopic',
+        description:
+          'Admin or clerk, key covering the council’s village. Records a topic a member proposes; it waits for 议前审查 before it can be scheduled.',
         summary: 'A member proposes a topic (议题); it waits for pre-review',
         params: IdParams,
         body: CreateTopicInput,
@@ -162,6 +168,8 @@ const councilRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['governance'],
         operationId: 'reviewTopic',
+        description:
+          'Admin or clerk, key covering the council’s village. 议前审查 by the village Party organisation: accept, or reject with a reason.',
         summary: '议前审查 by the village Party organisation; a rejection needs its reason',
         params: IdParams,
         body: ReviewTopicInput,
@@ -186,6 +194,8 @@ const councilRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['governance'],
         operationId: 'scheduleSession',
+        description:
+          'Admin or clerk, key covering the council’s village. Schedules a 夜话 session with accepted topics only, its notice given inside the configured window.',
         summary: 'Schedule a 夜话 session: accepted topics only, notice inside the configured window',
         params: IdParams,
         body: ScheduleSessionInput,
@@ -259,6 +269,8 @@ const councilRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['governance'],
         operationId: 'listCouncilResolutions',
+        description:
+          'Any role whose key covers the council’s village. Resolutions (决议) of the council, filterable by open, closed or overdue (逐一销号).',
         summary: 'Resolutions of a council: open, closed, or overdue',
         params: IdParams,
         querystring: z.object({ status: z.enum(['open', 'closed', 'overdue']).optional() }),
@@ -282,6 +294,8 @@ const councilRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['governance'],
         operationId: 'getCouncilPoints',
+        description:
+          'Any role whose key covers the council’s village. 积分 for a year, derived from recorded events under a versioned schedule; points are never entered by hand.',
         summary:
           '积分 for a year, derived from recorded events under a versioned schedule (never entered by hand)',
         params: IdParams,

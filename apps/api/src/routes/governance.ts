@@ -95,6 +95,8 @@ const governanceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['governance'],
         operationId: 'getGovernanceRules',
+        description:
+          'Any role whose key covers the division. The 四议两公开 and 乡村夜话 rules in force on `asOf`: the national default and the overrides on the way down that change it.',
         summary: 'The governance rules in force for a division on a day, and the overrides they come from',
         params: RuleReader,
         querystring: z.object({ asOf: AsOfQuery }),

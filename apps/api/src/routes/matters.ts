@@ -84,6 +84,8 @@ const matterRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['governance'],
         operationId: 'createMatter',
+        description:
+          'Admin or clerk, key covering the village. Opens a 村级重大事项 that must pass 党支部提议, 两委商议, 党员大会审议, 村民代表会议决议, then 决议公开 and 实施结果公开.',
         summary: 'Raise a major village matter under 四议两公开',
         body: CreateMatterInput,
         response: { 201: MatterOut, ...errorResponses(404, 422) },
@@ -113,6 +115,8 @@ const matterRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['governance'],
         operationId: 'listMatters',
+        description:
+          'Any role; matters of the villages inside the key’s scope or `within`, by state and category, cursor-paginated.',
         summary: 'List matters inside a division by state and category',
         querystring: PageQuery.extend({
           within: WithinQuery,
@@ -143,6 +147,8 @@ const matterRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['governance'],
         operationId: 'getMatter',
+        description:
+          'Any role whose key covers the matter’s village. The matter with every recorded step (proposal, consultation, review, resolution with its quorum), disclosures and objections.',
         summary: 'A matter with its whole timeline of meetings and judgements',
         params: z.object({ id: Id }),
         response: { 200: MatterOut, ...errorResponses(404) },
@@ -215,6 +221,8 @@ const matterRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['governance'],
         operationId: 'discloseMatter',
+        description:
+          'Admin or clerk, key covering the matter’s village. 两公开: discloses the resolution for at least the configured days (or, after implementation, the result); objections may be raised while it runs.',
         summary:
           '两公开: disclose the resolution (at least the configured days) or, once implemented, the result',
         params: MatterParams,
@@ -250,6 +258,8 @@ const matterRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['governance'],
         operationId: 'objectToMatter',
+        description:
+          'Admin or clerk, key covering the matter’s village. Records a villager’s 异议 to a disclosed resolution; it must be answered within the configured days.',
         summary:
           '异议: record an objection to a disclosed resolution; it is due an answer within the configured days',
         params: MatterParams,
@@ -274,6 +284,8 @@ const matterRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['governance'],
         operationId: 'listMatterObjections',
+        description:
+          'Any role whose key covers the matter’s village. Objections with their answers, and which answers are overdue.',
         summary: 'Objections to a matter, with overdue answers visible',
         params: MatterParams,
         response: { 200: z.object({ items: z.array(ObjectionOut) }), ...errorResponses(404) },
@@ -295,6 +307,8 @@ const matterRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['governance'],
         operationId: 'respondToObjection',
+        description:
+          'Admin or clerk, key covering the matter’s village. Answers an objection: upheld (the matter goes back to 两委商议), dismissed with reasons, or escalated.',
         summary: 'Answer an objection: upheld (back to 两委商议), dismissed, or escalated',
         params: z.object({ id: Id }),
         body: RespondObjectionInput,
@@ -319,6 +333,8 @@ const matterRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['governance'],
         operationId: 'recordMatterImplementation',
+        description:
+          'Admin or clerk, key covering the matter’s village. Starts 实施 once the resolution disclosure has ended with no objection pending, then records completion.',
         summary: '实施: start after the resolution disclosure ended with no objection pending; then complete',
         params: MatterParams,
         body: ImplementationInput,
@@ -347,6 +363,8 @@ const matterRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['public'],
         operationId: 'listPublicVillageDisclosures',
+        description:
+          'No key. 晒村务: a village’s matter disclosures and the state of their objections; names, ID numbers and phones are never shown.',
         summary:
           '晒村务 (no key): a village’s matter disclosures and the state of objections, without personal data',
         security: [],
@@ -412,6 +430,8 @@ const matterRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['governance'],
         operationId: 'createAllianceMatter',
+        description:
+          'Admin or clerk, key covering the alliance. An alliance-wide matter opens one village matter per listed member village; each village decides through its own 四议两公开.',
         summary:
           'Raise an alliance matter: one village matter per listed member village, each decided by its village',
         body: CreateAllianceMatterInput,
@@ -439,6 +459,8 @@ const matterRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['governance'],
         operationId: 'getAllianceMatter',
+        description:
+          'Any role whose key covers the alliance. The alliance matter with the state of each village matter; resolved only when every village has resolved.',
         summary:
           'An alliance matter: resolved only when every village has resolved; a village rejection shows',
         params: z.object({ id: Id }),

@@ -12,6 +12,8 @@ const systemRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['system'],
         operationId: 'getHealth',
+        description:
+          'Liveness probe for load balancers: answers 200 while the process runs, without touching the database. No key.',
         summary: 'Liveness: the process answers',
         security: [],
         response: { 200: z.object({ status: z.literal('ok') }).meta({ example: { status: 'ok' } }) },
@@ -27,6 +29,8 @@ const systemRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['system'],
         operationId: 'getReadiness',
+        description:
+          'Readiness probe: 200 once the database answers and every migration is applied, 503 problem otherwise (`system.not_ready`, `system.database_unavailable`). No key.',
         summary: 'Readiness: the database answers and every migration is applied',
         security: [],
         response: {

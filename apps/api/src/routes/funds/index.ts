@@ -55,6 +55,8 @@ const fundRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['funds'],
         operationId: 'listFundSources',
+        description:
+          'Any role; fund sources held inside the key’s scope or `within`, with amount, allocated, disbursed and available (元).',
         summary: 'Fund sources inside a division, with amount, allocated, disbursed and available',
         querystring: PageQuery.extend({ within: WithinQuery, year: YearQuery }),
         response: { 200: pageOf(FundSourceOut), ...errorResponses() },
@@ -85,6 +87,8 @@ const fundRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['funds'],
         operationId: 'getFundSource',
+        description:
+          'Any role whose key covers the holder of the source. Running totals are derived from the allocation and disbursement records.',
         summary: 'A fund source with its running totals (derived from the records)',
         params: z.object({ id: Id }),
         response: { 200: FundSourceOut, ...errorResponses(404) },
@@ -214,6 +218,8 @@ const fundRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['funds'],
         operationId: 'getFundRules',
+        description:
+          'Any role whose key covers the division. The 公告公示 days in force on `asOf`, and the overrides they come from.',
         summary: 'The 公告公示 days in force for a division on a day',
         params: z.object({
           divisionCode: DivisionCode.refine((c) => c.length >= 6, 'a county, township or village code'),

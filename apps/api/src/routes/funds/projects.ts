@@ -124,6 +124,8 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['projects'],
         operationId: 'listProjects',
+        description:
+          'Any role; projects inside the key’s scope or `within` (a village key sees the projects it implements or benefits from), by status, cursor-paginated.',
         summary: 'Projects inside a division (a village sees those it implements or benefits from)',
         querystring: PageQuery.extend({
           within: WithinQuery,
@@ -159,6 +161,8 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['projects'],
         operationId: 'getProject',
+        description:
+          'Any role whose key covers an implementing or benefiting village. Beneficiaries, targets and actuals, notices, shares, funding by source and the payment plan.',
         summary:
           'A project with beneficiaries, targets and actuals, notices, shares, funding and payment plan',
         params: ProjectParams,
@@ -176,6 +180,8 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['projects'],
         operationId: 'listProjectTransitions',
+        description:
+          'Any role whose key covers the project’s village. Each lifecycle step with who made it and what the gate checked (notice days, matter resolution, funding).',
         summary: 'The audited lifecycle steps of a project, with what each was checked against',
         params: ProjectParams,
         response: { 200: z.object({ items: z.array(TransitionOut) }), ...errorResponses(404) },
@@ -237,6 +243,8 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['projects'],
         operationId: 'createProjectNotice',
+        description:
+          'Admin, fund manager or clerk, key covering the project’s village. Posts a 公告公示 of approval or completion; it runs the configured days (default 10) before the next gate opens.',
         summary: 'Post a 公告公示 (approval or completion); it runs the configured days (default 10)',
         params: ProjectParams,
         body: CreateNoticeInput,
@@ -271,6 +279,8 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['projects'],
         operationId: 'recordProjectResult',
+        description:
+          'Admin, fund manager or clerk, key covering the project’s village. Records the actual value of a 绩效 indicator for a period.',
         summary: 'Record the actual value of a 绩效 indicator for a period',
         params: ProjectParams,
         body: RecordResultInput,
@@ -374,6 +384,8 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['projects'],
         operationId: 'markMilestone',
+        description:
+          'Admin or fund manager, key covering the project’s township. Records that the milestone of a milestone tranche was verified, with evidence; the tranche may then be disbursed.',
         summary: 'Record that a milestone tranche’s milestone was verified, with evidence',
         params: ProjectParams.extend({ trancheId: Id }),
         body: MilestoneInput,
@@ -454,6 +466,8 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['projects'],
         operationId: 'listDisbursements',
+        description:
+          'Any role whose key covers the project’s village. Each payment with the live state of its voucher in the village ledger (drafted or booked).',
         summary: 'Payments of a project with the live state of each voucher (drafted or booked)',
         params: ProjectParams,
         response: { 200: z.object({ items: z.array(DisbursementOut) }), ...errorResponses(404) },
@@ -494,6 +508,8 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['projects'],
         operationId: 'recordRevenue',
+        description:
+          'Admin or fund manager, key covering the project’s township. Records 收益 an accepted or operating project earned in a period; it is then distributed by shares.',
         summary: 'Record revenue (收益) an accepted or operating project earned in a period',
         params: ProjectParams,
         body: RevenueInput,
@@ -574,6 +590,8 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['projects'],
         operationId: 'getDistributionRun',
+        description:
+          'Any role whose key covers the project’s village. A stored distribution run, recomputed from its inputs to show the split reproduces exactly (to the fen).',
         summary: 'A stored distribution run, re-run from its inputs to show it reproduces exactly',
         params: ProjectParams.extend({ runId: Id }),
         response: { 200: DistributionRunOut, ...errorResponses(404) },
@@ -602,6 +620,8 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['projects'],
         operationId: 'traceProject',
+        description:
+          'Any role whose key covers the project’s village. Where the money came from (by source), where it went (by tranche, with vouchers), and revenue and its distributions.',
         summary: 'Money in by source, out by tranche (with vouchers), revenue and distributions',
         params: ProjectParams,
         response: {
@@ -781,6 +801,8 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['public'],
         operationId: 'listPublicProjects',
+        description:
+          'No key. 项目公开: projects past the library stage with their funds by source and targets; no personal data.',
         summary: '项目公开 (no key): projects past the library stage, with their funds by source and targets',
         security: [],
         querystring: PageQuery.extend({ within: WithinQuery }),
@@ -802,6 +824,8 @@ const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['public'],
         operationId: 'getPublicProject',
+        description:
+          'No key. 项目公开: one project — funds by source, implementer, beneficiaries, status, targets and actuals.',
         summary:
           '项目公开 (no key): one project — funds by source, implementer, beneficiaries, status, targets and actuals',
         security: [],

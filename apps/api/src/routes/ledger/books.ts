@@ -87,6 +87,8 @@ const bookRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['ledgers'],
         operationId: 'getDivisionTrialBalance',
+        description:
+          'Any role; over every ledger of a county or township inside the key’s scope. Per first-level account, read from the balances kept at posting time.',
         summary:
           '县/镇 科目余额表: every ledger of a county or township, per first-level account, from the balances',
         querystring: z.object({ within: Division, from: Period, to: Period, eliminateLinks: Eliminate }),
@@ -114,6 +116,8 @@ const bookRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['ledgers'],
         operationId: 'getDivisionBalanceSheet',
+        description:
+          'Any role; over every ledger of a county or township inside the key’s scope, at the end of `period`.',
         summary: '县/镇 资产负债表 at the end of a month, over every ledger of a county or township',
         querystring: z.object({ within: Division, period: Period, eliminateLinks: Eliminate }),
         response: { 200: hotResponse(DivisionBalanceSheetOut), ...errorResponses() },
@@ -135,6 +139,8 @@ const bookRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['ledgers'],
         operationId: 'getDivisionIncomeStatement',
+        description:
+          'Any role; over every ledger of a county or township inside the key’s scope, for `year` (closing entries excluded).',
         summary:
           '县/镇 收益及收益分配表 for a year over every ledger of a county or township (closing entries excluded)',
         querystring: z.object({ within: Division, year: Year, eliminateLinks: Eliminate }),

@@ -50,6 +50,8 @@ const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['ledgers'],
         operationId: 'listLedgers',
+        description:
+          'Any role; ledgers of the villages inside the key’s scope or `within`, cursor-paginated. On the demo, `within=370322` lists the 高青县 ledgers.',
         summary: 'List ledgers inside a division',
         querystring: PageQuery.extend({ within: WithinQuery }),
         response: { 200: pageOf(LedgerOut), ...errorResponses() },
@@ -67,6 +69,8 @@ const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['ledgers'],
         operationId: 'getLedger',
+        description:
+          'Any role whose key covers the ledger’s village. The 账套 of one collective: its USCC, first month and current state.',
         summary: 'Read a ledger',
         params: LedgerParams,
         response: { 200: LedgerOut, ...errorResponses(404) },
@@ -81,6 +85,8 @@ const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['ledgers'],
         operationId: 'listAccounts',
+        description:
+          'Any role whose key covers the ledger’s village. The chart (科目表) with sub-accounts, whether each is a leaf and whether it is disabled.',
         summary: 'The chart of accounts of a ledger (科目表), with sub-accounts',
         params: LedgerParams,
         response: { 200: z.object({ items: z.array(AccountOut) }), ...errorResponses(404) },
@@ -97,6 +103,8 @@ const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['ledgers'],
         operationId: 'addAccount',
+        description:
+          'Admin or bookkeeper, key covering the ledger’s village. A sub-account of a parent that has no lines or opening balance yet; its code is the parent’s plus two digits.',
         summary: 'Add a sub-account (明细科目): parent code + two digits',
         params: LedgerParams,
         body: AddAccountInput,
@@ -121,6 +129,8 @@ const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['ledgers'],
         operationId: 'disableAccount',
+        description:
+          'Admin or bookkeeper, key covering the ledger’s village. Accounts are never deleted; a disabled one takes no new lines. Refused while it has a balance (422 `ledger.account_has_balance`).',
         summary: 'Disable an account (never deleted); refused while it has a balance',
         params: LedgerParams.extend({ code: AccountCodeParam }),
         response: { 200: AccountOut, ...errorResponses(404, 422) },
@@ -143,6 +153,8 @@ const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['ledgers'],
         operationId: 'setOpeningBalances',
+        description:
+          'Admin or bookkeeper, key covering the ledger’s village. Sets 期初余额 per leaf account; debits equal credits, and only before the first posted voucher.',
         summary: 'Set opening balances (期初余额): balanced, before the first posted voucher',
         params: LedgerParams,
         body: OpeningBalancesInput,

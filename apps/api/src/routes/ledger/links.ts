@@ -53,6 +53,8 @@ const linkRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['ledgers'],
         operationId: 'listLedgerLinks',
+        description:
+          'Any role; links (飞地抱团 and other inter-village entries) touching ledgers inside the key’s scope or `within`; `unmatched=true` lists only those whose two sides disagree.',
         summary:
           'Links touching ledgers inside a division; unmatched=true lists those whose two sides disagree',
         querystring: z.object({
@@ -81,6 +83,8 @@ const linkRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['ledgers'],
         operationId: 'createFinancialDisclosure',
+        description:
+          'Admin or reviewer, key covering the ledger’s village. 晒财务: freezes the disclosure of a closed month or quarter (its figures and their sha256); it is then public at /v1/public/villages/{code}/financial-disclosures.',
         summary: '晒财务: freeze the financial disclosure of a closed month or quarter, with its sha256',
         params: LedgerParams,
         body: CreateDisclosureInput,
@@ -117,6 +121,7 @@ const linkRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['public'],
         operationId: 'listPublicFinancialDisclosures',
+        description: 'No key. The published 晒财务 disclosures of a village; no personal data.',
         summary: '晒财务 (no key): the published financial disclosures of a village',
         security: [],
         params: PublicVillage,
@@ -133,6 +138,8 @@ const linkRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['public'],
         operationId: 'getPublicFinancialDisclosure',
+        description:
+          'No key. One disclosure with its frozen content and sha256, so a villager can check a printed notice board against the record.',
         summary:
           '晒财务 (no key): one disclosure with its content and sha256, to check a notice board against',
         security: [],

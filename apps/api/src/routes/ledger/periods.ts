@@ -23,6 +23,8 @@ const periodRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['ledgers'],
         operationId: 'closePeriod',
+        description:
+          'Admin or reviewer, key covering the ledger’s village. 结账: every earlier month is closed, no drafts remain and every balance assertion of the month holds; seals a hash over the month’s vouchers.',
         summary: 'Close a month (结账): earlier months closed, no drafts left; seals a hash over it',
         params: PeriodParams,
         response: { 200: PeriodStateOut, ...errorResponses(404, 409, 422) },
@@ -50,6 +52,8 @@ const periodRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['ledgers'],
         operationId: 'reopenPeriod',
+        description:
+          'Admin only, key covering the ledger’s village. Reopens the latest closed month with a reason, recorded in the audit log; later months must be open.',
         summary: 'Reopen the latest closed month (admin only, with a reason; audited)',
         params: PeriodParams,
         body: ReopenPeriodInput,
@@ -79,6 +83,8 @@ const periodRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['ledgers'],
         operationId: 'closeYear',
+        description:
+          'Admin or reviewer, key covering the ledger’s village. 年终结账: posts the closing vouchers of the year dated 31 December — 损益 accounts into 321 本年收益, then 321 into 322 收益分配.',
         summary: '年终结账: post the closing vouchers (损益 → 321 本年收益 → 322 收益分配) dated 31 December',
         params: LedgerParams.extend({ year: Year }),
         response: {
@@ -117,6 +123,8 @@ const periodRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['ledgers'],
         operationId: 'createBalanceAssertion',
+        description:
+          'Admin, bookkeeper or reviewer, key covering the ledger’s village. Records a balance seen outside the books (a bank statement, a cash count) for an account on a day; closing that month waits until it holds.',
         summary:
           'Record a balance seen outside the books (bank statement, cash count); closing its month waits until it holds',
         params: LedgerParams,
@@ -148,6 +156,8 @@ const periodRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['ledgers'],
         operationId: 'listBalanceAssertions',
+        description:
+          'Any role whose key covers the ledger’s village. Each assertion with the booked balance and whether it holds now.',
         summary: 'Balance assertions with whether each holds now',
         params: LedgerParams,
         querystring: z.object({ period: Period.optional() }),

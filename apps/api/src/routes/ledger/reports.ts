@@ -31,6 +31,8 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['ledgers'],
         operationId: 'getTrialBalance',
+        description:
+          'Any role whose key covers the ledger’s village. 科目余额表 over a period range from posted vouchers: opening, debit, credit and closing per account, rolled up to first-level accounts.',
         summary:
           '科目余额表: opening, period debit and credit, closing per account, rolled up, from posted vouchers',
         params: LedgerParams,
@@ -55,6 +57,8 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['ledgers'],
         operationId: 'listAccountEntries',
+        description:
+          'Any role whose key covers the ledger’s village. 明细账 of an account and its sub-accounts over a period range, with a running balance, cursor-paginated.',
         summary: '明细账: posted lines of an account and its sub-accounts with a running balance, paged',
         params: LedgerParams.extend({ code: AccountCodeParam }),
         querystring: RangeQuery,
@@ -85,6 +89,7 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
           tags: ['ledgers'],
           operationId: `get${journal === 'cash' ? 'Cash' : 'Bank'}Journal`,
           summary: `${title}: every posted movement in date order with the running balance`,
+          description: `Any role whose key covers the ledger’s village. ${title}: the posted movements of account ${code} over a period range, in date order, with the running balance.`,
           params: LedgerParams,
           querystring: RangeQuery,
           response: { 200: hotResponse(EntriesOut), ...errorResponses(404) },
@@ -110,6 +115,8 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['ledgers'],
         operationId: 'verifyLedgerIntegrity',
+        description:
+          'Any role whose key covers the ledger’s village. Recomputes the hash chain over every posted voucher and reports the first break, if any.',
         summary: 'Re-verify the hash chain over every posted voucher; reports the first break',
         params: LedgerParams,
         response: { 200: IntegrityOut, ...errorResponses(404) },
@@ -124,6 +131,8 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['ledgers'],
         operationId: 'getBalanceSheet',
+        description:
+          'Any role whose key covers the ledger’s village. 资产负债表 at the end of `period`, from posted vouchers.',
         summary: '资产负债表 at the end of a month, from posted vouchers',
         params: LedgerParams,
         querystring: z.object({ period: Period }),
@@ -146,6 +155,8 @@ const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['ledgers'],
         operationId: 'getIncomeStatement',
+        description:
+          'Any role whose key covers the ledger’s village. 收益及收益分配表 for `year`, with the year-end closing entries left out so the year’s income shows.',
         summary: '收益及收益分配表 for a year (closing entries excluded)',
         params: LedgerParams,
         querystring: z.object({ year: Year }),

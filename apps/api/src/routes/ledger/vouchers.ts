@@ -62,6 +62,8 @@ const voucherRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['ledgers'],
         operationId: 'listVouchers',
+        description:
+          'Any role whose key covers the ledger’s village. Vouchers by status (draft, posted) and period range, cursor-paginated.',
         summary: 'List vouchers by status and period range',
         params: LedgerParams,
         querystring: PageQuery.extend({
@@ -94,6 +96,8 @@ const voucherRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['ledgers'],
         operationId: 'getVoucher',
+        description:
+          'Any role whose key covers the ledger’s village. One voucher with its lines; amounts are 元 strings with two places.',
         summary: 'Read a voucher with its lines',
         params: VoucherParams,
         response: { 200: hotResponse(VoucherOut), ...errorResponses(404) },
@@ -115,6 +119,8 @@ const voucherRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['ledgers'],
         operationId: 'deleteVoucher',
+        description:
+          'Admin or bookkeeper, key covering the ledger’s village. Only drafts are deleted; posted vouchers are corrected by 红字冲销 (reverse).',
         summary: 'Delete a draft voucher (posted vouchers are never deleted)',
         params: VoucherParams,
         response: { 200: VoucherOut, ...errorResponses(404, 409, 422) },
@@ -172,6 +178,8 @@ const voucherRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['ledgers'],
         operationId: 'reverseVoucher',
+        description:
+          'Admin or bookkeeper, key covering the ledger’s village. Drafts a voucher with every amount negated, dated in an open period and linked to the original both ways; a reviewer posts it.',
         summary: 'Reverse a posted voucher (红字冲销): a negated draft in an open period, linked both ways',
         params: VoucherParams,
         body: ReverseVoucherInput,
@@ -234,6 +242,8 @@ const voucherRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['ledgers'],
         operationId: 'postVoucherBatch',
+        description:
+          'Admin or reviewer, key covering the ledger’s village. Posts the listed drafts in the given order in one transaction: all post or none do. The preparer cannot post their own draft.',
         summary: 'Post many drafts in the given order, all or none',
         params: LedgerParams,
         body: PostVoucherBatchInput,

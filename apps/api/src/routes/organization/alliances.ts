@@ -74,6 +74,8 @@ const allianceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['alliances'],
         operationId: 'getAlliance',
+        description:
+          'Any role whose key covers the alliance (its township, county, or the alliance itself). Members and posts valid on `asOf`.',
         summary: 'An alliance with the members and posts valid on a day',
         params: AllianceParams,
         querystring: z.object({ asOf: AsOfQuery }),
@@ -97,6 +99,8 @@ const allianceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['alliances'],
         operationId: 'listAlliances',
+        description:
+          'Any role. Alliances whose township lies inside `within` (default: the key’s scope), optionally by mode, as they stand on `asOf`; an alliance key lists its own alliance. On the demo, `within=370322` lists the 高青县 alliances.',
         summary: 'List alliances inside a division, by mode, on a day',
         querystring: PageQuery.extend({
           within: WithinQuery,
@@ -171,6 +175,8 @@ const allianceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['alliances'],
         operationId: 'leaveAlliance',
+        description:
+          'Admin or organizer, key covering the alliance. Ends a membership on `to` (inclusive) with a reason; the membership stays on record. A member of another alliance is 404.',
         summary: 'A member leaves the alliance after a date (inclusive)',
         params: AllianceParams.extend({ memberId: Id }),
         body: LeaveAllianceMemberInput,
@@ -207,6 +213,8 @@ const allianceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['alliances'],
         operationId: 'appointAlliancePost',
+        description:
+          'Admin or organizer, key covering the alliance. Appoints a person as secretary, deputy secretary or committee member from a date, with where the person comes from (township cadre, member-village secretary, partner leader).',
         summary: 'Appoint a secretary, deputy secretary or committee member of the alliance',
         params: AllianceParams,
         body: AppointAlliancePostInput,
@@ -238,6 +246,8 @@ const allianceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['alliances'],
         operationId: 'getAllianceStats',
+        description:
+          'Any role; inside the key’s scope or `within`. Alliances by mode and level, villages covered, and coverage of small villages (< 500 people), on `asOf`.',
         summary:
           'Coverage: alliances by mode and level, villages covered, small villages (< 500 people) covered',
         querystring: z.object({ within: WithinQuery, asOf: AsOfQuery }),

@@ -54,6 +54,8 @@ const divisionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['divisions'],
         operationId: 'getDivision',
+        description:
+          'Any role whose key covers the division. A county (6 digits), township (9) or village (12) with its name, kind and the figures quorums are counted against (population, households, adults).',
         summary: 'Read a division',
         params: CodeParams,
         response: { 200: DivisionOut, ...errorResponses(404) },
@@ -71,6 +73,8 @@ const divisionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['divisions'],
         operationId: 'listDivisions',
+        description:
+          'Any role; lists inside the key’s scope (or `within`, which must lie inside it), in code order, cursor-paginated. On the demo, `within=370322` lists 高青县 and its townships and villages.',
         summary: 'List divisions by parent, kind or code prefix',
         querystring: PageQuery.extend({
           parent: DivisionCode.optional().meta({ description: 'direct parent code' }),

@@ -42,6 +42,7 @@ const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['partners'],
         operationId: 'getPartner',
+        description: 'Any role whose key covers the partner’s county.',
         summary: 'Read a partner',
         params: z.object({ id: Id }),
         response: { 200: PartnerOut, ...errorResponses(404) },
@@ -60,6 +61,8 @@ const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['partners'],
         operationId: 'listPartners',
+        description:
+          'Any role whose key covers the county. 联建单位 of the county (`within`), in id order, cursor-paginated.',
         summary: 'List partners of a county',
         querystring: PageQuery.extend({
           within: WithinQuery,

@@ -42,6 +42,7 @@ const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['people'],
         operationId: 'getPerson',
+        description: 'Any role whose key covers the person’s village. ID number and phone are masked.',
         summary: 'Read a person (masked)',
         params: z.object({ id: Id }),
         response: { 200: PersonOut, ...errorResponses(404) },
@@ -60,6 +61,8 @@ const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['people'],
         operationId: 'listPeople',
+        description:
+          'Any role whose key covers the village. ID numbers and phones are always masked; cursor-paginated.',
         summary: 'List the people of a village (masked)',
         querystring: PageQuery.extend({ villageCode: VillageCode }),
         response: { 200: pageOf(PersonOut), ...errorResponses() },

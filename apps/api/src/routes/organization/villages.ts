@@ -80,6 +80,8 @@ const villageRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['villages'],
         operationId: 'endVillagePost',
+        description:
+          'Admin or organizer, key covering the village. Ends a post on `to` (inclusive); the post stays on record with its dates. A post of another village is 404.',
         summary: 'End a village post on a date (the record stays, dated)',
         params: VillageParams.extend({ postId: Id }),
         body: EndVillagePostInput,
@@ -108,6 +110,8 @@ const villageRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['villages'],
         operationId: 'listVillagePosts',
+        description:
+          'Any role whose key covers the village. The posts of the 支部委员会, 村委会 and 村务监督委员会 valid on `asOf`, with the 一肩挑 flag when one person is both secretary and chair.',
         summary:
           'Posts of the village bodies valid on a day, and whether the secretary is also the chair (一肩挑)',
         params: VillageParams,
@@ -127,6 +131,8 @@ const villageRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['villages'],
         operationId: 'addPartyMember',
+        description:
+          'Admin or organizer, key covering the village. Adds a person of the village to the branch roster as 正式 (full) or 预备 (probationary) from a date; the roster drives quorums of 党员大会.',
         summary: 'Add a Party member (正式 full / 预备 probationary) to the village branch roster',
         params: VillageParams,
         body: AddPartyMemberInput,
@@ -198,6 +204,8 @@ const villageRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['villages'],
         operationId: 'listPartyMembers',
+        description:
+          'Any role whose key covers the village. The roster on `asOf`: status, excusals, and who counts for attendance and votes.',
         summary: 'The branch roster on a day, with who should attend and who may vote',
         params: VillageParams,
         querystring: AsOf,
@@ -216,6 +224,8 @@ const villageRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['villages'],
         operationId: 'addRepresentative',
+        description:
+          'Admin or organizer, key covering the village. A 村民代表 serves a term from `from`; representatives vote in 村民代表会议 (四议两公开 step 4).',
         summary: 'Add a 村民代表 for a term',
         params: VillageParams,
         body: AddRepresentativeInput,
@@ -249,6 +259,7 @@ const villageRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['villages'],
         operationId: 'listRepresentatives',
+        description: 'Any role whose key covers the village. The representatives serving on `asOf`.',
         summary: 'The 村民代表 serving on a day',
         params: VillageParams,
         querystring: AsOf,
@@ -267,6 +278,8 @@ const villageRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['villages', 'alliances'],
         operationId: 'getVillageAlliance',
+        description:
+          'Any role whose key covers the village. The alliance the village is a member of on `asOf`, or null.',
         summary: 'The alliance a village belongs to on a day (null when none)',
         params: VillageParams,
         querystring: AsOf,
@@ -285,6 +298,8 @@ const villageRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['villages', 'alliances'],
         operationId: 'listCrossVillageAppointments',
+        description:
+          'Any role; inside the key’s scope or `within`. Village posts held by people of another village, and alliance posts held by member-village secretaries, on `asOf`.',
         summary:
           '跨村任职 on a day: village posts held by people of other villages, alliance posts held by member-village secretaries',
         querystring: z.object({ within: WithinQuery, asOf: AsOfQuery }),
