@@ -2,7 +2,8 @@
 // `npm test`: install, build, lint, typecheck, unit tests, then the integration suites three
 // times — on embedded PGlite, on a real PostgreSQL server this script starts (or DATABASE_URL),
 // and on a Citus cluster (coordinator + 2 workers) it starts from the Citus build beside the
-// project (or LIANCUN_TEST_CITUS_URL), where any statement touching several shards fails.
+// project (or LIANCUN_TEST_CITUS_URL), where any statement touching several shards fails — and
+// finally mutation testing of the rules (`npm run test:mutation`, TESTING.md).
 import { findCitusBuild, startCitus } from './citus.mjs'
 import { pnpm } from './pnpm.mjs'
 import { findPostgresBin, startPostgres } from './postgres.mjs'
@@ -125,4 +126,6 @@ if (citusUrl) {
 } else {
   results.push({ name: 'integration tests on Citus', status: 'skipped', seconds: '0.0' })
 }
+// Last, once everything else passed: Stryker over core and every package's rules (TESTING.md).
+step('mutation testing', () => pnpm(['run', 'test:mutation'], { allowFailure: true, env: withoutPg }))
 finish(0)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DomainError } from './domain-error.js'
 import { newId } from './ids.js'
-import { cursorKey, decodeCursor, encodeCursor, MAX_CURSOR_LENGTH, PageQuery } from './pagination.js'
+import { cursorKey, decodeCursor, encodeCursor, MAX_CURSOR_LENGTH, PageQuery, toPage } from './pagination.js'
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64url')
 
@@ -55,5 +55,24 @@ describe('cursor shapes', () => {
       const issues = PageQuery.safeParse({ cursor }).error?.issues ?? []
       expect(issues.map((i) => i.path.join('.'))).toEqual(['cursor'])
     }
+  })
+})
+
+describe('pagination: what a refusal and an empty page say', () => {
+  it('refuses a bad cursor as invalid input on the query field', () => {
+    try {
+      decodeCursor('Mzd')
+      expect.unreachable()
+    } catch (error) {
+      expect(error).toMatchObject({
+        code: 'core.invalid_cursor',
+        kind: 'invalid',
+        field: 'querystring.cursor',
+      })
+    }
+  })
+
+  it('gives a page of size zero no next cursor', () => {
+    expect(toPage([{ k: '37' }], 0, (r) => r.k)).toEqual({ items: [], nextCursor: null })
   })
 })

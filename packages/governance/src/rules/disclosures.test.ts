@@ -103,3 +103,82 @@ describe('实施', () => {
     ).toBeNull()
   })
 })
+
+describe('两公开 and 实施: boundaries and what a refusal names', () => {
+  const refusal = (f: () => unknown) => {
+    try {
+      f()
+    } catch (error) {
+      const { code, field, context } = error as GovernanceError
+      return { code, field, context }
+    }
+    return null
+  }
+
+  it.each([
+    // from, until, days required → refusal context
+    ['2024-03-01', '2024-03-07', 7, null], // exactly seven days, both ends counted
+    ['2024-03-01', '2024-03-06', 7, { days: 6, required: 7 }], // one short
+    ['2024-03-01', '2024-03-01', 1, null],
+    ['2024-03-01', '2024-03-10', 10, null],
+    ['2024-03-01', '2024-03-09', 10, { days: 9, required: 10 }],
+  ] as const)('a disclosure from %s until %s, %i days required', (from, until, required, context) => {
+    expect(refusal(() => checkDisclosure(resolved, disclosure(from, until), required))).toEqual(
+      context === null ? null : { code: 'governance.disclosure_too_short', field: 'until', context },
+    )
+  })
+
+  it('takes a response on the day of the objection, not the day before', () => {
+    const open = { outcome: null, submittedOn: '2024-03-02' }
+    const answer = (respondedOn: string) => ({ outcome: 'upheld', respondedOn, response: 'r' }) as const
+    expect(refusal(() => checkResponse(open, answer('2024-03-02')))).toBeNull()
+    expect(refusal(() => checkResponse(open, answer('2024-03-01')))).toEqual({
+      code: 'governance.response_before_objection',
+      field: 'respondedOn',
+      context: {},
+    })
+  })
+
+  it('starts implementation only for a resolved matter with a disclosure, the day after it ends', () => {
+    const latest = { until: '2024-03-15' }
+    const start = (on: string) => ({ status: 'started', on }) as const
+    const atReview = { state: 'party_review', implementation: 'none' }
+    expect(refusal(() => checkImplementation(atReview, start('2024-03-16'), latest, []))?.code).toBe(
+      'governance.not_disclosed',
+    )
+    expect(refusal(() => checkImplementation(resolved, start('2024-03-15'), latest, []))).toEqual({
+      code: 'governance.disclosure_running',
+      field: 'on',
+      context: { until: '2024-03-15' },
+    })
+    expect(refusal(() => checkImplementation(resolved, start('2024-03-16'), latest, []))).toBeNull()
+    expect(refusal(() => checkImplementation(resolved, start('2024-03-16'), latest, ['o1', 'o2']))).toEqual({
+      code: 'governance.objection_pending',
+      field: undefined,
+      context: { objections: ['o1', 'o2'] },
+    })
+    expect(
+      refusal(() =>
+        checkImplementation({ ...resolved, implementation: 'completed' }, start('2024-03-16'), latest, []),
+      ),
+    )?.toMatchObject({ code: 'governance.already_started' })
+    expect(
+      refusal(() =>
+        checkImplementation(
+          { ...resolved, implementation: 'completed' },
+          { status: 'completed', on: '2024-05-01' },
+          latest,
+          [],
+        ),
+      )?.code,
+    ).toBe('governance.not_started')
+  })
+
+  it('is overdue when unanswered after the due day, or answered after it', () => {
+    const due = { dueOn: '2024-03-05' }
+    expect(isOverdue({ ...due, outcome: null, respondedOn: null }, '2024-03-05')).toBe(false)
+    expect(isOverdue({ ...due, outcome: null, respondedOn: null }, '2024-03-06')).toBe(true)
+    expect(isOverdue({ ...due, outcome: 'upheld', respondedOn: '2024-03-05' }, '2024-03-30')).toBe(false)
+    expect(isOverdue({ ...due, outcome: 'upheld', respondedOn: '2024-03-06' }, '2024-03-06')).toBe(true)
+  })
+})

@@ -130,3 +130,182 @@ describe('judgeMeeting', () => {
     ).toBe('governance.invalid_written_opinion')
   })
 })
+
+const refusal = (f: () => unknown) => {
+  try {
+    f()
+  } catch (error) {
+    const { code, field, context } = error as { code: string; field?: string; context: object }
+    return { code, field, context }
+  }
+  return null
+}
+
+describe('judgeMeeting: refusals name the field', () => {
+  const roster = { kind: 'committee' as const, members: ids(5) }
+  const judged = (m: MatterMeetingInput) => refusal(() => judgeMeeting(m, roster, NATIONAL_RULES))
+
+  it.each([
+    [
+      meeting(['p0', 'stranger'], { yes: 1, no: 0, abstain: 0 }),
+      'governance.attendee_not_on_roster',
+      'attendees.1',
+      { personId: 'stranger' },
+    ],
+    [
+      meeting(['p0', 'p1', 'p1'], { yes: 1, no: 0, abstain: 0 }),
+      'governance.attendee_twice',
+      'attendees.2',
+      {},
+    ],
+    [
+      meeting(
+        ['p0', 'p1'],
+        [
+          { personId: 'p0', option: 'yes' },
+          { personId: 'p2', option: 'yes' },
+        ],
+      ),
+      'governance.voter_not_present',
+      'votes.1.personId',
+      {},
+    ],
+    [
+      meeting(
+        ['p0', 'p1'],
+        [
+          { personId: 'p1', option: 'yes' },
+          { personId: 'p1', option: 'no' },
+        ],
+      ),
+      'governance.double_vote',
+      'votes.1.personId',
+      {},
+    ],
+    [
+      meeting(['p0', 'p1'], { yes: 1, no: 1, abstain: 1 }),
+      'governance.more_votes_than_voters',
+      'votes',
+      { cast: 3, presentVoters: 2 },
+    ],
+    [
+      meeting(
+        ['p0', 'p1', 'p2'],
+        { yes: 3, no: 0, abstain: 0 },
+        {
+          writtenOpinions: [
+            { personId: 'p4', option: 'yes' },
+            { personId: 'p2', option: 'yes' },
+          ],
+        },
+      ),
+      'governance.invalid_written_opinion',
+      'writtenOpinions.1.personId',
+      {},
+    ],
+  ] as const)('%#: %s on %s', (m, code, field, context) => {
+    expect(judged(m as MatterMeetingInput)).toEqual({ code, field, context })
+  })
+})
+
+describe('judgeMeeting: the tally and who counts', () => {
+  it('tallies named votes and counted votes per option', () => {
+    const roster = { kind: 'committee' as const, members: ids(7) }
+    const named = judgeMeeting(
+      meeting(ids(6), [
+        { personId: 'p0', option: 'yes' },
+        { personId: 'p1', option: 'yes' },
+        { personId: 'p2', option: 'no' },
+        { personId: 'p3', option: 'abstain' },
+        { personId: 'p4', option: 'abstain' },
+      ]),
+      roster,
+      NATIONAL_RULES,
+    )
+    expect(named.tally).toEqual({ yes: 2, no: 1, abstain: 2, written: 0 })
+    const counted = judgeMeeting(
+      meeting(ids(6), { yes: 3, no: 2, abstain: 1 }, { writtenOpinions: [{ personId: 'p6', option: 'no' }] }),
+      roster,
+      NATIONAL_RULES,
+    )
+    expect(counted.tally).toEqual({ yes: 3, no: 3, abstain: 1, written: 1 })
+    expect(counted.outcome).toBe('rejected') // 3 yes of 7 members
+  })
+
+  it('decides a committee by more than half of all its members, not of those present', () => {
+    const roster = { kind: 'committee' as const, members: ids(7) }
+    const j = judgeMeeting(meeting(ids(5), { yes: 3, no: 0, abstain: 2 }), roster, NATIONAL_RULES)
+    expect(j.pass).toMatchObject({ base: 7, required: 4, count: 3, met: false })
+    expect(j.pass.rule).toEqual({
+      denominator: 'members',
+      threshold: { comparator: 'gt', num: 1, den: 2 },
+      basis: { law: '中国共产党支部工作条例（试行）', version: '2018', article: '12' },
+    })
+    expect(j.outcome).toBe('rejected')
+    expect(judgeMeeting(meeting(ids(5), { yes: 4, no: 0, abstain: 1 }), roster, NATIONAL_RULES).outcome).toBe(
+      'passed',
+    )
+  })
+
+  it('counts probationary members present neither for the quorum nor as voters', () => {
+    // 4 full, 3 probationary: quorum is more than half of the 4 full members
+    const roster = { kind: 'party_assembly' as const, fullVoting: ids(4, 'f'), probationary: ids(3, 'x') }
+    const fewFull = judgeMeeting(
+      meeting(['f0', 'f1', 'x0', 'x1', 'x2'], { yes: 2, no: 0, abstain: 0 }),
+      roster,
+      NATIONAL_RULES,
+    )
+    expect(fewFull.outcome).toBe('quorum_not_met')
+    expect(fewFull.quorum).toMatchObject({ base: 4, count: 2 })
+    // three present voters cannot cast four votes, whatever the probationary members present
+    expect(
+      refusal(() =>
+        judgeMeeting(
+          meeting(['f0', 'f1', 'f2', 'x0'], { yes: 4, no: 0, abstain: 0 }),
+          roster,
+          NATIONAL_RULES,
+        ),
+      ),
+    ).toMatchObject({ code: 'governance.more_votes_than_voters', context: { cast: 4, presentVoters: 3 } })
+    expect(
+      judgeMeeting(meeting(['f0', 'f1', 'f2', 'x0'], { yes: 3, no: 0, abstain: 0 }), roster, NATIONAL_RULES)
+        .outcome,
+    ).toBe('passed')
+  })
+
+  it('judges a 村民会议 by adults or households present, over those present', () => {
+    const roster = { kind: 'villagers' as const, villagers: ids(10, 'v'), adults: 10, households: 6 }
+    const byHouseholds = judgeMeeting(
+      meeting(ids(4, 'v'), { yes: 3, no: 1, abstain: 0 }, { presentHouseholds: 4 }),
+      roster,
+      NATIONAL_RULES,
+    )
+    expect(byHouseholds).toMatchObject({
+      outcome: 'passed',
+      quorum: { base: 6, required: 4, count: 4, met: true },
+      pass: { base: 4, required: 3, count: 3 },
+      tally: { yes: 3, no: 1, abstain: 0, written: 0 },
+    })
+    // without a count of households, only the adults can make the quorum
+    const noHouseholds = judgeMeeting(
+      meeting(ids(4, 'v'), { yes: 3, no: 1, abstain: 0 }),
+      roster,
+      NATIONAL_RULES,
+    )
+    expect(noHouseholds.outcome).toBe('quorum_not_met')
+    expect(noHouseholds.quorum).toMatchObject({ base: 6, count: 0 })
+    const byAdults = judgeMeeting(meeting(ids(6, 'v'), { yes: 3, no: 3, abstain: 0 }), roster, NATIONAL_RULES)
+    expect(byAdults).toMatchObject({ outcome: 'rejected', quorum: { base: 10, count: 6, met: true } })
+  })
+
+  it('judges a 村民代表会议 against its own rules, not the villagers’', () => {
+    const roster = { kind: 'representatives' as const, members: ids(9) }
+    const j = judgeMeeting(meeting(ids(6), { yes: 4, no: 2, abstain: 0 }), roster, NATIONAL_RULES)
+    expect(j).toMatchObject({
+      outcome: 'passed',
+      quorum: { rule: NATIONAL_RULES.representativesMeetingQuorum, base: 9, required: 6 },
+      pass: { rule: NATIONAL_RULES.representativesMeetingPass, base: 6, required: 4 },
+      tally: { yes: 4, no: 2, abstain: 0, written: 0 },
+    })
+  })
+})

@@ -92,3 +92,108 @@ describe('stateAfter and quorumNotMet', () => {
     expect(quorumNotMet(quorum, 'session').message).toBe('2 of 5 members present, 3 required')
   })
 })
+
+describe('checkStage: refusals as a client sees them', () => {
+  const refusal = (f: () => unknown) => {
+    try {
+      f()
+    } catch (error) {
+      const { code, field, context } = error as GovernanceError
+      return { code, field, context }
+    }
+    return null
+  }
+
+  it('names what was expected and what came', () => {
+    expect(
+      refusal(() =>
+        checkStage({ state: 'consultation', category: 'other' }, 'resolution', meeting(), committee),
+      ),
+    ).toEqual({
+      code: 'governance.stage_out_of_order',
+      field: undefined,
+      context: { expected: 'consultation', got: 'resolution' },
+    })
+    expect(
+      refusal(() => checkStage({ state: 'resolved', category: 'other' }, 'resolution', meeting(), committee)),
+    ).toEqual({
+      code: 'governance.stage_out_of_order',
+      field: undefined,
+      context: { expected: 'resolved', got: 'resolution' },
+    })
+  })
+
+  it('merges only a consultation held while the matter is at its proposal, when asked to', () => {
+    const chaired = { ...committee, secretaryIsChair: true }
+    const merged = meeting({ mergedWithProposal: true })
+    expect(
+      refusal(() => checkStage({ state: 'proposal', category: 'other' }, 'consultation', merged, committee)),
+    ).toEqual({
+      code: 'governance.merge_not_allowed',
+      field: 'mergedWithProposal',
+      context: {},
+    })
+    // at its consultation already, a consultation is simply held, not merged
+    expect(checkStage({ state: 'consultation', category: 'other' }, 'consultation', merged, chaired)).toEqual(
+      {
+        merged: false,
+      },
+    )
+    // a merge of any other stage is out of order
+    expect(
+      refusal(() => checkStage({ state: 'proposal', category: 'other' }, 'party_review', merged, chaired))
+        ?.code,
+    ).toBe('governance.stage_out_of_order')
+    // without the request, a consultation at the proposal stage is out of order
+    expect(
+      refusal(() => checkStage({ state: 'proposal', category: 'other' }, 'consultation', meeting(), chaired))
+        ?.code,
+    ).toBe('governance.stage_out_of_order')
+    // a representatives' roster cannot merge, even with the flag
+    const reps = { kind: 'representatives' as const, members: ['a'] }
+    expect(
+      refusal(() => checkStage({ state: 'proposal', category: 'other' }, 'consultation', merged, reps))?.code,
+    ).toBe('governance.merge_not_allowed')
+  })
+
+  it('names the body field, and lets the villagers’ meeting decide village rules', () => {
+    const atResolution = (category: string) => ({ state: 'resolution', category })
+    const villagers = { kind: 'villagers' as const, villagers: ['a'], adults: 1, households: 1 }
+    expect(refusal(() => checkStage(atResolution('other'), 'resolution', meeting(), villagers))).toEqual({
+      code: 'governance.body_required',
+      field: 'body',
+      context: {},
+    })
+    expect(
+      refusal(() =>
+        checkStage(
+          atResolution('village_rules'),
+          'resolution',
+          meeting({ body: 'representatives_meeting' }),
+          villagers,
+        ),
+      ),
+    ).toEqual({ code: 'governance.villagers_meeting_required', field: 'body', context: {} })
+    expect(
+      checkStage(
+        atResolution('village_rules'),
+        'resolution',
+        meeting({ body: 'villagers_meeting' }),
+        villagers,
+      ),
+    ).toEqual({ merged: false })
+  })
+
+  it('moves each passed stage to the next one', () => {
+    expect(stateAfter('proposal', 'proposal', 'passed')).toBe('consultation')
+    expect(stateAfter('party_review', 'party_review', 'passed')).toBe('resolution')
+    expect(stateAfter('proposal', 'consultation', 'passed')).toBe('party_review') // merged
+    expect(stateAfter('resolution', 'resolution', 'rejected')).toBe('rejected')
+    expect(stateAfter('resolution', 'resolution', 'quorum_not_met')).toBe('resolution')
+  })
+
+  it('says the numbers of a meeting whose quorum failed', () => {
+    const quorum = judge(NATIONAL_RULES.representativesMeetingQuorum, 30, 19)
+    expect(quorumNotMet(quorum, 'meeting').message).toBe('quorum not met: 19 of 30, 20 required')
+  })
+})

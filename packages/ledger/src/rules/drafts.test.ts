@@ -170,3 +170,18 @@ describe('voucher origins', () => {
     expect(refusal(() => originText({ kind: 'a_b.c-d9', refs: { A_9: 'v' } } as never))).toBeNull()
   })
 })
+
+describe('voucher origins: absent parts', () => {
+  it('refuses a missing origin on its kind', () => {
+    expect(refusal(() => originText(null as never))).toEqual({
+      code: 'ledger.invalid_origin',
+      field: 'origin.kind',
+      context: {},
+    })
+    expect(refusal(() => originText({ kind: 'funds' } as never))).toEqual({
+      code: 'ledger.invalid_origin',
+      field: 'origin.refs',
+      context: {},
+    })
+  })
+})

@@ -160,3 +160,15 @@ describe('the year-end closing target', () => {
     expect(refusal(() => closingTarget([], '322'))?.code).toBe('ledger.closing_account_ambiguous')
   })
 })
+
+describe('the closing target is looked up by code', () => {
+  it('does not take another leaf listed first for the account asked', () => {
+    const accounts = [
+      { code: '321', name: '本年收益', parentCode: null, isLeaf: true },
+      { code: '322', name: '收益分配', parentCode: null, isLeaf: false },
+      { code: '32202', name: '未分配收益', parentCode: '322', isLeaf: true },
+    ]
+    expect(closingTarget(accounts, '322')).toBe('32202')
+    expect(closingTarget(accounts, '321')).toBe('321')
+  })
+})
