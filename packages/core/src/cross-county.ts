@@ -72,3 +72,19 @@ export async function acrossCounties<T>(
 export function countyWithin(prefix: string | null | undefined): string | null {
   return prefix && prefix.length >= 6 && /^\d+$/.test(prefix) ? prefix.slice(0, 6) : null
 }
+
+/**
+ * Groups keyed items by county (`countyOf`), in first-seen order. A multi-county read or write is
+ * issued as one statement per county, so on Citus every statement stays on one shard; almost
+ * always there is one county, and so one statement.
+ */
+export function groupByCounty<T>(items: readonly T[], countyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const county = countyOf(item)
+    const group = groups.get(county)
+    if (group) group.push(item)
+    else groups.set(county, [item])
+  }
+  return groups
+}

@@ -5,6 +5,7 @@ export {
   acrossCounties,
   CROSS_COUNTY_READS,
   countyWithin,
+  groupByCounty,
   isDistributed,
   markDistributed,
 } from './cross-county.js'

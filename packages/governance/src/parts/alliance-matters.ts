@@ -1,4 +1,4 @@
-import { countyOf, newId } from '@liancun/core'
+import { countyOf, groupByCounty, newId } from '@liancun/core'
 import { type AllianceMatterRef, type GovernanceContext, type GuardOptions, runGuard } from '../context.js'
 import { notFound } from '../errors.js'
 import type { CreateAllianceMatterInput } from '../inputs.js'
@@ -36,16 +36,7 @@ function allianceMatterOut(
 type AllianceMatterParts = Awaited<ReturnType<typeof insertMatters>>
 
 /** Village codes grouped by county, in the order the counties first appear. */
-function byCounty(villageCodes: readonly string[]): Map<string, string[]> {
-  const groups = new Map<string, string[]>()
-  for (const code of villageCodes) {
-    const county = countyOf(code)
-    const group = groups.get(county)
-    if (group) group.push(code)
-    else groups.set(county, [code])
-  }
-  return groups
-}
+const byCounty = (villageCodes: readonly string[]) => groupByCounty(villageCodes, countyOf)
 
 /** 三集中 with 三不变: an alliance raises a matter, each listed village decides it for itself. */
 export function allianceMatterPart({ db, clock }: GovernanceContext) {

@@ -1,8 +1,8 @@
-import { acrossCounties, countyOfId, countyWithin, type Database } from '@liancun/core'
+import { acrossCounties, countyOfId, countyWithin, type Database, groupByCounty } from '@liancun/core'
 import { and, asc, eq, gt, inArray, like } from 'drizzle-orm'
 import type { ChartAccount } from '../chart.js'
 import { accounts, ledgers } from '../schema.js'
-import { byTenantId, groupByCounty } from './sql.js'
+import { byTenantId } from './sql.js'
 
 /** SQL of the `ledgers` table: ledger rows, their locks, their chain heads. */
 

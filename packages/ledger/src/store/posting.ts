@@ -1,10 +1,10 @@
-import { type Database, selectRows } from '@liancun/core'
+import { type Database, groupByCounty, selectRows } from '@liancun/core'
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { ledgers, vouchers } from '../schema.js'
 import type { LedgerRow } from './ledgers.js'
 import { linkPartnerOf } from './links.js'
-import { columnsOf, fen, groupByCounty, jsonRows, recordset } from './sql.js'
+import { columnsOf, fen, jsonRows, recordset } from './sql.js'
 import {
   LINE_SHAPE,
   type LineRecord,

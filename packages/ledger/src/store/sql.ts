@@ -1,4 +1,4 @@
-import { acrossCounties, countyOfId, type Database } from '@liancun/core'
+import { acrossCounties, countyOfId, type Database, groupByCounty } from '@liancun/core'
 import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm'
 import type { PgColumn } from 'drizzle-orm/pg-core'
 
@@ -73,22 +73,6 @@ export function jsonRows<T>(value: unknown): T[] {
 /** bigint from a JSON number-as-text (or a driver's string/number/bigint). */
 export function fen(value: unknown): bigint {
   return typeof value === 'bigint' ? value : BigInt(value as string)
-}
-
-/**
- * Groups keyed items by county (`countyOf`), in first-seen order. A multi-county read or write is
- * issued as one statement per county, so on Citus every statement stays on one shard; almost
- * always there is one county, and so one statement.
- */
-export function groupByCounty<T>(items: readonly T[], countyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>()
-  for (const item of items) {
-    const county = countyOf(item)
-    const group = groups.get(county)
-    if (group) group.push(item)
-    else groups.set(county, [item])
-  }
-  return groups
 }
 
 /**
