@@ -4,6 +4,7 @@
 // and on a Citus cluster (coordinator + 2 workers) it starts from the Citus build beside the
 // project (or LIANCUN_TEST_CITUS_URL), where any statement touching several shards fails — and
 // finally mutation testing of the rules (`npm run test:mutation`, TESTING.md).
+import { ensureChromium } from './chromium.mjs'
 import { findCitusBuild, startCitus } from './citus.mjs'
 import { pnpm } from './pnpm.mjs'
 import { findPostgresBin, startPostgres } from './postgres.mjs'
@@ -46,6 +47,7 @@ step('typecheck', () =>
 step('unit tests', () =>
   pnpm(['exec', 'vitest', 'run', '--project', 'unit'], { allowFailure: true, env: withoutPg }),
 )
+step('Chromium and CJK fonts for the board tests', () => ensureChromium())
 step('integration tests on PGlite', () =>
   pnpm(['exec', 'vitest', 'run', '--project', 'integration', '--passWithNoTests'], {
     allowFailure: true,

@@ -2,9 +2,10 @@ import { type Clock, newId } from '@liancun/core'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { validatorCompiler } from 'fastify-type-provider-zod'
 import type { DestinationStream } from 'pino'
-import { createApiKey, generateSecret, secretExists } from './auth/api-keys.js'
+import { createApiKey, secretExists } from './auth/api-keys.js'
 import type { AppConfig } from './config.js'
 import type { OpenDatabase } from './database.js'
+import { type DemoEnvironment, ensureDemoKeys } from './demo/demo-keys.js'
 import { loadDemoDataset } from './demo/seed.js'
 import { serializerCompiler } from './http/hot-response.js'
 import { REDACT, safeError } from './logging.js'
@@ -18,10 +19,13 @@ import openapiPlugin from './plugins/openapi.js'
 import requestIdPlugin from './plugins/request-id.js'
 import apiKeyRoutes from './routes/api-keys.js'
 import auditRoutes from './routes/audit.js'
+import boardRoutes from './routes/boards.js'
+import collectiveRoutes from './routes/collective/index.js'
 import councilRoutes from './routes/councils.js'
 import fundRoutes from './routes/funds/index.js'
 import projectRoutes from './routes/funds/projects.js'
 import governanceRoutes from './routes/governance.js'
+import importRoutes from './routes/imports.js'
 import ledgerRoutes from './routes/ledger/index.js'
 import matterRoutes from './routes/matters.js'
 import organizationRoutes from './routes/organization/index.js'
@@ -88,31 +92,35 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(councilRoutes)
   await app.register(fundRoutes)
   await app.register(projectRoutes)
+  await app.register(collectiveRoutes)
+  await app.register(importRoutes)
+  await app.register(boardRoutes, { publicUrl: config.publicUrl, chromiumPath: config.chromiumPath })
 
   await installBootstrapKey(app, config)
-  if (config.demo) await loadDemoDataset(app)
+  if (config.demo) {
+    await loadDemoDataset(app)
+    app.decorate('demoKeys', await ensureDemoKeys(app, config.demoStateFile))
+  }
   return app
 }
 
-/** `LIANCUN_BOOTSTRAP_KEY` becomes an admin `*` key; in demo mode without one, a key is made up. */
+/** `LIANCUN_BOOTSTRAP_KEY` becomes an admin `*` key (demo mode makes its own keys, one per role). */
 async function installBootstrapKey(app: FastifyInstance, config: AppConfig): Promise<void> {
-  let secret = config.bootstrapKey
-  if (!secret && config.demo) secret = generateSecret()
+  const secret = config.bootstrapKey
   if (!secret || (await secretExists(app.db, secret))) return
   await createApiKey(app.db, {
-    name: config.bootstrapKey ? 'bootstrap admin' : 'demo admin',
+    name: 'bootstrap admin',
     role: 'admin',
     scope: '*',
     countyCode: NATIONAL_COUNTY,
     createdBy: null,
     secret,
   })
-  if (!config.bootstrapKey) app.decorate('demoAdminKey', secret)
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Set when demo mode generated an admin key, so the server can print it once. */
-    demoAdminKey?: string
+    /** Demo mode: one key per role, by the shell variable the README's examples use. */
+    demoKeys?: DemoEnvironment
   }
 }

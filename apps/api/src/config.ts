@@ -21,6 +21,8 @@ export const EnvSchema = z.object({
   LIANCUN_BOOTSTRAP_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
   /** Load the 淄博 demo dataset at start (and print a generated admin key when none is bootstrapped). */
   LIANCUN_DEMO: flag,
+  /** Demo mode: a file (kept beside a persistent database) holding the demo keys' secrets and ids. */
+  LIANCUN_DEMO_STATE: z.string().min(1).optional(),
   /** Key for the keyed hash of ID numbers. Absent → one generated once and kept in the database. */
   LIANCUN_PERSONAL_DATA_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Comma-separated origins allowed to call the API from a browser; absent → CORS off. */
@@ -44,6 +46,17 @@ export const EnvSchema = z.object({
   LIANCUN_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   LIANCUN_TRUST_PROXY: flag,
+  /** Public base URL of this API (https://example.org/liancun): the QR codes of printed boards point there. */
+  LIANCUN_PUBLIC_URL: z
+    .string()
+    .regex(
+      /^https?:\/\/[^\s?#]+$/,
+      'must be an http(s) URL without query or fragment, like https://example.org',
+    )
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+  /** Chromium that prints board PDFs; absent → /usr/bin/chromium if present; `off` → no PDFs (503). */
+  LIANCUN_CHROMIUM_PATH: z.string().min(1).optional(),
 })
 
 export interface AppConfig {
@@ -54,6 +67,8 @@ export interface AppConfig {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL']
   bootstrapKey: string | undefined
   demo: boolean
+  /** Where demo mode keeps its keys' secrets across restarts; absent → new keys at every start. */
+  demoStateFile: string | undefined
   personalDataKey: string | undefined
   /** Browser origins allowed by CORS; empty → no CORS headers at all. */
   corsOrigins: string[]
@@ -63,6 +78,10 @@ export interface AppConfig {
   trustProxy: boolean
   /** Seconds an authenticated key is cached; 0 = ask the database on every request. */
   keyCacheSeconds: number
+  /** Base URL the QR codes of printed boards point to; absent → the request's own host. */
+  publicUrl: string | undefined
+  /** Chromium for board PDFs: a path, `off`, or absent (find the system's at run time). */
+  chromiumPath: string | undefined
 }
 
 /** Reads and validates the environment; throws one error listing every bad variable. */
@@ -81,12 +100,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     bootstrapKey: e.LIANCUN_BOOTSTRAP_KEY,
     demo: e.LIANCUN_DEMO,
+    demoStateFile: e.LIANCUN_DEMO_STATE,
     personalDataKey: e.LIANCUN_PERSONAL_DATA_KEY,
     corsOrigins: e.LIANCUN_CORS_ORIGINS,
     authFailureLimit: e.LIANCUN_AUTH_FAILURE_LIMIT,
     authFailureWindowSeconds: e.LIANCUN_AUTH_FAILURE_WINDOW_SECONDS,
     trustProxy: e.LIANCUN_TRUST_PROXY,
     keyCacheSeconds: e.LIANCUN_KEY_CACHE_SECONDS,
+    publicUrl: e.LIANCUN_PUBLIC_URL,
+    chromiumPath: e.LIANCUN_CHROMIUM_PATH,
   }
 }
 
@@ -100,6 +122,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     logLevel: 'silent',
     bootstrapKey: undefined,
     demo: false,
+    demoStateFile: undefined,
     personalDataKey: 'test-personal-data-key',
     corsOrigins: [],
     // Suites send many deliberate 401s from one address; the rate-limit test sets its own.
@@ -107,6 +130,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     authFailureWindowSeconds: 60,
     trustProxy: false,
     keyCacheSeconds: 10,
+    publicUrl: undefined,
+    chromiumPath: undefined,
     ...overrides,
   }
 }

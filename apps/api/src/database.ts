@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
+import { collectiveMigrations } from '@liancun/collective'
 import {
   applyMigrations,
   type Database,
@@ -42,6 +43,7 @@ export const migrationSets: MigrationSet[] = [
   ledgerMigrations,
   governanceMigrations,
   fundsMigrations,
+  collectiveMigrations,
 ]
 
 /** node-postgres when a URL is given; otherwise PGlite (in a worker thread) in memory or in `dataDir`. */

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import {
   index,
+  integer,
   jsonb,
   pgSchema,
   primaryKey,
@@ -91,4 +92,49 @@ export const settings = apiSchema.table(
     value: text('value').notNull(),
   },
   (t) => [primaryKey({ columns: [t.countyCode, t.name] })],
+)
+
+/**
+ * Import jobs (imports/*): one per uploaded file, durable so a client can poll its progress and a
+ * restart can mark what it interrupted as failed. `scope` is the ledger id or village code the file
+ * goes into; the same bytes (`file_sha256`) into the same target and scope are one import while
+ * a job for them is queued, running or succeeded (a rejected or failed file may be sent again).
+ */
+export const importJobs = apiSchema.table(
+  'import_jobs',
+  {
+    countyCode: text('county_code').notNull(),
+    id: text('id').notNull(),
+    target: text('target').notNull(),
+    scope: text('scope').notNull(),
+    /** The village whose keys may read the job (the ledger's village for vouchers). */
+    villageCode: text('village_code').notNull(),
+    fileSha256: text('file_sha256').notNull(),
+    fileName: text('file_name'),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    status: text('status').notNull(),
+    rowsTotal: integer('rows_total'),
+    rowsChecked: integer('rows_checked').notNull().default(0),
+    rowsWritten: integer('rows_written').notNull().default(0),
+    errorCount: integer('error_count').notNull().default(0),
+    /** The first row errors (at most IMPORT_ERRORS_SHOWN), never a cell's value. */
+    errors: jsonb('errors').notNull().default(sql`'[]'::jsonb`),
+    result: jsonb('result'),
+    failure: text('failure'),
+    createdBy: text('created_by').notNull(),
+    requestId: text('request_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** Last sign of life of the process running the job (progress updates). */
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    uniqueIndex('import_jobs_file_idx')
+      .on(t.countyCode, t.target, t.scope, t.fileSha256)
+      .where(sql`status not in ('rejected', 'failed')`),
+    index('import_jobs_unfinished_idx').on(t.status).where(sql`status in ('queued', 'checking', 'writing')`),
+  ],
 )

@@ -1,3 +1,4 @@
+import { createCollectiveService } from '@liancun/collective'
 import { type Clock, type Database, systemClock } from '@liancun/core'
 import { createFundsService } from '@liancun/funds'
 import { createGovernanceService } from '@liancun/governance'
@@ -14,6 +15,7 @@ export interface Services {
   ledger: ReturnType<typeof createLedgerService>
   governance: ReturnType<typeof createGovernanceService>
   funds: ReturnType<typeof createFundsService>
+  collective: ReturnType<typeof createCollectiveService>
 }
 
 /**
@@ -26,6 +28,7 @@ export function createServices(db: Database, options: ServiceOptions): Services 
   let ledger: Services['ledger'] | undefined
   let governance: Services['governance'] | undefined
   let funds: Services['funds'] | undefined
+  let collective: Services['collective'] | undefined
   return {
     get organization() {
       organization ??= createOrganizationService({
@@ -46,6 +49,10 @@ export function createServices(db: Database, options: ServiceOptions): Services 
     get funds() {
       funds ??= createFundsService({ db, clock: options.clock })
       return funds
+    },
+    get collective() {
+      collective ??= createCollectiveService({ db, clock: options.clock })
+      return collective
     },
   }
 }

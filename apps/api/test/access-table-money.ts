@@ -203,6 +203,45 @@ const LEDGER: Record<string, Access> = {
     target: 'township',
     request: () => ({ query: { within: township, year: '2024' } }),
   },
+  listMissingFinancialDisclosures: {
+    roles: 'any',
+    target: 'township',
+    request: () => ({ query: { within: township, period: '2024-Q1' } }),
+  },
+  // Exports (…/export): authorised exactly as the JSON report each one mirrors.
+  exportTrialBalance: { roles: 'any', target: 'village', request: ledger({ query: year }) },
+  exportAccountEntries: {
+    roles: 'any',
+    target: 'village',
+    request: ledger({ path: { code: '102' }, query: { ...year, format: 'csv' } }),
+  },
+  exportCashJournal: { roles: 'any', target: 'village', request: ledger({ query: year }) },
+  exportBankJournal: {
+    roles: 'any',
+    target: 'village',
+    request: ledger({ query: { ...year, format: 'csv' } }),
+  },
+  exportBalanceSheet: { roles: 'any', target: 'village', request: ledger({ query: { period: '2024-06' } }) },
+  exportIncomeStatement: {
+    roles: 'any',
+    target: 'village',
+    request: ledger({ query: { year: '2024', format: 'csv' } }),
+  },
+  exportDivisionTrialBalance: {
+    roles: 'any',
+    target: 'township',
+    request: () => ({ query: { within: township, from: '2024-01', to: '2024-12', format: 'csv' } }),
+  },
+  exportDivisionBalanceSheet: {
+    roles: 'any',
+    target: 'township',
+    request: () => ({ query: { within: township, period: '2024-12', eliminateLinks: 'true' } }),
+  },
+  exportDivisionIncomeStatement: {
+    roles: 'any',
+    target: 'township',
+    request: () => ({ query: { within: township, year: '2024' } }),
+  },
   createFinancialDisclosure: {
     roles: REVIEWER,
     target: 'village',

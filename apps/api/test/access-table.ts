@@ -213,6 +213,27 @@ export const SYSTEM_AND_ORGANIZATION: Record<string, Access> = {
     request: (w) => ({ ...inVillage(), body: { personId: w.people.member, from: '2024-01-01' } }),
   },
   listRepresentatives: { roles: 'any', target: 'village', request: () => inVillage() },
+  createHousehold: {
+    roles: ORGANIZER,
+    target: 'village',
+    request: (w) => ({ ...inVillage(), body: { headPersonId: w.people.rep2, from: '2024-01-01' } }),
+  },
+  listHouseholds: { roles: 'any', target: 'village', request: () => inVillage() },
+  addHouseholdMember: {
+    roles: ORGANIZER,
+    target: 'village',
+    request: (w) => ({
+      params: { id: w.householdId },
+      body: { personId: w.people.member, from: '2024-01-01' },
+    }),
+  },
+  endHouseholdMember: {
+    roles: ORGANIZER,
+    target: 'village',
+    request: (w) => ({ params: { id: w.householdId, personId: w.people.rep1 }, body: { to: '2030-12-31' } }),
+  },
+  getVillagersRoster: { roles: 'any', target: 'village', request: () => inVillage() },
+  getRepresentativesMeeting: { roles: 'any', target: 'village', request: () => inVillage() },
   getVillageAlliance: { roles: 'any', target: 'village', request: () => inVillage() },
   listCrossVillageAppointments: { roles: 'any', target: 'township', request: within(township) },
 

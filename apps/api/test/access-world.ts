@@ -1,3 +1,4 @@
+import { buildCollectiveWorld, type CollectiveWorld } from './collective-world.js'
 import { approvedProject, sourceBody } from './funds-fixtures.js'
 import { ADMIN_KEY, seedDivisions, type TestApp } from './helpers.js'
 import { collectiveUscc, voucher } from './ledger-helpers.js'
@@ -42,8 +43,12 @@ export interface World {
   /** The home side of a 飞地抱团 link to the peer village's ledger. */
   linkVoucherId: string
   disclosureId: string
+  /** The 晒村务 (resolution) disclosure of `matterId`. */
+  matterDisclosureId: string
   matterId: string
   freshMatterId: string
+  /** A 户 of the home village, headed by rep1. */
+  householdId: string
   objectionId: string
   allianceMatterId: string
   councilId: string
@@ -60,6 +65,8 @@ export interface World {
   spareKeyId: string
   /** A key that was revoked: every protected route answers 401 to it. */
   revokedSecret: string
+  /** The 三资 registers of the home village (collective-world.ts). */
+  collective: CollectiveWorld
 }
 
 export async function buildWorld(t: TestApp, mintKey: (role: string, scope: string) => Promise<string>) {
@@ -198,8 +205,9 @@ export async function buildWorld(t: TestApp, mintKey: (role: string, scope: stri
   await stage('proposal', [people.secretary, people.deputy])
   await stage('consultation', [people.secretary, people.deputy, people.member])
   await stage('party-review', [people.secretary, people.deputy])
-  await stage('resolution', [people.rep1, people.rep2], { body: 'representatives_meeting' })
-  await post(`/v1/matters/${matterId}/disclosures`, {
+  // The 村民代表会议 is the 村委会 and the 村民代表 (组织法 Art. 25): 3 of its 4 members attend.
+  await stage('resolution', [people.rep1, people.rep2, people.member], { body: 'representatives_meeting' })
+  const matterDisclosureId = await id(`/v1/matters/${matterId}/disclosures`, {
     kind: 'resolution',
     channels: ['notice_board'],
     from: '2024-03-10',
@@ -279,9 +287,46 @@ export async function buildWorld(t: TestApp, mintKey: (role: string, scope: stri
         { holder: { villageCode: village }, contribution: 'land', valuation: '300000.00' },
         { holder: { villageCode: peerVillage }, contribution: 'money', valuation: '100000.00' },
       ],
+      // 资产确权: the 40,000 planned formed an asset of the village.
+      assets: [
+        {
+          name: '牛舍',
+          assetClass: 'operating',
+          cost: '40000.00',
+          owners: [{ villageCode: village, value: '40000.00' }],
+        },
+      ],
     },
   })
   await step({ to: 'operating', note: '交合作社运营', on: '2024-10-01' })
+  // The 收益分配方案, decided by the village through the same roster and disclosed.
+  const planMatterId = await id('/v1/matters', {
+    villageCode: village,
+    title: '2024年收益分配方案',
+    category: 'collective_income_use',
+    amount: '36000.00',
+    description: '按股分红',
+  })
+  const planStage = (path: string, attendees: string[], extra: object = {}) =>
+    post(`/v1/matters/${planMatterId}/${path}`, {
+      heldOn: '2024-12-01',
+      minutes: '会议记录',
+      attendees,
+      votes: { yes: attendees.length, no: 0, abstain: 0 },
+      ...extra,
+    })
+  await planStage('proposal', [people.secretary, people.deputy])
+  await planStage('consultation', [people.secretary, people.deputy, people.member])
+  await planStage('party-review', [people.secretary, people.deputy])
+  await planStage('resolution', [people.rep1, people.rep2, people.member], {
+    body: 'representatives_meeting',
+  })
+  await post(`/v1/matters/${planMatterId}/disclosures`, {
+    kind: 'resolution',
+    channels: ['notice_board'],
+    from: '2024-12-02',
+    until: '2024-12-08',
+  })
   const revenueId = await id(`${project}/revenues`, {
     period: '2024',
     amount: '36000.00',
@@ -289,6 +334,7 @@ export async function buildWorld(t: TestApp, mintKey: (role: string, scope: stri
   })
   const runId = await id(`${project}/distributions`, {
     revenueId,
+    decisionRef: planMatterId,
     policy: { version: '2024-1', shortfall: 'pro_rata' },
   })
 
@@ -301,6 +347,12 @@ export async function buildWorld(t: TestApp, mintKey: (role: string, scope: stri
   await post(`/v1/projects/${otherProject}/allocations`, { fundSourceId: otherSourceId, amount: '100.00' })
   const otherPlan = await post(`/v1/projects/${otherProject}/payment-plan`, {
     tranches: [{ label: '完工拨付', trigger: 'milestone', percent: '100.00' }],
+  })
+
+  const householdId = await id(`/v1/villages/${village}/households`, {
+    headPersonId: people.rep1,
+    members: [],
+    from: '2010-01-01',
   })
 
   const spareKeyId = await id('/v1/api-keys', { name: 'spare', role: 'auditor', scope: township })
@@ -328,8 +380,10 @@ export async function buildWorld(t: TestApp, mintKey: (role: string, scope: stri
     spareDraftId,
     linkVoucherId: link.from.voucherId as string,
     disclosureId,
+    matterDisclosureId,
     matterId,
     freshMatterId,
+    householdId,
     objectionId,
     allianceMatterId,
     councilId,
@@ -344,5 +398,6 @@ export async function buildWorld(t: TestApp, mintKey: (role: string, scope: stri
     runId,
     spareKeyId,
     revokedSecret: revoked.secret as string,
+    collective: await buildCollectiveWorld(post, ledgerId),
   } satisfies World
 }

@@ -12,7 +12,10 @@ import {
   type ScopeName,
   SYSTEM_AND_ORGANIZATION,
 } from './access-table.js'
+import { BOARDS } from './access-table-boards.js'
+import { COLLECTIVE_ACCESS } from './access-table-collective.js'
 import { GOVERNANCE } from './access-table-governance.js'
+import { IMPORTS } from './access-table-imports.js'
 import { MONEY_ACCESS } from './access-table-money.js'
 import { buildWorld, CODES, SECRETARY, type World } from './access-world.js'
 import { startTestApp, type TestApp } from './helpers.js'
@@ -25,7 +28,7 @@ import { startTestApp, type TestApp } from './helpers.js'
  * show no personal data. Refusals run before admissions, so a write that succeeds cannot change
  * what a later refusal sees.
  */
-const TABLES = [SYSTEM_AND_ORGANIZATION, GOVERNANCE, MONEY_ACCESS]
+const TABLES = [SYSTEM_AND_ORGANIZATION, GOVERNANCE, MONEY_ACCESS, BOARDS, IMPORTS, COLLECTIVE_ACCESS]
 const ACCESS: Record<string, Access> = Object.assign({}, ...TABLES)
 type Keyed = Exclude<Access, { roles: 'public' }>
 

@@ -90,8 +90,13 @@ describe('demo dataset (淄博, seed 001)', () => {
 
   it('carries the 朱家户 land matter through all six steps, on the public record', async () => {
     const matters = await get('/v1/matters?within=370323104201')
-    expect(matters.items).toHaveLength(1)
-    const matter = await get(`/v1/matters/${matters.items[0].id}`)
+    // The land matter, and the project matter decided at the same meetings (demo/funds.ts).
+    expect(matters.items.map((m: { category: string }) => m.category).sort()).toEqual([
+      'collective_project',
+      'land_contracting',
+    ])
+    const land = matters.items.find((m: { category: string }) => m.category === 'land_contracting')
+    const matter = await get(`/v1/matters/${land.id}`)
     expect(matter).toMatchObject({ state: 'closed', implementation: 'completed' })
     expect(matter.meetings.map((m: { outcome: string }) => m.outcome)).toEqual([
       'passed',
@@ -100,7 +105,12 @@ describe('demo dataset (淄博, seed 001)', () => {
       'passed',
     ])
     const published = await app.inject({ method: 'GET', url: '/v1/public/villages/370323104201/disclosures' })
-    expect(published.json().items.map((d: { kind: string }) => d.kind)).toEqual(['result', 'resolution'])
+    expect(
+      published
+        .json()
+        .items.map((d: { kind: string }) => d.kind)
+        .sort(),
+    ).toEqual(['resolution', 'resolution', 'result'])
   })
 
   it('holds the 蓑衣樊 council’s sessions, with a resolution closed one by one', async () => {
@@ -164,15 +174,19 @@ describe('demo dataset (淄博, seed 001)', () => {
       expect(await projectNamed('黑牛')).toMatchObject({ status: 'operating' })
     })
 
-    it('approved the 香菇 project on the 朱家户 land matter and booked its first payment', async () => {
+    it('approved the 香菇 project on the 朱家户 matter that decided it and booked its first payment', async () => {
       const { id } = await projectNamed('香菇产业园')
-      const [matter] = (await get('/v1/matters?within=370323104201')).items
+      const matter = (await get('/v1/matters?within=370323104201')).items.find(
+        (m: { category: string }) => m.category === 'collective_project',
+      )
+      expect(matter).toMatchObject({ amount: '7800000.00', projects: [id] })
       const steps = (await get(`/v1/projects/${id}/transitions`)).items
       expect(steps.map((s: { to: string }) => s.to)).toEqual(['submitted', 'reviewed', 'approved', 'started'])
       const approval = steps.find((s: { to: string }) => s.to === 'approved')
       expect(approval.decisionRef).toBe(matter.id)
       expect(approval.gate.decision).toEqual({ ref: matter.id, kind: 'matter', satisfied: true, missing: [] })
       expect(approval.gate.notice).toMatchObject({ until: '2019-04-18' })
+      expect(approval.gate.authorisation).toMatchObject({ ref: matter.id, slot: id })
       const paid = (await get(`/v1/projects/${id}/disbursements`)).items
       expect(paid).toHaveLength(1)
       expect(paid[0]).toMatchObject({
@@ -221,6 +235,65 @@ describe('demo dataset (淄博, seed 001)', () => {
       expect(paid).toMatchObject({ amount: '950000.00', voucher: { voucherStatus: 'draft' } })
       const voucher = await get(`/v1/ledgers/${paid.voucher.ledgerId}/vouchers/${paid.voucher.voucherId}`)
       expect(voucher.lines.map((l: { account: string }) => l.account)).toEqual(['10201', '241'])
+    })
+
+    it('distributed the 黑牛 revenue on its decided plan, booking the reserve and the households’ payables', async () => {
+      const { id } = await projectNamed('黑牛')
+      const trace = await get(`/v1/projects/${id}/trace`)
+      const { distribution } = trace.revenues[0]
+      const kept = distribution.lines.filter((l: { villageCode: string | null }) => l.villageCode === null)
+      expect(kept.map((l: { recipient: string; amount: string }) => [l.recipient, l.amount]).sort()).toEqual([
+        ['monitored_households', '12600.00'],
+        ['reserve', '28000.00'],
+      ])
+      const [reserve, monitored] = kept
+      expect(reserve.voucher.voucherId).toBe(monitored.voucher.voucherId)
+      const voucher = await get(
+        `/v1/ledgers/${reserve.voucher.ledgerId}/vouchers/${reserve.voucher.voucherId}`,
+      )
+      expect(voucher.status).toBe('draft')
+      expect(
+        voucher.lines.map((l: { account: string; debit: string; credit: string }) => [
+          l.account.slice(0, 3),
+          l.debit,
+          l.credit,
+        ]),
+      ).toEqual([
+        ['112', '40600.00', null],
+        ['502', null, '40600.00'],
+        ['322', '40600.00', null],
+        ['311', null, '28000.00'],
+        ['211', null, '4200.00'],
+        ['211', null, '4200.00'],
+        ['211', null, '4200.00'],
+      ])
+      const run = await app.services.funds.getRun(distribution.runId)
+      expect(run.decision).toMatchObject({
+        kind: 'matter',
+        category: 'collective_income_use',
+        amount: '360000.00',
+      })
+    })
+
+    it('recorded 确权 of the 黑牛 sheds at acceptance, drafted in both owners’ books', async () => {
+      const { id } = await projectNamed('黑牛')
+      const titles = await app.services.funds.assetTitles(id)
+      expect(titles.assets).toMatchObject([
+        {
+          assetClass: 'operating',
+          cost: 100_000_000n,
+          owners: [
+            { owner: 'village:370322104201', value: 25_000_000n, sharePercent: '25.00' },
+            { owner: 'village:370322104203', value: 75_000_000n, sharePercent: '75.00' },
+          ],
+        },
+      ])
+      expect(titles.entries).toHaveLength(2)
+      for (const entry of titles.entries) {
+        const voucher = await get(`/v1/ledgers/${entry.ledgerId}/vouchers/${entry.voucherId}`)
+        expect(voucher).toMatchObject({ status: 'draft', date: '2025-01-06' })
+        expect(voucher.lines.map((l: { account: string }) => l.account.slice(0, 3))).toEqual(['151', '311'])
+      }
     })
   })
 

@@ -11,6 +11,7 @@ import {
 } from './funds-fixtures.js'
 import { problem, seedDivisions, startTestApp, type TestApp } from './helpers.js'
 import { villageBooks } from './ledger-helpers.js'
+import { decidedMatter } from './money-fixtures.js'
 
 /**
  * Bad input and refused rules on every funds endpoint: a 4xx problem naming the field and the
@@ -709,6 +710,15 @@ describe('funds — money refused at every step leaves sources, projects and led
             { holder: { villageCode: QIUJIA }, contribution: 'money', valuation: '100000.00' },
             { holder: { villageCode: HEDIAN }, contribution: 'land', valuation: '300000.00' },
           ],
+          // 资产确权: the implementing 李孟德村 owns what the plan paid for.
+          assets: [
+            {
+              name: '牛舍',
+              assetClass: 'operating',
+              cost: (await as(t, keys.township).get(url())).allocated,
+              owners: [{ villageCode: LIMENGDE, value: (await as(t, keys.township).get(url())).allocated }],
+            },
+          ],
         },
       },
       200,
@@ -725,8 +735,20 @@ describe('funds — money refused at every step leaves sources, projects and led
       receivedOn: '2024-12-20',
     })
 
+    const undecided = problem(
+      await township('/distributions', { revenueId: revenue.id, policy: policy() }),
+      422,
+      'funds.distribution_decision_required',
+    )
+    expect(fields(undecided)).toEqual(['decisionRef'])
+    const plan = await decidedMatter(
+      t,
+      LIMENGDE,
+      { category: 'collective_income_use', amount: '36000.00' },
+      '2024-12-01',
+    )
     const distribute = (over: object = {}) =>
-      township('/distributions', { revenueId: revenue.id, policy: policy(), ...over })
+      township('/distributions', { revenueId: revenue.id, policy: policy(), decisionRef: plan, ...over })
     const notHolder = problem(
       await distribute({ policy: policy({ guaranteed: [{ villageCode: LIMENGDE, amount: '8000.00' }] }) }),
       422,
@@ -742,7 +764,7 @@ describe('funds — money refused at every step leaves sources, projects and led
     expect(trace.revenues).toMatchObject([{ id: revenue.id, distribution: null }])
     expect(trace.totals.distributedToVillages).toBe('0.00')
     expect((await drafts(qiujia)).items).toEqual([])
-    expect((await drafts(limengde)).items).toHaveLength(1) // the disbursement's
+    expect((await drafts(limengde)).items).toHaveLength(2) // the disbursement's and the 确权 entries
     expect((await as(t, keys.county).get('/v1/stats/funds?within=370322')).distributedToVillages).toBe('0.00')
 
     // Once 和店村 opens its books the same revenue distributes — once.
@@ -750,6 +772,7 @@ describe('funds — money refused at every step leaves sources, projects and led
     const run = await as(t, keys.township).post(url('/distributions'), {
       revenueId: revenue.id,
       policy: policy(),
+      decisionRef: plan,
     })
     expect(run.lines.map((l: { recipient: string; amount: string }) => [l.recipient, l.amount])).toEqual([
       [`village:${QIUJIA}`, '9000.00'],
@@ -759,7 +782,7 @@ describe('funds — money refused at every step leaves sources, projects and led
     expect(twice.context).toEqual({ runId: run.id })
     expect((await drafts(hedian)).items).toHaveLength(1)
     expect((await drafts(qiujia)).items).toHaveLength(1)
-    expect((await drafts(limengde)).items).toHaveLength(1)
+    expect((await drafts(limengde)).items).toHaveLength(2) // the disbursement and the 确权 entries
 
     // A run is read through its own project only.
     problem(

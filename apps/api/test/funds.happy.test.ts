@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { approvedProject, as, LIMENGDE, QIUJIA, sourceBody, TOWNSHIP } from './funds-fixtures.js'
 import { seedDivisions, startTestApp, type TestApp } from './helpers.js'
 import { villageBooks } from './ledger-helpers.js'
+import { decidedMatter } from './money-fixtures.js'
 
 let t: TestApp
 const keys = { village: '', township: '', county: '' }
@@ -157,6 +158,18 @@ describe('project funds — from a source through a project into village ledgers
             { holder: { villageCode: LIMENGDE }, contribution: 'land', valuation: '300000.00' },
             { holder: { villageCode: QIUJIA }, contribution: 'money', valuation: '100000.00' },
           ],
+          // 资产确权: the plan's 40,000 formed the sheds, owned 3:1.
+          assets: [
+            {
+              name: '标准化牛舍（2栋）',
+              assetClass: 'operating',
+              cost: '40000.00',
+              owners: [
+                { villageCode: LIMENGDE, value: '30000.00' },
+                { villageCode: QIUJIA, value: '10000.00' },
+              ],
+            },
+          ],
         },
       },
       200,
@@ -197,8 +210,16 @@ describe('project funds — from a source through a project into village ledgers
       amount: '36000.00',
       receivedOn: '2024-12-20',
     })
+    const plan = await decidedMatter(
+      t,
+      LIMENGDE,
+      { category: 'collective_income_use', amount: '36000.00', title: '黑牛项目2024年收益分配方案' },
+      '2024-12-01',
+    )
     const run = await as(t, keys.township).post(`/v1/projects/${projectId}/distributions`, {
       revenueId: revenue.id,
+      decisionRef: plan,
+      monitoredHouseholds: [{ ref: '1组监测户' }, { ref: '2组监测户', units: 2 }],
       policy: {
         version: '黑牛项目收益分配方案 2024-1',
         guaranteed: [{ villageCode: LIMENGDE, amount: '8000.00' }],

@@ -49,14 +49,14 @@ async function rosters(village: string, prefix: string) {
 }
 
 /** A collective-project matter of the village, resolved by its representatives on 2024-03-01. */
-async function resolvedMatter(village: string, prefix: string) {
+async function resolvedMatter(village: string, prefix: string, amount = '80000.00') {
   const ids = (...keys: string[]) => keys.map((k) => people[`${prefix}${k}`]!)
   const matter = await as(t).post('/v1/matters', {
     villageCode: village,
     title: '黑牛养殖项目入股',
     category: 'collective_project',
     description: '以土地入股黑牛养殖项目',
-    amount: '80000.00',
+    amount,
   })
   const stage = (path: string, body: object) =>
     as(t).post(`/v1/matters/${matter.id}/${path}`, { heldOn: '2024-03-01', minutes: '会议记录', ...body })
@@ -68,8 +68,9 @@ async function resolvedMatter(village: string, prefix: string) {
     resolve: () =>
       stage('resolution', {
         body: 'representatives_meeting',
-        attendees: ids('r1', 'r2'),
-        votes: { yes: 2, no: 0, abstain: 0 },
+        // The 村民代表会议 is the 村委会 and the 村民代表 (组织法 Art. 25): all five attend.
+        attendees: ids('sec', 'vice', 'r1', 'r2', 'r3'),
+        votes: { yes: 5, no: 0, abstain: 0 },
       }),
     /** 决议公开 from 2024-03-10 to 2024-03-16: approval can follow from 2024-03-17. */
     disclose: () =>
@@ -323,7 +324,7 @@ describe('a project implemented by a partner enterprise', () => {
     )
     const step = (key: string, body: object) =>
       t.call('POST', `/v1/projects/${projectId}/transitions`, { key, body })
-    const foreign = await resolvedMatter(QIUJIA, 'q.')
+    const foreign = await resolvedMatter(QIUJIA, 'q.', '90000.00')
     await foreign.resolve()
     await foreign.disclose()
     const refused = problem(
@@ -332,7 +333,7 @@ describe('a project implemented by a partner enterprise', () => {
       'funds.decision_required',
     )
     expect((refused.context!.missing as string[]).join(' ')).toContain('none of the beneficiary villages')
-    const own = await resolvedMatter(LIMENGDE, 'l.')
+    const own = await resolvedMatter(LIMENGDE, 'l.', '90000.00')
     await own.resolve()
     await own.disclose()
     const approved = await step(keys.county, {
@@ -365,6 +366,7 @@ describe('an alliance matter as the decision', () => {
       allianceId: alliance.id,
       title: '联村共建黑牛养殖园区',
       category: 'collective_project',
+      amount: '120000.00',
       villageCodes: [LIMENGDE, QIUJIA],
     })
     const projectId = await reviewedProject(t, keys, {
@@ -395,8 +397,9 @@ describe('an alliance matter as the decision', () => {
       })
       await stage('resolution', {
         body: 'representatives_meeting',
-        attendees: ids('r1', 'r2'),
-        votes: { yes: 2, no: 0, abstain: 0 },
+        // The 村民代表会议 is the 村委会 and the 村民代表 (组织法 Art. 25): all five attend.
+        attendees: ids('sec', 'vice', 'r1', 'r2', 'r3'),
+        votes: { yes: 5, no: 0, abstain: 0 },
       })
       await as(t).post(`/v1/matters/${matterId}/disclosures`, {
         kind: 'resolution',

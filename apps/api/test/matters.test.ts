@@ -79,10 +79,11 @@ describe('四议两公开 matters', () => {
     expect(reviewed.statusCode, reviewed.body).toBe(201)
     const resolved = await stage(id, 'resolution', {
       body: 'representatives_meeting',
-      attendees: ids('r1', 'r2'),
-      votes: { yes: 2, no: 0, abstain: 0 },
+      // The 村民代表会议 is the 村委会 (sec, vice) and r1–r3 (组织法 Art. 25): 4 of 5 attend.
+      attendees: ids('r1', 'r2', 'r3', 'vice'),
+      votes: { yes: 4, no: 0, abstain: 0 },
     })
-    expect(resolved.json().state).toBe('resolved')
+    expect(resolved.json().state, resolved.body).toBe('resolved')
     const timeline = (await t.call('GET', `/v1/matters/${id}`)).json()
     expect(timeline.meetings.map((m: { stage: string }) => m.stage)).toEqual([
       'proposal',
@@ -107,8 +108,9 @@ describe('四议两公开 matters', () => {
     })
     await stage(id, 'resolution', {
       body: 'representatives_meeting',
-      attendees: ids('r1', 'r2'),
-      votes: { yes: 2, no: 0, abstain: 0 },
+      // The 村民代表会议 is the 村委会 (sec, vice) and r1–r3 (组织法 Art. 25): 4 of 5 attend.
+      attendees: ids('r1', 'r2', 'r3', 'vice'),
+      votes: { yes: 4, no: 0, abstain: 0 },
     })
     const disclose = (body: object) => t.call('POST', `/v1/matters/${id}/disclosures`, { body })
     const short = problem(
@@ -187,8 +189,9 @@ describe('四议两公开 matters', () => {
     })
     await stage(id, 'resolution', {
       body: 'representatives_meeting',
-      attendees: ids('r1', 'r2'),
-      votes: { yes: 2, no: 0, abstain: 0 },
+      // The 村民代表会议 is the 村委会 (sec, vice) and r1–r3 (组织法 Art. 25): 4 of 5 attend.
+      attendees: ids('r1', 'r2', 'r3', 'vice'),
+      votes: { yes: 4, no: 0, abstain: 0 },
     })
     await t.call('POST', `/v1/matters/${id}/disclosures`, {
       body: { kind: 'resolution', channels: ['meeting'], from: '2024-03-10', until: '2024-03-20' },

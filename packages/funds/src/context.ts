@@ -19,6 +19,9 @@ export interface ProjectRef {
   status: ProjectStatus
   /** What a cross-domain gate compares (the major-matter amount). */
   budget: Fen
+  /** industry · livelihood · infrastructure · public_welfare: what a decision must cover. */
+  category: string
+  name: string
 }
 
 /** Who holds a fund source and where it sits (an alliance's money sits in its township). */

@@ -54,6 +54,29 @@ export const FUNDS_ERRORS = {
   },
   'funds.holder_outside_county': { kind: 'rule', meaning: 'share holders lie in the project’s county' },
   'funds.duplicate_holder': { kind: 'invalid', meaning: 'a share holder holds one share line' },
+  'funds.decision_already_used': {
+    kind: 'rule',
+    meaning: 'a 四议两公开 matter that lists no projects authorises one project only',
+  },
+  'funds.asset_title_required': {
+    kind: 'rule',
+    meaning:
+      'accepting a project that spent money names the assets formed, their class and owners (资产确权)',
+  },
+  'funds.asset_owner_class': {
+    kind: 'rule',
+    meaning: '到户类 assets belong to households, 公益性 ones to the village collective',
+  },
+  'funds.asset_owner_unknown': {
+    kind: 'rule',
+    meaning: 'an asset’s owner is a village of the project (with its ledger) or one of its households',
+  },
+  'funds.duplicate_asset_owner': { kind: 'invalid', meaning: 'an owner is listed once per asset' },
+  'funds.asset_value_mismatch': { kind: 'rule', meaning: 'the owners’ values sum to the asset’s cost' },
+  'funds.asset_cost_mismatch': {
+    kind: 'rule',
+    meaning: 'the assets’ costs sum to the money the project paid (and still plans to pay)',
+  },
   'funds.no_results_yet': { kind: 'rule', meaning: '绩效 results are recorded once works start' },
   'funds.unknown_indicator': { kind: 'rule', meaning: 'a result names one of the project’s indicators' },
   // allocations (资金安排)
@@ -132,6 +155,10 @@ export const FUNDS_ERRORS = {
   },
   'funds.duplicate_guarantee': { kind: 'invalid', meaning: 'a village is guaranteed once' },
   'funds.invalid_guarantee': { kind: 'invalid', meaning: 'a guaranteed amount is greater than zero' },
+  'funds.monitored_households_required': {
+    kind: 'rule',
+    meaning: 'the monitored households’ part of a distribution is owed to named households',
+  },
   'funds.split_mismatch': {
     kind: 'conflict',
     meaning: 'internal check: the stages of a distribution did not sum to the revenue',

@@ -1,6 +1,7 @@
 import { type Clock, type Database, systemClock } from '@liancun/core'
 import type { FundsContext } from './context.js'
 import { allocationPart } from './parts/allocations.js'
+import { assetTitlePart } from './parts/asset-titles.js'
 import { disbursementPart } from './parts/disbursements.js'
 import { lifecyclePart } from './parts/lifecycle.js'
 import { paymentPlanPart } from './parts/payment-plans.js'
@@ -11,7 +12,12 @@ import { sourcePart } from './parts/sources.js'
 import { statsPart } from './parts/stats.js'
 import { tracePart } from './parts/traces.js'
 
-export { DEFAULT_NOTICE_DAYS, type GateSource, type TransitionGate } from './parts/lifecycle.js'
+export {
+  DEFAULT_NOTICE_DAYS,
+  type GateReads,
+  type GateSource,
+  type TransitionGate,
+} from './parts/lifecycle.js'
 
 export interface FundsServiceOptions {
   db: Database
@@ -29,6 +35,7 @@ export function createFundsService(options: FundsServiceOptions) {
     ...sourcePart(context),
     ...projectPart(context),
     ...lifecyclePart(context),
+    ...assetTitlePart(context),
     ...allocationPart(context),
     ...paymentPlanPart(context),
     ...disbursementPart(context),

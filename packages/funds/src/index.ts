@@ -7,7 +7,13 @@ export type {
 } from './context.js'
 export type { FundsErrorCode } from './errors.js'
 export { FUNDS_ERRORS, FundsError } from './errors.js'
-export type { FundsService, FundsServiceOptions, GateSource, TransitionGate } from './funds-service.js'
+export type {
+  FundsService,
+  FundsServiceOptions,
+  GateReads,
+  GateSource,
+  TransitionGate,
+} from './funds-service.js'
 export { createFundsService, DEFAULT_NOTICE_DAYS } from './funds-service.js'
 export {
   AllocationInput,
@@ -31,7 +37,7 @@ export {
 } from './inputs.js'
 export { fundsMigrations, migrateFunds } from './migrate.js'
 export type { Project } from './parts/projects.js'
-export type { DistributionRun } from './parts/revenue.js'
+export type { DistributionGate, DistributionRun } from './parts/revenue.js'
 export type { FundSource } from './parts/sources.js'
 export type {
   DistributionOutcome,
@@ -45,3 +51,4 @@ export { checkTransition, FUNDABLE, PROJECT_STATUSES, TARGET_STATUSES } from './
 export type { TrancheInput, Trigger, TriggerFacts } from './rules/payment-plan.js'
 export { planAmounts, TRIGGERS, triggerGap } from './rules/payment-plan.js'
 export { FULL_BP, formatPercent, PercentString } from './rules/percent.js'
+export type { LineVoucher } from './store/revenues.js'

@@ -150,6 +150,31 @@ const ShareContribution = z.strictObject({
   }),
 })
 
+const AssetOwner = z.union([
+  z.strictObject({
+    villageCode: VillageCode.meta({ description: 'a village collective (with its ledger)' }),
+    value: PositiveMoneyString.meta({ description: 'the owner’s part of the asset’s cost (元)' }),
+  }),
+  z.strictObject({
+    household: z.strictObject({
+      villageCode: VillageCode,
+      ref: Text(100).meta({ description: '户号 or 户主 as the village’s household register names it' }),
+    }),
+    value: PositiveMoneyString,
+  }),
+])
+
+/** 资产确权 (国办函〔2021〕51号): an asset the project formed, its class, cost and owners. */
+const TitledAsset = z.strictObject({
+  name: Text(200).meta({ example: '标准化牛舍（4栋）' }),
+  assetClass: z
+    .enum(['operating', 'public_welfare', 'household'])
+    .meta({ description: '经营性 · 公益性 · 到户类' }),
+  cost: PositiveMoneyString.meta({ description: 'the asset’s cost (元): its owners’ values sum to it' }),
+  owners: z.array(AssetOwner).min(1).max(500),
+})
+export type TitledAsset = z.infer<typeof TitledAsset>
+
 export const TransitionInput = z
   .strictObject({
     to: z.enum(TARGET_STATUSES).meta({
@@ -167,6 +192,20 @@ export const TransitionInput = z
           .enum(['operating', 'public_welfare', 'household'])
           .meta({ description: '经营性 · 公益性 · 到户类' }),
         shares: z.array(ShareContribution).min(1).max(200),
+        assets: z
+          .array(TitledAsset)
+          .min(1)
+          .max(100)
+          .optional()
+          .meta({
+            description:
+              '资产确权: each asset formed, its class, owners and their values; Σ costs = the money paid and still planned for the project. ' +
+              'Required once money was paid or planned; each village owner’s ledger receives the entries (Dr 151 / Cr 311, and Dr 241 / Cr 153 for the money it received)',
+          }),
+        bookOn: BusinessDate.optional().meta({
+          description:
+            'the day the 确权 entries are drafted in the owners’ ledgers (default: the acceptance day)',
+        }),
         note: z.string().max(2000).optional(),
       })
       .optional()
@@ -301,6 +340,24 @@ export const DistributionInput = z
     date: BusinessDate.optional().meta({
       description: 'date of the vouchers; default the revenue’s receivedOn',
     }),
+    decisionRef: Id.optional().meta({
+      description:
+        'the 四议两公开 matter (collective_income_use) adopting this distribution plan, resolved by the members’ or representatives’ meeting and publicly disclosed; required by the API',
+    }),
+    monitoredHouseholds: z
+      .array(
+        z.strictObject({
+          ref: Text(100).meta({ description: '户号 or 户主 of a monitored household (防返贫监测对象)' }),
+          units: z.number().int().min(1).max(1000).optional().meta({ description: 'its weight; default 1' }),
+        }),
+      )
+      .min(1)
+      .max(1000)
+      .refine((list) => new Set(list.map((h) => h.ref)).size === list.length, 'each household once')
+      .optional()
+      .meta({
+        description: 'the households owed the monitored part, booked as a payable (211 应付款) to each',
+      }),
   })
   .meta({
     example: {

@@ -324,6 +324,11 @@ export const distributionRuns = fundsSchema.table(
     /** JSON: the stages with quotas, outputs and ranks (bigints as strings). */
     result: text('result').notNull(),
     date: date('date', { mode: 'string' }).notNull(),
+    /**
+     * The resolved matter adopting the distribution plan and its public notice, as JSON the app
+     * found (matter id, body, disclosure); null on runs recorded before decisions were required.
+     */
+    decision: text('decision'),
     createdBy: text('created_by').notNull(),
     createdAt: created(),
   },
@@ -370,4 +375,94 @@ export const fundRules = fundsSchema.table(
     createdAt: created(),
   },
   (t) => [primaryKey({ columns: [t.countyCode, t.divisionCode, t.effectiveFrom] })],
+)
+
+/**
+ * Which 四议两公开 decision authorised which project at 县审定. One row per project; `slot` is
+ * `single` for a matter that lists no projects, so a second project under it collides.
+ */
+export const projectAuthorisations = fundsSchema.table(
+  'project_authorisations',
+  {
+    countyCode: countyCode(),
+    projectId: text('project_id').notNull(),
+    decisionRef: text('decision_ref').notNull(),
+    decisionKind: text('decision_kind').notNull(),
+    slot: text('slot').notNull(),
+    /** The project's budget when authorised (fen): what counts against the matter's cap. */
+    amount: bigint('amount', { mode: 'bigint' }).notNull(),
+    authorisedOn: date('authorised_on', { mode: 'string' }).notNull(),
+    createdAt: created(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.projectId] }),
+    uniqueIndex('project_authorisations_slot_idx').on(t.countyCode, t.decisionRef, t.slot),
+    foreignKey({ columns: [t.countyCode, t.projectId], foreignColumns: [projects.countyCode, projects.id] }),
+  ],
+)
+
+/** 资产确权 at acceptance (国办函〔2021〕51号): an asset the project formed, its class and cost. */
+export const projectAssets = fundsSchema.table(
+  'project_assets',
+  {
+    countyCode: countyCode(),
+    projectId: text('project_id').notNull(),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    /** operating 经营性 · public_welfare 公益性 · household 到户类 */
+    assetClass: text('asset_class').notNull(),
+    cost: bigint('cost', { mode: 'bigint' }).notNull(),
+    titledOn: date('titled_on', { mode: 'string' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.projectId, t.position] }),
+    foreignKey({ columns: [t.countyCode, t.projectId], foreignColumns: [projects.countyCode, projects.id] }),
+    check('project_assets_cost_positive', sql`${t.cost} > 0`),
+  ],
+)
+
+/** An owner's share of a 确权 asset: a village collective (with its ledger) or a household. */
+export const projectAssetOwners = fundsSchema.table(
+  'project_asset_owners',
+  {
+    countyCode: countyCode(),
+    projectId: text('project_id').notNull(),
+    position: integer('position').notNull(),
+    /** `village:<code>` or `household:<village code>:<户号 or 户主>` */
+    owner: text('owner').notNull(),
+    villageCode: text('village_code').notNull(),
+    household: text('household'),
+    value: bigint('value', { mode: 'bigint' }).notNull(),
+    /** The village owner's ledger (账套); null for households, whose assets no collective books. */
+    ledgerId: text('ledger_id'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.projectId, t.position, t.owner] }),
+    foreignKey({
+      name: 'project_asset_owners_asset_fk',
+      columns: [t.countyCode, t.projectId, t.position],
+      foreignColumns: [projectAssets.countyCode, projectAssets.projectId, projectAssets.position],
+    }),
+    check('project_asset_owners_value_positive', sql`${t.value} > 0`),
+  ],
+)
+
+/**
+ * The 确权 entries drafted in one ledger: the assets it owns (Dr 151 / Cr 311) and the special
+ * money it received that leaves 241 (Dr 241 / Cr 153), with the draft voucher carrying them.
+ */
+export const projectTitleEntries = fundsSchema.table(
+  'project_title_entries',
+  {
+    countyCode: countyCode(),
+    projectId: text('project_id').notNull(),
+    ledgerId: text('ledger_id').notNull(),
+    owned: bigint('owned', { mode: 'bigint' }).notNull(),
+    received: bigint('received', { mode: 'bigint' }).notNull(),
+    voucherId: text('voucher_id'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.projectId, t.ledgerId] }),
+    foreignKey({ columns: [t.countyCode, t.projectId], foreignColumns: [projects.countyCode, projects.id] }),
+  ],
 )

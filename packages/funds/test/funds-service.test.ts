@@ -102,12 +102,6 @@ async function approve(id: string) {
   return step(id, 'approved', '2024-03-12')
 }
 
-/** completion notice 10-01…10-10, accepted on 10-11 with the given shares. */
-async function accept(id: string, shares: unknown[]) {
-  await notice(id, 'completion', '2024-10-01')
-  return step(id, 'accepted', '2024-10-11', { acceptance: { assetClass: 'operating', shares } })
-}
-
 const allocate = (service: FundsService, projectId: string, fundSourceId: string, amount: string) =>
   service.allocate(projectId, AllocationInput.parse({ fundSourceId, amount }), MANAGER)
 
@@ -742,11 +736,26 @@ describe('revenue and distribution', () => {
         MANAGER,
       )
     await expectCode(revenue('1.00'), 'funds.not_operating')
-    await accept(project.id, [
-      { holder: { villageCode: V1 }, contribution: 'money', valuation: '600000.00' },
-      { holder: { villageCode: V2 }, contribution: 'land', valuation: '300000.00' },
-      { holder: { partnerId }, contribution: 'asset', valuation: '100000.00' },
-    ])
+    await notice(project.id, 'completion', '2024-10-01')
+    await step(project.id, 'accepted', '2024-10-11', {
+      acceptance: {
+        assetClass: 'operating',
+        shares: [
+          { holder: { villageCode: V1 }, contribution: 'money', valuation: '600000.00' },
+          { holder: { villageCode: V2 }, contribution: 'land', valuation: '300000.00' },
+          { holder: { partnerId }, contribution: 'asset', valuation: '100000.00' },
+        ],
+        // 资产确权 of the planned 1,000,000 (here handed to a household, which needs no ledger).
+        assets: [
+          {
+            name: '菌棚',
+            assetClass: 'operating',
+            cost: '1000000.00',
+            owners: [{ household: { villageCode: V1, ref: '1组王某户' }, value: '1000000.00' }],
+          },
+        ],
+      },
+    })
     const income = await revenue('100000.01')
     expect(income.amount).toBe(10_000_001n)
 
@@ -757,7 +766,12 @@ describe('revenue and distribution', () => {
       monitoredHouseholdsPercent: '5.00',
       shortfall: 'pro_rata',
     })
-    const run = await funds.distribute(project.id, { revenueId: income.id, policy }, MANAGER)
+    const households = [{ ref: '1组监测户' }]
+    const run = await funds.distribute(
+      project.id,
+      { revenueId: income.id, policy, monitoredHouseholds: households },
+      MANAGER,
+    )
     const byRecipient = Object.fromEntries(run.lines.map((l) => [l.recipient, l.amount]))
     // 100,000.01 − 20,000.00 guaranteed = 80,000.01; reserve 10% = 8,000.00 (8,000.001);
     // monitored 5% of 72,000.01 = 3,600.00; 68,400.01 by 60:30:10 → the odd fen to the 60% holder
@@ -775,7 +789,11 @@ describe('revenue and distribution', () => {
     expect(run.lines.find((l) => l.recipient === 'reserve')?.villageCode).toBeNull()
 
     await expectCode(
-      funds.distribute(project.id, { revenueId: income.id, policy }, MANAGER),
+      funds.distribute(
+        project.id,
+        { revenueId: income.id, policy, monitoredHouseholds: households },
+        MANAGER,
+      ),
       'funds.revenue_distributed',
     )
     await expectCode(
@@ -964,7 +982,7 @@ describe('schema', () => {
        from pg_class c join pg_namespace n on n.oid = c.relnamespace
        where n.nspname = 'funds' and c.relkind = 'r'`),
     )) as unknown as { rows: { table: string; pk: string | null }[] }
-    expect(result.rows.length).toBe(15)
+    expect(result.rows.length).toBe(19)
     expect(result.rows.filter((t) => !t.pk?.startsWith('county_code,'))).toEqual([])
   })
 })

@@ -167,6 +167,8 @@ describe('guards: authorise what is loaded, once', () => {
       allianceId: null,
       status: 'candidate',
       budget: 300_000_000n,
+      category: 'industry',
+      name: '香菇产业园',
     }
     const refuse = refusing<ProjectRef>()
     let gateRead = false

@@ -176,6 +176,14 @@ describe('statements per funds operation', () => {
           { holder: { villageCode: V1 }, contribution: 'money', valuation: '600000.00' },
           { holder: { villageCode: V2 }, contribution: 'land', valuation: '300000.00' },
         ],
+        assets: [
+          {
+            name: '菌棚',
+            assetClass: 'operating',
+            cost: '400000.00',
+            owners: [{ household: { villageCode: V1, ref: '1组王某户' }, value: '400000.00' }],
+          },
+        ],
       },
     })
     const revenue = await count('recordRevenue', () =>

@@ -45,6 +45,18 @@ export const GOVERNANCE_ERRORS = {
     kind: 'rule',
     meaning: 'the meeting (or session) is recorded, but too few attended to decide; context has the numbers',
   },
+  'governance.household_count_not_accepted': {
+    kind: 'invalid',
+    meaning: 'the households represented follow from the household register, never from a typed number',
+  },
+  'governance.notice_required': {
+    kind: 'rule',
+    meaning: 'a villagers’ meeting records the day its notice was given',
+  },
+  'governance.notice_too_short': {
+    kind: 'rule',
+    meaning: 'a villagers’ meeting is held at least the configured days (ten) after its notice',
+  },
   // 两公开, objections and implementation
   'governance.not_resolved': {
     kind: 'rule',
@@ -110,6 +122,20 @@ export const GOVERNANCE_ERRORS = {
   'governance.resolution_not_open': {
     kind: 'rule',
     meaning: 'only an open resolution of this council closes (销号)',
+  },
+  'governance.closure_needs_decision': {
+    kind: 'rule',
+    meaning:
+      'a resolution closed as not actionable needs a reason and the council’s vote (more than half present)',
+  },
+  'governance.closure_not_complete': {
+    kind: 'rule',
+    meaning:
+      'a resolution closes as solved, satisfied or resolved only with a 100% progress report at the session',
+  },
+  'governance.major_matter_required': {
+    kind: 'rule',
+    meaning: 'a resolution spending the major-matter amount or more opens its 四议两公开 matter',
   },
 } as const satisfies Record<`governance.${string}`, { kind: DomainErrorKind; meaning: string }>
 

@@ -43,15 +43,22 @@ export {
   judgeRepresentativesMeeting,
   judgeVillagersMeeting,
 } from './rules/judgement.js'
-export type { MeetingOutcome, Stage, StageRoster } from './rules/meeting.js'
-export { judgeMeeting, STAGES, tallyVotes } from './rules/meeting.js'
+export type { ProvisionKey } from './rules/legal-bases.js'
+export { basisOn, PROVISIONS } from './rules/legal-bases.js'
+export type { MatterSubject, SpendingClaim, SubjectCover } from './rules/matter-subject.js'
+export { SUBJECT_BASIS, SUBJECT_COVERS, subjectCovers, subjectCoversAmount } from './rules/matter-subject.js'
+export type { CompositionReport, MeetingMatter, MeetingOutcome, Stage, StageRoster } from './rules/meeting.js'
+export { judgeMeeting, representativesComposition, STAGES, tallyVotes } from './rules/meeting.js'
 export type {
+  CategoryRule,
   CountRule,
   DatedOverride,
   Denominator,
   GovernanceRuleSet,
   LegalBasis,
+  PointsSchedule,
+  QuorumReading,
   RuleOverride,
 } from './rules/rule-set.js'
-export { effectiveRules, NATIONAL_RULES } from './rules/rule-set.js'
+export { effectiveRules, NATIONAL_RULES, nationalRules } from './rules/rule-set.js'
 export { quorumNotMet } from './rules/stages.js'

@@ -15,9 +15,23 @@ const Basis = z.strictObject({
 
 const CountRuleInput = z
   .strictObject({
-    denominator: z.enum(['members', 'should_attend', 'adults', 'households', 'representatives', 'present']),
+    denominator: z.enum([
+      'members',
+      'should_attend',
+      'adults',
+      'households',
+      'representatives',
+      'village_representatives',
+      'present',
+    ]),
     threshold: Threshold,
     basis: Basis.meta({ description: 'the local rule’s source: (law, version, article)' }),
+    wording: z
+      .string()
+      .min(1)
+      .max(50)
+      .optional()
+      .meta({ description: 'the text’s words, e.g. 三分之二以上' }),
   })
   .superRefine((rule, ctx) => {
     if (rule.threshold.num > rule.threshold.den) {
@@ -52,6 +66,43 @@ export const PutRulesInput = z
     majorMatterAmount: NonNegativeMoneyString.optional().meta({
       description: '重大事项 amount threshold (元)',
     }),
+    partyQuorumReading: z.enum(['inclusive', 'exclusive']).optional().meta({
+      description:
+        'how 半数以上 (支部工作条例 Arts. 11–12 quorums) is read: inclusive (exactly half suffices) or exclusive; a county sets it either way, a township only to exclusive',
+    }),
+    villagersMeetingNoticeDays: z.number().int().min(1).max(60).optional().meta({
+      description:
+        'days of notice before a 村民会议 (组织法 Art. 21: ten); only a longer notice takes effect',
+    }),
+    representativesShare: CountRuleInput.optional(),
+    womenRepresentativesShare: CountRuleInput.optional(),
+    matterCategoryRules: z
+      .record(
+        // Read at parse time: the category list is declared below.
+        z
+          .string()
+          .refine((c) => (MATTER_CATEGORIES as readonly string[]).includes(c), 'an unknown matter category'),
+        z.strictObject({
+          villagersMeeting: z.array(CountRuleInput).max(5).optional(),
+          representativesMeeting: z.array(CountRuleInput).max(5).optional(),
+        }),
+      )
+      .optional()
+      .meta({ description: 'special majorities by matter category, applied besides the national ones' }),
+    pointsSchedule: z
+      .strictObject({
+        version: z.string().trim().min(1).max(50),
+        topicSubmitted: z.number().int().min(-100).max(100),
+        topicAccepted: z.number().int().min(-100).max(100),
+        resolutionFromOwnTopic: z.number().int().min(-100).max(100),
+        attended: z.number().int().min(-100).max(100),
+        absent: z.number().int().min(-100).max(100),
+      })
+      .optional()
+      .meta({
+        description:
+          '乡村夜话 积分 schedule from this date (replaces the earlier one; not a matter of strictness)',
+      }),
   })
   .meta({
     example: {
@@ -72,6 +123,8 @@ export const MATTER_CATEGORIES = [
   'collective_income_use',
   'public_welfare_project',
   'land_contracting',
+  'land_readjustment',
+  'land_contracting_outsiders',
   'collective_project',
   'homestead_plan',
   'requisition_compensation',
@@ -85,6 +138,23 @@ export const MATTER_CATEGORIES = [
   'other',
 ] as const
 
+/**
+ * The subject of a decision besides its category and amount: the object decided and, optionally,
+ * the projects (项目库 ids) it authorises. A matter that lists none authorises at most one project.
+ */
+const SubjectFields = {
+  object: z.string().trim().min(1).max(200).optional().meta({
+    description: 'the object decided (a project, an asset, a loan …), as the minutes name it',
+    example: '香菇产业园大棚（20座）',
+  }),
+  projects: z
+    .array(z.string().uuid())
+    .min(1)
+    .max(50)
+    .optional()
+    .meta({ description: 'project ids this decision authorises; absent → one project at most' }),
+}
+
 /** Categories the villagers' meeting itself must decide (组织法 Arts. 16, 27). */
 export const VILLAGERS_MEETING_ONLY = new Set<string>(['village_rules', 'charter', 'recall'])
 
@@ -93,8 +163,15 @@ export const CreateMatterInput = z
     villageCode: z.string().regex(/^[0-9]{12}$/, 'a village code has 12 digits'),
     title: z.string().trim().min(1).max(200).meta({ example: '朱家户村土地集中流转方案' }),
     category: z.enum(MATTER_CATEGORIES).meta({ description: '组织法 Art. 24 list and common local ones' }),
-    amount: NonNegativeMoneyString.optional(),
+    amount: NonNegativeMoneyString.optional().meta({
+      description: 'the subject’s amount or cap (元): what the decision may authorise spending up to',
+    }),
+    ...SubjectFields,
     description: z.string().trim().min(1).max(5000),
+  })
+  .refine((m) => m.projects === undefined || new Set(m.projects).size === m.projects.length, {
+    message: 'each project once',
+    path: ['projects'],
   })
   .meta({
     example: {
@@ -147,11 +224,21 @@ export const MatterMeetingInput = z
         'consultation only: hold 提议 and 商议 as one meeting, allowed only where the secretary is also the chair (一肩挑)',
     }),
     presentHouseholds: z
-      .number()
-      .int()
-      .min(0)
+      .unknown()
       .optional()
-      .meta({ description: 'villagers’ meeting: households represented (the alternative quorum)' }),
+      .superRefine((value, ctx) => {
+        if (value !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            message:
+              'presentHouseholds is no longer accepted: the household quorum follows from the recorded households and the attendees',
+          })
+        }
+      })
+      .meta({
+        description:
+          'refused (kept only to answer old clients clearly): the households represented follow from the household register and the attendees',
+      }),
   })
   .meta({
     example: {
@@ -215,6 +302,8 @@ export const CreateAllianceMatterInput = z
     allianceId: z.string().uuid(),
     title: z.string().trim().min(1).max(200),
     category: z.enum(MATTER_CATEGORIES),
+    amount: NonNegativeMoneyString.optional().meta({ description: 'the subject’s amount or cap (元)' }),
+    ...SubjectFields,
     description: z.string().trim().min(1).max(5000).optional(),
     villageCodes: z
       .array(z.string().regex(/^[0-9]{12}$/, 'a village code has 12 digits'))
@@ -282,6 +371,9 @@ export const ReviewTopicInput = z
     decision: z.enum(['accepted', 'rejected']),
     reason: z.enum(['not_prepared', 'settled_by_law', 'covered_by_village_rules']).optional(),
     reference: z.string().max(500).optional(),
+    reviewerId: z.string().uuid().optional().meta({
+      description: 'the person who reviewed (village Party organisation); the recording key is kept too',
+    }),
   })
   .refine((r) => r.decision === 'accepted' || r.reason !== undefined, {
     message: 'a rejection needs its reason',
@@ -351,6 +443,16 @@ export const SessionMinutesInput = z
               text: z.string().min(1).max(2000),
               owner: z.string().min(1).max(100),
               dueOn: BusinessDate,
+              amount: NonNegativeMoneyString.optional().meta({
+                description: 'the spending the resolution implies (元), if any',
+              }),
+              matter: z
+                .strictObject({ category: z.enum(MATTER_CATEGORIES) })
+                .optional()
+                .meta({
+                  description:
+                    'a major matter: the resolution opens the 四议两公开 matter it needs (required when the amount reaches the major-matter amount)',
+                }),
             })
             .optional()
             .meta({ description: 'handed to the 两委: what, who (by post), by when' }),
@@ -363,6 +465,19 @@ export const SessionMinutesInput = z
           resolutionId: z.string().uuid(),
           reason: z.enum(['solved', 'satisfied', 'dispute_resolved', 'not_actionable']),
           evidence: z.string().min(1).max(2000),
+          explanation: z.string().trim().min(1).max(2000).optional().meta({
+            description: 'not_actionable: why (required), with the council’s vote',
+          }),
+          votes: z
+            .strictObject({
+              yes: z.number().int().min(0),
+              no: z.number().int().min(0),
+              abstain: z.number().int().min(0),
+            })
+            .optional()
+            .meta({
+              description: 'not_actionable: the council’s decision (more than half of those present)',
+            }),
         }),
       )
       .default([]),

@@ -26,7 +26,12 @@ export const matters = governanceSchema.table(
     villageCode: text('village_code').notNull(),
     title: text('title').notNull(),
     category: text('category').notNull(),
+    /** The subject's amount or cap (fen): what the matter may authorise spending up to. */
     amount: bigint('amount', { mode: 'bigint' }),
+    /** The subject: the object decided (a project, an asset, a loan …), as the minutes name it. */
+    subjectObject: text('subject_object'),
+    /** The subject: project ids the matter authorises (JSON array); null → at most one project. */
+    subjectProjects: text('subject_projects'),
     description: text('description').notNull(),
     /** Next stage to hold (proposal … resolution), or resolved / rejected / closed. */
     state: text('state').notNull(),
@@ -112,6 +117,10 @@ export const allianceMatters = governanceSchema.table(
     allianceId: text('alliance_id').notNull(),
     title: text('title').notNull(),
     category: text('category').notNull(),
+    /** The subject, as on a village matter: amount or cap (fen), object, listed project ids. */
+    amount: bigint('amount', { mode: 'bigint' }),
+    subjectObject: text('subject_object'),
+    subjectProjects: text('subject_projects'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.countyCode, t.id] })],
@@ -204,6 +213,10 @@ export const councilResolutions = governanceSchema.table(
     status: text('status').notNull(),
     closedSessionId: text('closed_session_id'),
     closure: text('closure'),
+    /** The spending the resolution implies (fen), if any. */
+    amount: bigint('amount', { mode: 'bigint' }),
+    /** The 四议两公开 matter a resolution on a major matter opened (same county). */
+    matterId: text('matter_id'),
   },
   (t) => [
     primaryKey({ columns: [t.countyCode, t.id] }),

@@ -72,3 +72,8 @@ export type ChartId = keyof typeof CHARTS
 export function isCashAccount(code: string): boolean {
   return code.startsWith('101') || code.startsWith('102')
 }
+
+/** The class of an account or sub-account of the 2023 chart, by its first-level code. */
+export function accountClassOf(code: string): AccountClass | undefined {
+  return RCEA_2023.find((a) => a.code === code.slice(0, 3))?.class
+}

@@ -54,6 +54,20 @@ export const LEDGER_ERRORS = {
   },
   'ledger.voucher_not_posted': { kind: 'rule', meaning: 'only a posted voucher is reversed' },
   'ledger.already_reversed': { kind: 'conflict', meaning: 'a voucher is reversed at most once' },
+  'ledger.approval_out_of_order': {
+    kind: 'rule',
+    meaning: '村账乡代管 steps in order: prepared, reviewed, signed, audited',
+  },
+  'ledger.approval_role': {
+    kind: 'forbidden',
+    meaning: 'each approval step is taken by the roles allowed to take it',
+  },
+  'ledger.approval_same_key': { kind: 'forbidden', meaning: 'each approval step is taken by its own key' },
+  'ledger.matter_required': {
+    kind: 'rule',
+    meaning:
+      'a payment, loan, asset disposal or borrowing at the major-matter amount names its resolved matter',
+  },
   'ledger.self_review': {
     kind: 'forbidden',
     meaning: 'the preparer of a voucher never posts it (记账 ≠ 审核)',
@@ -82,11 +96,23 @@ export const LEDGER_ERRORS = {
   },
   'ledger.later_period_closed': { kind: 'rule', meaning: 'only the latest closed month reopens' },
   'ledger.year_closed': { kind: 'conflict', meaning: 'the year already has its closing vouchers' },
+  'ledger.earlier_year_open': {
+    kind: 'rule',
+    meaning: 'years close in order: the year before must have its year-end close first',
+  },
+  'ledger.closed_year_income': {
+    kind: 'rule',
+    meaning: 'a closed year takes no vouchers into its income and expense accounts',
+  },
   'ledger.closing_account_ambiguous': {
     kind: 'rule',
     meaning: 'the sub-account of 321/322 that takes the year-end close cannot be told',
   },
   'ledger.period_not_closed': { kind: 'rule', meaning: 'a disclosure covers closed months only' },
+  'ledger.review_out_of_order': {
+    kind: 'rule',
+    meaning: 'a disclosure is reviewed after its period ends and before it is displayed',
+  },
   'ledger.disclosure_exists': { kind: 'conflict', meaning: 'the period is already disclosed' },
   'ledger.disclosure_not_found': { kind: 'not_found', meaning: 'no such disclosure for the village' },
   'ledger.invalid_within': {

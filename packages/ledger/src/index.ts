@@ -46,6 +46,14 @@ export type {
   PostingVoucher,
 } from './rules/posting.js'
 export { planPostings, postingProblem } from './rules/posting.js'
+export {
+  BALANCE_SHEET_ASSETS,
+  BALANCE_SHEET_CLAIMS,
+  DISTRIBUTION_LINES,
+  INCOME_LINES,
+  officialBalanceSheet,
+  officialIncomeStatement,
+} from './rules/statement-forms.js'
 export type { StatementAccount, StatementLine } from './rules/statements.js'
 export { balanceSheet, closingEntries, incomeStatement } from './rules/statements.js'
 export type { LeafMovement, SidedAmount, TrialAccount, TrialBalanceRow } from './rules/trial-balance.js'

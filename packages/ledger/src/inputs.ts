@@ -207,6 +207,33 @@ export const CreateDisclosureInput = z
       .string()
       .regex(/^[0-9]{4}-((0[1-9]|1[0-2])|Q[1-4])$/, 'must be a month (2024-03) or a quarter (2024-Q1)')
       .meta({ description: '公开期间: a month or a quarter', example: '2024-Q1' }),
+    review: z
+      .strictObject({
+        body: z
+          .enum(['民主理财小组', '村务监督委员会'])
+          .meta({ description: 'who reviewed the content before publication' }),
+        reviewers: z
+          .array(z.string().trim().min(1).max(50))
+          .min(1)
+          .max(15)
+          .meta({ example: ['王立新', '李秀梅'] }),
+        date: BusinessDate.meta({ example: '2024-04-08' }),
+        opinion: z.string().trim().min(1).max(500).optional().meta({ example: '经审核，公开内容真实完整' }),
+      })
+      .optional()
+      .meta({
+        description:
+          '审核: the 民主理财小组 (or 村务监督委员会) reviews the content for truth and completeness before it is published (农村集体经济组织财务公开规定, 2011)',
+      }),
+    display: z
+      .strictObject({
+        from: BusinessDate.meta({ description: '公布日 (first day on the 公开栏)', example: '2024-04-15' }),
+        days: z.number().int().min(1).max(366).meta({ description: 'days on display', example: 30 }),
+      })
+      .optional()
+      .meta({
+        description: 'how long the board is displayed; default from the day of publication for 30 days [U]',
+      }),
   })
   .meta({ example: { period: '2024-Q1' } })
 export type CreateDisclosureInput = z.infer<typeof CreateDisclosureInput>

@@ -104,6 +104,12 @@ export const vouchers = ledgerSchema.table(
     sourceRef: text('source_ref'),
     sourcePreparer: text('source_preparer'),
     sourceReviewer: text('source_reviewer'),
+    /**
+     * The resolved 四议两公开 matter that authorises a major payment, loan, asset disposal or
+     * borrowing, and JSON of the rule applied at posting (threshold, amount, basis). Null below it.
+     */
+    matterId: text('matter_id'),
+    matterRule: text('matter_rule'),
     createdAt: created(),
   },
   (t) => [
@@ -138,6 +144,32 @@ export const voucherLines = ledgerSchema.table(
       foreignColumns: [vouchers.countyCode, vouchers.id],
     }).onDelete('cascade'),
     index('voucher_lines_account_idx').on(t.countyCode, t.ledgerId, t.accountCode),
+  ],
+)
+
+/**
+ * 村账乡代管 approval chain on a voucher: prepared (报账员), reviewed (民主理财小组 / 村务监督委员会),
+ * signed (村委会主任), audited (乡镇经管站). One row per step; a key takes at most one step.
+ */
+export const voucherApprovals = ledgerSchema.table(
+  'voucher_approvals',
+  {
+    countyCode: countyCode(),
+    voucherId: text('voucher_id').notNull(),
+    step: text('step').notNull(),
+    keyId: text('key_id').notNull(),
+    role: text('role').notNull(),
+    /** Who signed, as written on the voucher (name and body), for the record. */
+    signer: text('signer').notNull(),
+    approvedAt: timestamp('approved_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.voucherId, t.step] }),
+    uniqueIndex('voucher_approvals_key_idx').on(t.countyCode, t.voucherId, t.keyId),
+    foreignKey({
+      columns: [t.countyCode, t.voucherId],
+      foreignColumns: [vouchers.countyCode, vouchers.id],
+    }).onDelete('cascade'),
   ],
 )
 

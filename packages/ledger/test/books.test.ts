@@ -112,6 +112,16 @@ describe('county books', () => {
         )
         expect(line.amount, line.name).toBe(sum)
       }
+      // The 制度-format sheet of the division is the sum of the ledgers' line by line, both columns.
+      expect(sheet.official.balanced).toBe(true)
+      for (const line of [...sheet.official.assets, ...sheet.official.claims]) {
+        const of = (x: (typeof sheets)[number]) =>
+          [...x.official.assets, ...x.official.claims].find((l) => l.key === line.key)!
+        expect([line.start, line.end], line.label).toEqual([
+          sheets.reduce((s, x) => s + of(x).start, 0n),
+          sheets.reduce((s, x) => s + of(x).end, 0n),
+        ])
+      }
 
       const income = await ledger.divisionIncomeStatement(division, '2024')
       const statements = await Promise.all(members.map((id) => ledger.incomeStatement(id, '2024')))
@@ -147,6 +157,8 @@ describe('county books', () => {
     expect(net.totals.debit).toBe(net.totals.credit)
     const sheet = await ledger.divisionBalanceSheet('370322104', '2024-12', { eliminateLinks: true })
     expect(sheet.balanced).toBe(true)
+    expect(sheet.official.balanced).toBe(true)
+    expect(sheet.official.assets.find((l) => l.key === 'longInvestments')?.end).toBe(0n)
     expect(sheet.assets.find((l) => l.code === '141')?.amount).toBe(0n)
     // A link reaching outside the division is not internal to it: the other township keeps it.
     const other = await ledger.divisionTrialBalance('370322105', '2024-01', '2024-12', {

@@ -70,7 +70,12 @@ export const ORGANIZATION_ERRORS = {
   },
   'organization.village_in_other_alliance': {
     kind: 'rule',
-    meaning: 'a village is in at most one alliance on any date (checked under row locks)',
+    meaning: 'a village is in at most one alliance of each tier on any date (checked under row locks)',
+  },
+  'organization.parent_alliance_invalid': {
+    kind: 'rule',
+    meaning:
+      'a village-area alliance sits only under a township-area alliance of the same township, founded no later than it',
   },
   'organization.already_member': {
     kind: 'conflict',
@@ -86,6 +91,28 @@ export const ORGANIZATION_ERRORS = {
   'organization.post_before_establishment': {
     kind: 'rule',
     meaning: 'alliance posts start on or after the founding date',
+  },
+  // 户 and the villagers' roster; 留党察看
+  'organization.birth_date_mismatch': {
+    kind: 'invalid',
+    meaning: 'the stated birth date differs from the one the ID number carries',
+  },
+  'organization.household_not_found': { kind: 'not_found', meaning: 'no such household' },
+  'organization.household_member_overlaps': {
+    kind: 'conflict',
+    meaning: 'a person belongs to one household at a time',
+  },
+  'organization.member_of_other_village': {
+    kind: 'rule',
+    meaning: 'household members are people registered in the household’s village',
+  },
+  'organization.household_member_not_found': {
+    kind: 'not_found',
+    meaning: 'the person is not a current member of the household',
+  },
+  'organization.sanction_overlaps': {
+    kind: 'rule',
+    meaning: 'periods of 留党察看 of one member do not overlap',
   },
 } as const satisfies Record<`organization.${string}`, { kind: DomainErrorKind; meaning: string }>
 
@@ -107,7 +134,7 @@ export class OrganizationError extends DomainError {
 
 /** `no alliance <id>` and friends: the not-found codes keyed by what was looked for. */
 export const notFoundError = (
-  what: 'alliance' | 'village_post' | 'partner' | 'alliance_member',
+  what: 'alliance' | 'village_post' | 'partner' | 'alliance_member' | 'household',
   id: string,
   field?: string,
 ) =>

@@ -2,6 +2,7 @@ export type { OrganizationErrorCode } from './errors.js'
 export { ORGANIZATION_ERRORS, OrganizationError } from './errors.js'
 export {
   AddAllianceMemberInput,
+  AddHouseholdMemberInput,
   AddPartyMemberInput,
   AddRepresentativeInput,
   ALLIANCE_FORMS,
@@ -12,14 +13,18 @@ export {
   AppointAlliancePostInput,
   AppointVillagePostInput,
   CreateAllianceInput,
+  CreateHouseholdInput,
   CreatePartnerInput,
   CreatePersonInput,
   DIVISION_KINDS,
+  EndHouseholdMemberInput,
   EndVillagePostInput,
   EXCUSAL_REASONS,
+  HOUSEHOLD_RELATIONS,
   idNumberProblem,
   LeaveAllianceMemberInput,
   PARTNER_KINDS,
+  PARTY_SANCTIONS,
   POST_BODIES,
   UpdatePartyMemberInput,
   UpsertDivisionInput,
@@ -36,6 +41,7 @@ export type {
   Division,
   DivisionKind,
   GuardOptions,
+  Household,
   OrganizationService,
   OrganizationServiceOptions,
   Partner,
@@ -45,9 +51,11 @@ export type {
   Representatives,
   VillagePost,
   VillageRef,
+  VillagersRosterOut,
 } from './organization-service.js'
 export { createOrganizationService } from './organization-service.js'
+export { birthDateOfIdNumber, isAdultOn, villagersRoster } from './rules/households.js'
 export { maskIdNumber, maskPhone } from './rules/personal-data.js'
 export { isSingleHolderTitle, isValidPostTitle, POST_TITLES, secretaryIsChair } from './rules/posts.js'
 export type { RosterCounts, RosterEntry } from './rules/roster.js'
-export { rosterCounts } from './rules/roster.js'
+export { meetingOfRepresentatives, rosterCounts } from './rules/roster.js'

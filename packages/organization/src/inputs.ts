@@ -1,5 +1,6 @@
 import { BusinessDate, CountyCode, Id, TownshipCode, Uscc, VillageCode } from '@liancun/core'
 import { z } from 'zod'
+import { birthDateOfIdNumber } from './rules/households.js'
 
 /**
  * zod inputs of the organisation service. Strict objects: an unknown field is an error, never
@@ -24,6 +25,8 @@ export const ALLIANCE_MODES = [
 ] as const
 export const ALLIANCE_FORMS = ['1+1', '1+N'] as const
 export const ALLIANCE_LEVELS = ['party_committee', 'general_branch', 'branch', 'league'] as const
+/** Nesting (seed 004): 村级片区联合党组织 under 镇域片区联合党委. */
+export const ALLIANCE_TIERS = ['village_area', 'township_area'] as const
 export const ALLIANCE_POST_TITLES = ['secretary', 'deputy_secretary', 'committee_member'] as const
 export const ALLIANCE_POST_SOURCES = [
   'township_cadre',
@@ -68,7 +71,8 @@ export function idNumberProblem(value: string): string | null {
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
   const sum = weights.reduce((acc, weight, i) => acc + weight * Number(value[i]), 0)
   const check = '10X98765432'[sum % 11]
-  return check === value[17] ? null : 'the ID number’s check character does not match'
+  if (check !== value[17]) return 'the ID number’s check character does not match'
+  return birthDateOfIdNumber(value) ? null : 'the ID number’s birth date (characters 7–14) is not a date'
 }
 
 export const CreatePersonInput = z
@@ -76,7 +80,9 @@ export const CreatePersonInput = z
     name: name.meta({ example: '王建国' }),
     villageCode: VillageCode,
     gender: z.enum(['male', 'female']).optional(),
-    birthDate: BusinessDate.optional(),
+    birthDate: BusinessDate.optional().meta({
+      description: 'taken from the ID number when one is given (a stated date must match it)',
+    }),
     phone: z
       .string()
       .regex(
@@ -149,6 +155,20 @@ const Excusal = z
   })
   .superRefine(toNotBeforeFrom)
 
+export const PARTY_SANCTIONS = ['probation_within_party'] as const
+
+const Sanction = z
+  .strictObject({
+    measure: z.enum(PARTY_SANCTIONS).meta({
+      description:
+        'probation_within_party 留党察看: no vote, no right to elect or be elected for its term (党章 Art. 40)',
+    }),
+    reference: z.string().max(200).optional().meta({ description: '处分决定文号' }),
+    from: BusinessDate,
+    to,
+  })
+  .superRefine(toNotBeforeFrom)
+
 export const UpdatePartyMemberInput = z
   .union([
     z.strictObject({ status: z.literal('full').meta({ description: '转正' }), from: BusinessDate }),
@@ -157,10 +177,12 @@ export const UpdatePartyMemberInput = z
       reason: z.string().max(500).optional(),
     }),
     z.strictObject({ excusal: Excusal }),
+    z.strictObject({ sanction: Sanction }),
   ])
   .meta({
     description:
-      'exactly one of: 转正 { status: "full", from }; end { to, reason? }; excuse { excusal: { reason, from, to? } }',
+      'exactly one of: 转正 { status: "full", from }; end { to, reason? }; excuse { excusal: { reason, from, to? } }; ' +
+      '留党察看 { sanction: { measure: "probation_within_party", reference?, from, to? } }',
     example: { excusal: { reason: 'abroad_over_six_months', from: '2024-01-01', to: '2024-12-31' } },
   })
 export type UpdatePartyMemberInput = z.infer<typeof UpdatePartyMemberInput>
@@ -183,6 +205,53 @@ export const AddRepresentativeInput = z
   })
 export type AddRepresentativeInput = z.infer<typeof AddRepresentativeInput>
 
+export const HOUSEHOLD_RELATIONS = ['head', 'spouse', 'child', 'parent', 'grandchild', 'other'] as const
+
+const HouseholdMember = z.strictObject({
+  personId: Id,
+  relation: z.enum(HOUSEHOLD_RELATIONS).optional().meta({ description: '与户主关系' }),
+})
+
+/** 户: a household of the village, its head (户主) and members (people of the village) from a day. */
+export const CreateHouseholdInput = z
+  .strictObject({
+    number: z.string().trim().min(1).max(50).optional().meta({ description: '户号' }),
+    headPersonId: Id.meta({ description: '户主; a member of the household' }),
+    members: z
+      .array(HouseholdMember)
+      .max(50)
+      .default([])
+      .meta({ description: 'members besides the head (the head is a member as `head`)' }),
+    from: BusinessDate,
+  })
+  .superRefine((value, ctx) => {
+    const ids = [value.headPersonId, ...value.members.map((m) => m.personId)]
+    ids.forEach((id, i) => {
+      if (ids.indexOf(id) !== i) {
+        ctx.addIssue({ code: 'custom', path: ['members', i - 1, 'personId'], message: 'each person once' })
+      }
+    })
+  })
+  .meta({
+    example: {
+      number: '0012',
+      headPersonId: '019a4c1e-7b2a-7c3d-8e4f-0123456789ab',
+      members: [{ personId: '019a4c1e-7b2a-7c3d-8e4f-0123456789ac', relation: 'spouse' }],
+      from: '2010-01-01',
+    },
+  })
+export type CreateHouseholdInput = z.infer<typeof CreateHouseholdInput>
+
+export const AddHouseholdMemberInput = HouseholdMember.extend({ from: BusinessDate }).meta({
+  example: { personId: '019a4c1e-7b2a-7c3d-8e4f-0123456789ab', relation: 'child', from: '2024-03-01' },
+})
+export type AddHouseholdMemberInput = z.infer<typeof AddHouseholdMemberInput>
+
+export const EndHouseholdMemberInput = z
+  .strictObject({ to: BusinessDate.meta({ description: 'last day in the household (inclusive)' }) })
+  .meta({ example: { to: '2024-12-31' } })
+export type EndHouseholdMemberInput = z.infer<typeof EndHouseholdMemberInput>
+
 export const CreatePartnerInput = z
   .strictObject({
     name: name.meta({ example: '山东华旅旅游发展股份有限公司' }),
@@ -200,10 +269,24 @@ export const CreateAllianceInput = z
     mode: z.enum(ALLIANCE_MODES).meta({ description: '强村带动 / 村村互助 / 村企联建 / 城乡融合' }),
     form: z.enum(ALLIANCE_FORMS).optional().meta({ description: 'strong_leads_weak only: 1+1 or 1+N' }),
     level: z.enum(ALLIANCE_LEVELS).meta({ description: '联村党委 / 联村党总支 / 联合党支部 / 党建联盟' }),
+    tier: z.enum(ALLIANCE_TIERS).optional().meta({
+      description:
+        'village_area 村级片区联合党组织 (default) or township_area 镇域片区联合党委, which village-area alliances of its township may sit under; a village belongs to at most one alliance of each tier on any day',
+    }),
+    parentAllianceId: Id.optional().meta({
+      description: 'the township-area alliance of the same township this village-area alliance sits under',
+    }),
     establishedOn: BusinessDate,
     note: z.string().max(2000).optional(),
   })
   .superRefine((value, ctx) => {
+    if (value.parentAllianceId !== undefined && value.tier === 'township_area') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['parentAllianceId'],
+        message: 'a township-area alliance is the top tier: it sits under no other alliance',
+      })
+    }
     if (value.form !== undefined && value.mode !== 'strong_leads_weak') {
       ctx.addIssue({
         code: 'custom',

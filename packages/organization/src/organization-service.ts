@@ -4,6 +4,7 @@ import { allianceMembersPart } from './parts/alliance-members.js'
 import { alliancePostsPart } from './parts/alliance-posts.js'
 import { alliancesPart } from './parts/alliances.js'
 import { divisionsPart } from './parts/divisions.js'
+import { householdsPart } from './parts/households.js'
 import { partnersPart } from './parts/partners.js'
 import { peoplePart } from './parts/people.js'
 import { rostersPart } from './parts/rosters.js'
@@ -20,12 +21,14 @@ export type {
   CrossVillageAppointment,
   Division,
   DivisionKind,
+  Household,
   Partner,
   PartnerKind,
   PartyRoster,
   Person,
   Representatives,
   VillagePost,
+  VillagersRosterOut,
 } from './outputs.js'
 
 export interface OrganizationServiceOptions {
@@ -49,6 +52,7 @@ export function createOrganizationService(options: OrganizationServiceOptions) {
   return {
     ...divisionsPart(ctx),
     ...peoplePart(ctx),
+    ...householdsPart(ctx),
     ...villagePostsPart(ctx),
     ...rostersPart(ctx),
     ...partnersPart(ctx),

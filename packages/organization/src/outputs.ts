@@ -58,9 +58,12 @@ export interface PartyRoster {
   members: {
     personId: string
     name: string
+    gender: 'male' | 'female' | null
     status: 'full' | 'probationary'
     since: string
     excusal: { reason: string; from: string; to: string | null } | null
+    /** 留党察看 valid that day: no vote. */
+    sanction: { measure: string; from: string; to: string | null } | null
   }[]
   counts: RosterCounts
 }
@@ -72,11 +75,40 @@ export interface Representatives {
     id: string
     personId: string
     name: string
+    gender: 'male' | 'female' | null
     households: number | null
     from: string
     to: string | null
   }[]
   count: number
+}
+
+/** 户 valid on a day, with its members that day. */
+export interface Household {
+  id: string
+  villageCode: string
+  number: string | null
+  headPersonId: string
+  from: string
+  to: string | null
+  members: string[]
+}
+
+/** The villagers' meeting roster of a day (组织法 Art. 21: villagers aged 18+), from the records. */
+export interface VillagersRosterOut {
+  villageCode: string
+  asOf: string
+  adults: string[]
+  unknownAge: string[]
+  minors: number
+  households: {
+    id: string
+    number: string | null
+    headPersonId: string
+    members: string[]
+    adults: string[]
+  }[]
+  counts: { people: number; adults: number; minors: number; unknownAge: number; households: number }
 }
 
 export type PartnerKind = CreatePartnerInput['kind']
@@ -123,6 +155,8 @@ export interface AllianceSummary {
   mode: CreateAllianceInput['mode']
   form: '1+1' | '1+N' | null
   level: CreateAllianceInput['level']
+  tier: NonNullable<CreateAllianceInput['tier']>
+  parentAllianceId: string | null
   establishedOn: string
   villageCount: number
 }
@@ -205,6 +239,8 @@ export function toAllianceSummary(row: AllianceRow, villageCount: number): Allia
     mode: row.mode as AllianceSummary['mode'],
     form: row.form as AllianceSummary['form'],
     level: row.level as AllianceSummary['level'],
+    tier: row.tier as AllianceSummary['tier'],
+    parentAllianceId: row.parentId,
     establishedOn: row.establishedOn,
     villageCount,
   }

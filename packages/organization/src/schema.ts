@@ -173,6 +173,10 @@ export const alliances = organizationSchema.table(
     mode: text('mode').notNull(),
     form: text('form'),
     level: text('level').notNull(),
+    /** village_area 村级片区联合党组织, or township_area 镇域片区联合党委 above them (seed 004). */
+    tier: text('tier').notNull().default('village_area'),
+    /** The 镇域片区 alliance this one sits under, if any. */
+    parentId: text('parent_id'),
     establishedOn: day('established_on').notNull(),
     note: text('note'),
     createdAt: created(),
@@ -180,6 +184,11 @@ export const alliances = organizationSchema.table(
   (t) => [
     primaryKey({ columns: [t.countyCode, t.id] }),
     index('alliances_township_idx').on(t.countyCode, t.townshipCode),
+    foreignKey({
+      name: 'alliances_parent_fk',
+      columns: [t.countyCode, t.parentId],
+      foreignColumns: [t.countyCode, t.id],
+    }),
   ],
 )
 
@@ -228,5 +237,85 @@ export const alliancePosts = organizationSchema.table(
     }),
     primaryKey({ columns: [t.countyCode, t.id] }),
     index('alliance_posts_alliance_idx').on(t.countyCode, t.allianceId),
+  ],
+)
+
+/**
+ * 户: a household of a village, with its head (户主). The villagers' meeting's alternative quorum
+ * ("2/3 of households' representatives", 组织法 Art. 22) counts these, never a typed number.
+ */
+export const households = organizationSchema.table(
+  'households',
+  {
+    countyCode: countyCode(),
+    id: text('id').notNull(),
+    villageCode: text('village_code').notNull(),
+    /** 户号 as the village register writes it, if any. */
+    number: text('number'),
+    /** 户主: a member of the household. */
+    headPersonId: text('head_person_id').notNull(),
+    from: day('valid_from').notNull(),
+    to: day('valid_to'),
+    createdAt: created(),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.countyCode, t.villageCode],
+      foreignColumns: [divisions.countyCode, divisions.code],
+    }),
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    index('households_village_idx').on(t.countyCode, t.villageCode),
+  ],
+)
+
+/** A person's membership of a household, dated: one household per person at a time. */
+export const householdMembers = organizationSchema.table(
+  'household_members',
+  {
+    countyCode: countyCode(),
+    id: text('id').notNull(),
+    householdId: text('household_id').notNull(),
+    villageCode: text('village_code').notNull(),
+    personId: text('person_id').notNull(),
+    /** 与户主关系 (head, spouse, child, parent, other). */
+    relation: text('relation'),
+    from: day('valid_from').notNull(),
+    to: day('valid_to'),
+    createdAt: created(),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.countyCode, t.householdId],
+      foreignColumns: [households.countyCode, households.id],
+    }),
+    foreignKey({ columns: [t.countyCode, t.personId], foreignColumns: [people.countyCode, people.id] }),
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    index('household_members_household_idx').on(t.countyCode, t.householdId),
+    index('household_members_village_idx').on(t.countyCode, t.villageCode),
+  ],
+)
+
+/**
+ * 留党察看: a Party member under probation within the Party has no vote, no right to elect or be
+ * elected for its term (党章 Art. 40), dated like excusals.
+ */
+export const partySanctions = organizationSchema.table(
+  'party_sanctions',
+  {
+    countyCode: countyCode(),
+    id: text('id').notNull(),
+    villageCode: text('village_code').notNull(),
+    personId: text('person_id').notNull(),
+    measure: text('measure').notNull(),
+    /** The decision's reference (处分决定文号), as recorded. */
+    reference: text('reference'),
+    from: day('valid_from').notNull(),
+    to: day('valid_to'),
+    createdAt: created(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.countyCode, t.personId], foreignColumns: [people.countyCode, people.id] }),
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    index('party_sanctions_village_idx').on(t.countyCode, t.villageCode),
   ],
 )

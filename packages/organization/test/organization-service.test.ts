@@ -188,9 +188,23 @@ describe('party roster', () => {
       'organization.excusal_overlaps',
     )
     const june = await org.listPartyMembers('370322104203', '2024-06-30')
-    expect(june.counts).toEqual({ full: 1, probationary: 1, excused: 1, shouldAttend: 1, fullVoting: 0 })
+    expect(june.counts).toEqual({
+      full: 1,
+      probationary: 1,
+      excused: 1,
+      shouldAttend: 1,
+      sanctioned: 0,
+      fullVoting: 0,
+    })
     const october = await org.listPartyMembers('370322104203', '2024-10-01')
-    expect(october.counts).toEqual({ full: 2, probationary: 0, excused: 0, shouldAttend: 2, fullVoting: 2 })
+    expect(october.counts).toEqual({
+      full: 2,
+      probationary: 0,
+      excused: 0,
+      shouldAttend: 2,
+      sanctioned: 0,
+      fullVoting: 2,
+    })
     await org.updatePartyMember('370322104203', a.id, { to: '2024-12-31', reason: '组织关系转出' })
     expect((await org.listPartyMembers('370322104203', '2025-01-01')).counts.full).toBe(1)
     await expectCode(

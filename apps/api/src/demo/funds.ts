@@ -11,7 +11,7 @@ import {
   RevenueInput,
   TransitionInput,
 } from '@liancun/funds'
-import { CreateMatterInput } from '@liancun/governance'
+import { CreateMatterInput, MatterMeetingInput, type Stage } from '@liancun/governance'
 import type { z } from 'zod'
 import type { Services } from '../services.js'
 import { disburseToLedger } from '../workflows/disburse-to-ledger.js'
@@ -194,6 +194,43 @@ async function resolvedMatter(services: Services, spec: DemoMatter): Promise<str
   return matter.id
 }
 
+/**
+ * A second matter decided at the meetings that decided `sameAs`: each stage recorded again with
+ * the attendees and votes of that meeting, and the same resolution disclosure window.
+ */
+async function decidedAtTheSameMeetings(
+  services: Services,
+  sameAs: string,
+  body: z.input<typeof CreateMatterInput>,
+  dates?: { meetings: [string, string, string, string]; disclosure: [string, string] },
+): Promise<string> {
+  const source = await services.governance.getMatter(sameAs)
+  const matter = await services.governance.createMatter(CreateMatterInput.parse(body))
+  for (const [index, meeting] of source.meetings.entries()) {
+    const record = meeting.record as Record<string, unknown>
+    const input = MatterMeetingInput.parse({
+      heldOn: dates ? dates.meetings[index] : meeting.heldOn,
+      attendees: record.attendees,
+      votes: record.votes,
+      minutes: `${String(record.minutes ?? '会议记录')}（同次会议决定项目建设方案）`.slice(0, 20000),
+      ...(record.body ? { body: record.body } : {}),
+      ...(record.noticeSentOn ? { noticeSentOn: record.noticeSentOn } : {}),
+      ...(record.absentees ? { absentees: record.absentees } : {}),
+      ...(record.writtenOpinions ? { writtenOpinions: record.writtenOpinions } : {}),
+      ...(record.presentHouseholds !== undefined ? { presentHouseholds: record.presentHouseholds } : {}),
+    })
+    await recordMatterStage(services, matter.id, meeting.stage as Stage, input)
+  }
+  // By default the land matter's resolution disclosure (2019-03-23 … 03-31, governance demo).
+  await services.governance.discloseMatter(matter.id, {
+    kind: 'resolution',
+    channels: ['notice_board', 'broadcast'],
+    from: dates ? dates.disclosure[0] : '2019-03-23',
+    until: dates ? dates.disclosure[1] : '2019-03-31',
+  })
+  return matter.id
+}
+
 /** 朱家户: 6,000 万 pooled by the alliance; the 香菇产业园 with 49 greenhouses, started and paid into. */
 async function loadZhujiahu(services: Services): Promise<void> {
   const alliance = await allianceId(services, 'zhujiahu')
@@ -275,15 +312,26 @@ async function loadZhujiahu(services: Services): Promise<void> {
     }),
     ACTOR,
   )
-  // The 160 户 / 80 亩 land matter of the governance demo is 朱家户村's own 四议两公开 decision.
+  // The 160 户 / 80 亩 land matter of the governance demo decides the land, not the spending: a land
+  // plan authorises no project. The same four meetings also decided the project itself (a meeting
+  // may decide several items), recorded as 朱家户村's collective-project matter covering its budget.
   const matters = await services.governance.listMatters({ within: ZHUJIAHU, limit: 50, after: null })
   const landMatter = matters.items.find((m) => m.title.startsWith('香菇产业园土地集中流转方案'))
   if (!landMatter) throw new Error('demo funds: the 朱家户 land matter is not loaded')
+  const projectMatter = await decidedAtTheSameMeetings(services, landMatter.id, {
+    villageCode: ZHUJIAHU,
+    title: '朱家户香菇产业园（一期）建设方案',
+    category: 'collective_project',
+    amount: '7800000.00',
+    object: '朱家户香菇产业园（一期）49个香菇大棚',
+    projects: [project.id],
+    description: '联村党委统一建设香菇产业园一期，朱家户村实施，石井河村联建，概算 780 万元。',
+  })
   await approve(
     services,
     project.id,
     { submitted: '2019-04-03', reviewed: '2019-04-08', notice: '2019-04-09', approved: '2019-04-19' },
-    landMatter.id,
+    projectMatter,
   )
   await services.funds.allocate(
     project.id,
@@ -490,6 +538,21 @@ async function loadHeiniu(services: Services): Promise<void> {
         { holder: { villageCode: LIMENGDE }, contribution: 'land', valuation: '300000.00' },
         { holder: { villageCode: QIUJIA }, contribution: 'money', valuation: '100000.00' },
       ],
+      // 资产确权: the sheds are 经营性, owned by the two collectives in their 3:1 shares; valued at the
+      // money the project pays (先建后补: the plan's 1,000,000, paid after acceptance). 2024 is
+      // closed in the demo's books, so the entries are drafted in January 2025.
+      assets: [
+        {
+          name: '黑牛养殖园区标准化牛舍（4栋）',
+          assetClass: 'operating',
+          cost: '1000000.00',
+          owners: [
+            { villageCode: LIMENGDE, value: '750000.00' },
+            { villageCode: QIUJIA, value: '250000.00' },
+          ],
+        },
+      ],
+      bookOn: '2025-01-06',
       note: '李孟德村集体土地折股；仇家村飞地抱团出资 10 万元',
     },
   })
@@ -520,8 +583,27 @@ async function loadHeiniu(services: Services): Promise<void> {
     RevenueInput.parse({ period: '2024', amount: '360000.00', receivedOn: '2024-12-28' }),
     ACTOR,
   )
-  // 360,000 − 80,000 保底 = 280,000; 公积 10% = 28,000; 监测户 5% of 252,000 = 12,600;
-  // 239,400 by shares 3:1 → 李孟德村 259,550.00, 仇家村 59,850.00 (both left as drafts).
+  // The 2024 收益分配方案, decided by 李孟德村's 村民代表会议 (the same roster that decided the
+  // project) and disclosed before the run: a matter on the use of collective income.
+  const plan = await decidedAtTheSameMeetings(
+    services,
+    decision,
+    {
+      villageCode: LIMENGDE,
+      title: '黑牛养殖园区2024年收益分配方案',
+      category: 'collective_income_use',
+      amount: '360000.00',
+      object: '黑牛养殖园区2024年收益 36 万元',
+      description: '保底 8 万元归李孟德村，余额提取公积公益金 10%、留出防返贫监测户 5% 后按股分红。',
+    },
+    {
+      meetings: ['2024-12-28', '2024-12-29', '2024-12-30', '2024-12-31'],
+      disclosure: ['2025-01-01', '2025-01-07'],
+    },
+  )
+  // 360,000 − 80,000 保底 = 280,000; 公积 10% = 28,000; 监测户 5% of 252,000 = 12,600 (to three
+  // named households, 4,200 each); 239,400 by shares 3:1 → 李孟德村 259,550.00, 仇家村 59,850.00.
+  // The reserve and the households' payables are booked in 李孟德村's ledger; all drafts.
   await distributeRevenue(
     services,
     project.id,
@@ -535,6 +617,12 @@ async function loadHeiniu(services: Services): Promise<void> {
         shortfall: 'pro_rata',
       },
       date: '2025-01-10',
+      decisionRef: plan,
+      monitoredHouseholds: [
+        { ref: '李孟德村1组监测户A' },
+        { ref: '李孟德村3组监测户B' },
+        { ref: '李孟德村5组监测户C' },
+      ],
     }),
     ACTOR,
   )

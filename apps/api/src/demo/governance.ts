@@ -11,7 +11,18 @@ const SUOYIFAN = '370322105201'
 
 export async function loadDemoGovernance(services: Services): Promise<void> {
   const org = services.organization
-  const person = async (name: string) => (await org.createPerson({ name, villageCode: ZHUJIAHU })).id
+  // Birth dates and genders are illustrative: the villagers' roster (18+) and the 村民代表会议's
+  // make-up (women at least 1/3) are computed from them.
+  let born = 0
+  const person = async (name: string, gender: 'male' | 'female' = 'male') =>
+    (
+      await org.createPerson({
+        name,
+        villageCode: ZHUJIAHU,
+        gender,
+        birthDate: `19${60 + (born++ % 30)}-0${1 + (born % 9)}-15`,
+      })
+    ).id
   const secretary = await person('朱家户村党支部书记（示例）')
   const deputy = await person('朱家户村党支部副书记（示例）')
   const member = await person('朱家户村支部委员（示例）')
@@ -20,7 +31,8 @@ export async function loadDemoGovernance(services: Services): Promise<void> {
   for (let i = 1; i <= 6; i++) partyMembers.push(await person(`朱家户村党员${i}（示例）`))
   const probationary = await person('朱家户村预备党员（示例）')
   const representatives: string[] = []
-  for (let i = 1; i <= 9; i++) representatives.push(await person(`朱家户村村民代表${i}（示例）`))
+  for (let i = 1; i <= 9; i++)
+    representatives.push(await person(`朱家户村村民代表${i}（示例）`, i <= 4 ? 'female' : 'male'))
 
   await org.appointVillagePost(ZHUJIAHU, {
     body: 'party_branch',
@@ -58,6 +70,20 @@ export async function loadDemoGovernance(services: Services): Promise<void> {
   for (const id of representatives)
     await org.addRepresentative(ZHUJIAHU, { personId: id, households: 18, from: '2018-01-01' })
 
+  // 户: each representative heads a household, with one Party member each.
+  for (const [i, head] of representatives.entries()) {
+    const members = partyMembers.slice(i, i + 1).map((personId) => ({ personId, relation: 'other' as const }))
+    await org.createHousehold(ZHUJIAHU, {
+      number: String(i + 1).padStart(4, '0'),
+      headPersonId: head,
+      members,
+      from: '2010-01-01',
+    })
+  }
+
+  // The 村民代表会议 of 2019-03-22 is the 村委会 (secretary-chair, vice chair) and the nine
+  // representatives: 11 members, 2/3 quorum 8; a 承包方案 also needs 2/3 of the representatives
+  // (农村土地承包法 2018 Art. 19(3)): 6 of 9.
   const matter = await services.governance.createMatter({
     villageCode: ZHUJIAHU,
     title: '香菇产业园土地集中流转方案（160户、80亩）',
@@ -149,7 +175,7 @@ export async function loadDemoCouncil(services: Services): Promise<void> {
     description: '夜间游客多，步道照明不足，存在安全隐患',
     proposedBy: members[2]!,
   })
-  await gov.reviewTopic(topic.id, { decision: 'accepted' })
+  await gov.reviewTopic(topic.id, { decision: 'accepted', reviewerId: members[0]! })
   const first = await gov.scheduleSession(council.id, {
     scheduledOn: '2024-05-16',
     venue: '蓑衣樊联村党委党群服务中心',
@@ -177,7 +203,7 @@ export async function loadDemoCouncil(services: Services): Promise<void> {
     description: '周末垃圾堆积',
     proposedBy: members[3]!,
   })
-  await gov.reviewTopic(second.id, { decision: 'accepted' })
+  await gov.reviewTopic(second.id, { decision: 'accepted', reviewerId: members[0]! })
   const later = await gov.scheduleSession(council.id, {
     scheduledOn: '2024-08-15',
     venue: '蓑衣樊联村党委党群服务中心',

@@ -138,6 +138,8 @@ export async function loadDemoLedgers(services: Services): Promise<number> {
       if (month % 3 === 0)
         await services.ledger.createDisclosure(ledgerId, { period: `2024-Q${month / 3}` }, REVIEWER)
     }
+    // 年终结账 after December's 结账: the closing vouchers go into the closed December, resealed.
+    await services.ledger.closeYear(ledgerId, '2024', REVIEWER)
   }
   return ledgerIds.length
 }

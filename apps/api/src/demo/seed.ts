@@ -1,6 +1,8 @@
-import { and, eq } from 'drizzle-orm'
+import { acrossCounties, selectRows } from '@liancun/core'
+import { and, eq, sql } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import { NATIONAL_COUNTY, settings } from '../schema.js'
+import { loadDemoCollective } from './collective.js'
 import { demoDataset } from './dataset.js'
 import { loadDemoFunds } from './funds.js'
 import { loadDemoCouncil, loadDemoGovernance } from './governance.js'
@@ -16,6 +18,14 @@ export async function loadDemoDataset(app: FastifyInstance): Promise<void> {
   const marker = and(eq(settings.countyCode, NATIONAL_COUNTY), eq(settings.name, MARKER))
   const [loaded] = await app.db.select().from(settings).where(marker)
   if (loaded) return
+  // A database someone already uses (divisions of their own, no demo marker) is left alone.
+  const used = await acrossCounties(app.db, 'ops.whole-database', (db) =>
+    selectRows(db, sql`select 1 from organization.divisions limit 1`),
+  )
+  if (used.length > 0) {
+    app.log.warn('demo dataset not loaded: the database already holds divisions of its own')
+    return
+  }
 
   const data = demoDataset
   await app.inTransaction(async ({ tx, services }) => {
@@ -54,6 +64,7 @@ export async function loadDemoDataset(app: FastifyInstance): Promise<void> {
     await loadDemoGovernance(services)
     await loadDemoCouncil(services)
     await loadDemoFunds(services)
+    await loadDemoCollective(services)
     await tx
       .insert(settings)
       .values({ countyCode: NATIONAL_COUNTY, name: MARKER, value: new Date().toISOString() })

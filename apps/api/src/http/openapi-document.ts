@@ -1,7 +1,9 @@
+import { COLLECTIVE_ERRORS } from '@liancun/collective'
 import { FUNDS_ERRORS } from '@liancun/funds'
 import { GOVERNANCE_ERRORS } from '@liancun/governance'
 import { LEDGER_ERRORS } from '@liancun/ledger'
 import { ORGANIZATION_ERRORS } from '@liancun/organization'
+import { IMPORT_ERRORS } from '../imports/errors.js'
 
 /**
  * Finishing touches on the generated OpenAPI document, so the console at /docs and the linters
@@ -55,7 +57,11 @@ const CATALOGUE_BY_TAG: Record<string, Catalogue> = {
   // Projects pay into village ledgers and need resolved 四议两公开 matters (workflows/).
   projects: { ...FUNDS_ERRORS, ...LEDGER_ERRORS, ...GOVERNANCE_ERRORS },
   governance: GOVERNANCE_ERRORS,
+  // The 三资 registers draft vouchers in the collective's ledger (workflows/).
+  collective: { ...COLLECTIVE_ERRORS, ...LEDGER_ERRORS },
   public: { ...ORGANIZATION_ERRORS, ...GOVERNANCE_ERRORS, ...FUNDS_ERRORS },
+  // Imports write through the ledger and organisation services.
+  imports: { ...IMPORT_ERRORS, ...LEDGER_ERRORS, ...ORGANIZATION_ERRORS },
 }
 
 /** The app's own codes (plugins/*, auth/*), which no package catalogue lists. */
@@ -71,6 +77,8 @@ const APP_CODES: Record<string, Record<string, string>> = {
   },
   '403': { 'auth.forbidden': 'the key’s role or scope does not cover this request' },
   '409': {},
+  '413': { 'request.ctp_body_too_large': 'the body is larger than this operation accepts' },
+  '415': { 'imports.unsupported_media_type': 'the body is neither .xlsx nor .csv (by its Content-Type)' },
   '429': { 'auth.too_many_failures': 'too many failed authentications from this address or key prefix' },
   '500': { internal: 'an unexpected error; quote the requestId when reporting it' },
   '503': {
@@ -97,6 +105,8 @@ const ERROR_SUMMARY: Record<string, string> = {
   '403': 'The key’s role or scope does not allow this',
   '404': 'Not found: the record does not exist, or lies outside the key’s scope where existence is private',
   '409': 'Conflict with what is recorded (a duplicate, a state already changed, a reused Idempotency-Key)',
+  '413': 'The body is too large',
+  '415': 'The body’s Content-Type is not one this operation reads',
   '422': 'Well-formed, but a domain rule refuses it; `code` names the rule',
   '429': 'Too many requests; wait for the seconds in `Retry-After`',
   '500': 'Internal error (details are logged, never returned)',
@@ -109,6 +119,8 @@ const TITLES: Record<string, string> = {
   '403': 'Forbidden',
   '404': 'Not Found',
   '409': 'Conflict',
+  '413': 'Content Too Large',
+  '415': 'Unsupported Media Type',
   '422': 'Unprocessable Content',
   '429': 'Too Many Requests',
   '500': 'Internal Server Error',

@@ -37,6 +37,11 @@ export const TAGS = [
       '乡村振兴项目: library, lifecycle with gates, allocations, payment plans, disbursements into village ledgers, revenue distribution by shares',
   },
   {
+    name: 'collective',
+    description:
+      '三资 registers of a collective: members and shares (成员与股权) and payouts to households, asset cards with depreciation and 账实 reconciliation, resources (资源), contracts (合同) and their vouchers',
+  },
+  {
     name: 'governance',
     description:
       '四议两公开 matters, 乡村夜话 councils (topics, sessions, resolutions), disclosures (三晒) and their objections; ' +
@@ -48,6 +53,11 @@ export const TAGS = [
       '公开: what villagers read without a key — published disclosures and projects, never personal data',
   },
   { name: 'audit', description: '审计日志: who changed what and when, for admins and auditors (read only)' },
+  {
+    name: 'imports',
+    description:
+      '导入: vouchers (history), people and rosters from .xlsx or .csv — checked as a whole, written all or none, one import per file',
+  },
 ]
 
 type TransformInput = Parameters<typeof jsonSchemaTransform>[0]

@@ -1,4 +1,4 @@
-import { Id } from '@liancun/core'
+import { formatMoney, Id } from '@liancun/core'
 import {
   AddCouncilMemberInput,
   type CouncilRef,
@@ -31,7 +31,28 @@ const ResolutionOut = z.object({
   dueOn: z.string(),
   status: z.enum(['open', 'closed']),
   overdue: z.boolean(),
-  closure: Record.nullable(),
+  closure: Record.nullable().meta({
+    description: 'reason, evidence, day; not_actionable also the explanation and the council’s vote (judged)',
+  }),
+  amount: z.string().nullable().meta({ description: 'the spending the resolution implies (元)' }),
+  matterId: Id.nullable().meta({
+    description: 'the 四议两公开 matter a resolution on a major matter opened',
+  }),
+})
+
+const PointsScheduleOut = z.object({
+  version: z.string(),
+  topicSubmitted: z.number().int(),
+  topicAccepted: z.number().int(),
+  resolutionFromOwnTopic: z.number().int(),
+  attended: z.number().int(),
+  absent: z.number().int(),
+})
+
+/** A resolution on the wire: money as a decimal string. */
+const resolutionWire = <T extends { amount: bigint | null }>(r: T) => ({
+  ...r,
+  amount: r.amount === null ? null : formatMoney(r.amount),
 })
 
 const councilRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -181,7 +202,11 @@ const councilRoutes: FastifyPluginAsyncZod = async (app) => {
       const reviewed = await auditedWrite(
         request,
         ({ services }) =>
-          services.governance.reviewTopic(request.params.id, request.body, council.in(services)),
+          services.governance.reviewTopic(request.params.id, request.body, {
+            ...council.in(services),
+            // The key that recorded the review is kept with it, beside the reviewer named in the body.
+            recordedBy: request.actor?.keyId,
+          }),
         (t) => target('topic', t.id, council.ref.villageCode),
       )
       return reviewed
@@ -259,7 +284,11 @@ const councilRoutes: FastifyPluginAsyncZod = async (app) => {
       )
       // The failed session is on record; the caller learns why nothing was decided.
       if (result.status === 'failed') throw quorumNotMet(result.quorum, 'session')
-      return reply.code(201).send({ ...result, quorum: result.quorum as unknown as Record<string, unknown> })
+      return reply.code(201).send({
+        ...result,
+        quorum: result.quorum as unknown as Record<string, unknown>,
+        resolutions: result.resolutions.map(resolutionWire),
+      })
     },
   )
 
@@ -279,11 +308,9 @@ const councilRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       return {
-        items: await gov().listResolutions(
-          request.params.id,
-          request.query.status,
-          councilGuard(request).in(),
-        ),
+        items: (
+          await gov().listResolutions(request.params.id, request.query.status, councilGuard(request).in())
+        ).map(resolutionWire),
       }
     },
   )
@@ -304,7 +331,10 @@ const councilRoutes: FastifyPluginAsyncZod = async (app) => {
           200: z.object({
             councilId: Id,
             year: z.string(),
-            schedule: Record,
+            schedule: PointsScheduleOut.meta({ description: 'the schedule in force at the end of the year' }),
+            schedules: z
+              .array(PointsScheduleOut)
+              .meta({ description: 'every schedule version the year’s events were counted under' }),
             members: z.array(
               z.object({
                 personId: Id,

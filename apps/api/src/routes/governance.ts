@@ -10,7 +10,23 @@ import { authorize } from '../plugins/auth.js'
 const CountRuleOut = z.object({
   denominator: z.string(),
   threshold: z.object({ comparator: z.enum(['gt', 'gte']), num: z.number().int(), den: z.number().int() }),
-  basis: z.object({ law: z.string(), version: z.string(), article: z.string() }),
+  basis: z.object({
+    law: z.string(),
+    version: z.string(),
+    article: z.string(),
+    provision: z.string().optional(),
+    verified: z
+      .boolean()
+      .optional()
+      .meta({ description: 'false: the article number is not checked against the official text' }),
+  }),
+  wording: z.string().optional().meta({ description: 'the text’s words for the threshold, e.g. 半数以上' }),
+  reading: z.enum(['inclusive', 'exclusive']).optional().meta({ description: 'how 以上 was read' }),
+})
+
+const CategoryRuleOut = z.object({
+  villagersMeeting: z.array(CountRuleOut).optional(),
+  representativesMeeting: z.array(CountRuleOut).optional(),
 })
 
 const RuleSetOut = z
@@ -18,6 +34,24 @@ const RuleSetOut = z
     branchCommitteeQuorum: CountRuleOut,
     partyAssemblyQuorum: CountRuleOut,
     partyAssemblyPass: CountRuleOut,
+    partyQuorumReading: z.enum(['inclusive', 'exclusive']).meta({
+      description:
+        'how 半数以上 in the branch committee and 党员大会 quorums is read (default exclusive, the stricter)',
+    }),
+    villagersMeetingNoticeDays: z.number().int().meta({ description: '组织法 Art. 21: ten days’ notice' }),
+    representativesShare: CountRuleOut,
+    womenRepresentativesShare: CountRuleOut,
+    matterCategoryRules: z.record(z.string(), CategoryRuleOut).meta({
+      description: 'special majorities by matter category (农村土地承包法), besides the body’s pass rule',
+    }),
+    pointsSchedule: z.object({
+      version: z.string(),
+      topicSubmitted: z.number().int(),
+      topicAccepted: z.number().int(),
+      resolutionFromOwnTopic: z.number().int(),
+      attended: z.number().int(),
+      absent: z.number().int(),
+    }),
     villagersMeetingQuorumAdults: CountRuleOut,
     villagersMeetingQuorumHouseholds: CountRuleOut,
     villagersMeetingPass: CountRuleOut,
@@ -34,8 +68,13 @@ const RuleSetOut = z
   })
   .meta({ id: 'GovernanceRules' })
 
-function rulesToWire({ majorMatterFen, ...rules }: GovernanceRuleSet) {
-  return { ...rules, majorMatterAmount: formatMoney(majorMatterFen) }
+function rulesToWire({ majorMatterFen, matterCategoryRules, ...rules }: GovernanceRuleSet) {
+  const categories = Object.fromEntries(
+    Object.entries(matterCategoryRules).filter(
+      (entry): entry is [string, NonNullable<(typeof entry)[1]>] => !!entry[1],
+    ),
+  )
+  return { ...rules, matterCategoryRules: categories, majorMatterAmount: formatMoney(majorMatterFen) }
 }
 
 const RuleReader = z.object({
@@ -62,7 +101,9 @@ const governanceRoutes: FastifyPluginAsyncZod = async (app) => {
           'Set a county’s or township’s governance rules from a date (only stricter values take effect)',
         description:
           'Quorum and pass thresholds name their denominator and legal basis. Where local and national rules differ, ' +
-          'the stricter applies: a higher threshold, a longer disclosure, a shorter objection response, a lower major-matter amount.',
+          'the stricter applies: a higher threshold, a longer disclosure or notice, a shorter objection response, a lower major-matter amount, ' +
+          'an added special majority for a matter category. The reading of 半数以上 and the major-matter amount are set by a county either way ' +
+          '(a township only stricter); a points schedule replaces the earlier one.',
         params: RuleHolder,
         body: PutRulesInput,
         response: {

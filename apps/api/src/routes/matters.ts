@@ -36,7 +36,12 @@ const MatterOut = z
     villageCode: z.string(),
     title: z.string(),
     category: z.enum(MATTER_CATEGORIES),
-    amount: z.string().nullable(),
+    amount: z.string().nullable().meta({ description: 'the subject’s amount or cap (元)' }),
+    object: z.string().nullable().meta({ description: 'the subject: the object decided' }),
+    projects: z
+      .array(Id)
+      .nullable()
+      .meta({ description: 'the subject: project ids it authorises; null → one project at most' }),
     description: z.string(),
     state: z.string().meta({
       description:
@@ -418,6 +423,9 @@ const matterRoutes: FastifyPluginAsyncZod = async (app) => {
       allianceId: Id,
       title: z.string(),
       category: z.string(),
+      amount: z.string().nullable().meta({ description: 'the subject’s amount or cap (元)' }),
+      object: z.string().nullable(),
+      projects: z.array(Id).nullable(),
       state: z.enum(['in_progress', 'resolved', 'rejected_by_a_village']),
       villages: z.array(z.object({ villageCode: z.string(), matterId: Id, state: z.string() })),
       createdAt: z.string(),
@@ -448,6 +456,7 @@ const matterRoutes: FastifyPluginAsyncZod = async (app) => {
         request,
         ({ services }) => createAllianceMatter(services, request.body, app.clock.today()),
         (m) => ({ type: 'alliance_matter', id: m.id, countyCode: ref.countyCode }),
+        toWire,
       )
       return reply.code(201).send(created)
     },
@@ -469,13 +478,14 @@ const matterRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const check = scopeGuard(request)
-      return app.services.governance.getAllianceMatter(request.params.id, {
+      const found = await app.services.governance.getAllianceMatter(request.params.id, {
         // The alliance's township is the organisation domain's to tell.
         guard: async ({ allianceId }) => {
           const ref = await app.services.organization.getAllianceRef(allianceId)
           await check({ kind: 'alliance', id: ref.id, townshipCode: ref.townshipCode })
         },
       })
+      return toWire(found)
     },
   )
 }

@@ -4,8 +4,9 @@ import type { Services } from '../services.js'
 /**
  * A 四议两公开 meeting is judged against rosters the organisation domain keeps: the branch
  * committee (proposal), the 两委 counted once per person (consultation), the Party members not
- * excused that day (review; probationary members attend without a vote), and the 村民代表 or the
- * registered villagers (resolution). The app reads them for the meeting day and hands them over.
+ * excused that day (review; probationary members and those under 留党察看 attend without a vote),
+ * and the 村民代表会议 (村委会 members and 村民代表, each once) or the villagers aged 18+ with the
+ * households on record (resolution). The app reads them for the meeting day and hands them over.
  */
 export async function recordMatterStage(
   services: Services,
@@ -43,23 +44,35 @@ async function rosterFor(
   if (stage === 'party_review') {
     const { members } = await services.organization.listPartyMembers(village, day)
     const present = members.filter((m) => m.excusal === null)
+    // 留党察看: attends without a vote, and is not among those who should attend with one.
+    const sanctioned = present.filter((m) => m.sanction !== null).map((m) => m.personId)
     return {
       kind: 'party_assembly',
-      fullVoting: present.filter((m) => m.status === 'full').map((m) => m.personId),
-      probationary: present.filter((m) => m.status === 'probationary').map((m) => m.personId),
+      fullVoting: present.filter((m) => m.status === 'full' && m.sanction === null).map((m) => m.personId),
+      probationary: present
+        .filter((m) => m.status === 'probationary' && m.sanction === null)
+        .map((m) => m.personId),
+      sanctioned,
     }
   }
   if (input.body === 'representatives_meeting') {
-    const { representatives } = await services.organization.listRepresentatives(village, day)
-    return { kind: 'representatives', members: representatives.map((r) => r.personId) }
+    // 组织法 Art. 25: the 村委会 members and the 村民代表, a person in both counted once.
+    const { members } = await services.organization.representativesMeetingRoster(village, day)
+    const reps = members.filter((m) => m.representative)
+    return {
+      kind: 'representatives',
+      members: members.map((m) => m.personId),
+      representatives: reps.map((m) => m.personId),
+      womenRepresentatives: reps.filter((m) => m.gender === 'female').map((m) => m.personId),
+      unknownGender: members.filter((m) => m.gender === null).length,
+    }
   }
-  const division = await services.organization.getDivision(village)
-  const villagers: string[] = []
-  let after: string | null = null
-  do {
-    const page = await services.organization.listPeople({ villageCode: village, limit: 500, after })
-    villagers.push(...page.items.map((p) => p.id))
-    after = page.nextCursor ? page.items[page.items.length - 1]!.id : null
-  } while (after)
-  return { kind: 'villagers', villagers, adults: division.adults ?? 0, households: division.households ?? 0 }
+  // The villagers aged 18+ on the day and the households on record: never numbers typed in.
+  const roster = await services.organization.villagersRoster(village, day)
+  return {
+    kind: 'villagers',
+    villagers: roster.adults,
+    unknownAge: roster.unknownAge.length,
+    households: roster.households.map((h) => ({ id: h.id, adults: h.adults })),
+  }
 }

@@ -12,6 +12,7 @@ import {
   type ProjectStatus,
 } from '../rules/lifecycle.js'
 import { projects } from '../schema.js'
+import { authorisationsOf, recordAuthorisation } from '../store/authorisations.js'
 import {
   insertNotice,
   insertResult,
@@ -24,6 +25,7 @@ import {
 } from '../store/lifecycle.js'
 import { findProject, projectDetail, updateProject } from '../store/projects.js'
 import { keyOf } from '../store/sql.js'
+import { recordTitles } from './asset-titles.js'
 import { projectOf, projectRef } from './projects.js'
 
 /** 公告公示 lasts at least 10 days unless a county or township configures otherwise. */
@@ -33,13 +35,28 @@ export const DEFAULT_NOTICE_DAYS = 10
 export interface TransitionGate {
   decision?: { ref: string; kind: string; satisfied: boolean; missing: string[] }
   majorMatterAmount?: bigint
+  /**
+   * The decision that authorises this project at 县审定 and the slot it takes (`single`, or the
+   * project id for a matter that lists several): recorded, so a second project under a
+   * single-project matter is refused (funds.decision_already_used).
+   */
+  authorisation?: { ref: string; kind: string; slot: string; subject?: Record<string, unknown> }
+  /** At acceptance: the ledger (账套) of each village that owns a 确权 asset, found by the app. */
+  ownerLedgers?: Record<string, string>
+}
+
+/** What the gate may read inside the step's transaction: projects a decision already authorised. */
+export interface GateReads {
+  authorisedBy(decisionRef: string): Promise<{ projectId: string; amount: bigint }[]>
 }
 
 /**
  * The gate, or how to find it once the project is loaded, locked and authorised: the app reads
  * the 四议两公开 decision from the governance domain.
  */
-export type GateSource = TransitionGate | ((project: ProjectRef) => TransitionGate | Promise<TransitionGate>)
+export type GateSource =
+  | TransitionGate
+  | ((project: ProjectRef, reads: GateReads) => TransitionGate | Promise<TransitionGate>)
 
 /** The lifecycle of a project: steps, notices (公告公示) and 绩效 results. */
 export function lifecyclePart({ db, clock }: FundsContext) {
@@ -63,7 +80,10 @@ export function lifecyclePart({ db, clock }: FundsContext) {
         const { row } = found
         const ref = projectRef(row, found.beneficiaryVillageCodes)
         await runGuard(options?.guard, ref)
-        const decided = typeof gate === 'function' ? await gate(ref) : gate
+        const reads: GateReads = {
+          authorisedBy: (decisionRef) => authorisationsOf(tx, row.countyCode, decisionRef),
+        }
+        const decided = typeof gate === 'function' ? await gate(ref, reads) : gate
         const from = row.status as ProjectStatus
         checkTransition(from, input.to)
         const today = clock.today()
@@ -79,6 +99,9 @@ export function lifecyclePart({ db, clock }: FundsContext) {
           notice = completedNotice(context.notices, 'completion', on)
         }
         shares = acceptanceShares(input.to, input.acceptance, row.countyCode)
+        if (input.to === 'accepted') {
+          await recordTitles(tx, row, ref, input.acceptance!, on, decided.ownerLedgers ?? {})
+        }
         await insertShares(
           tx,
           shares.map((s) => ({ countyCode: row.countyCode, projectId: row.id, ...s })),
@@ -89,6 +112,19 @@ export function lifecyclePart({ db, clock }: FundsContext) {
             ? { majorMatterFen: decided.majorMatterAmount.toString() }
             : {}),
           ...(notice ? { notice: { id: notice.id, until: notice.until } } : {}),
+          ...(decided.authorisation ? { authorisation: decided.authorisation } : {}),
+        }
+        if (decided.authorisation && input.to === 'approved') {
+          await recordAuthorisation(tx, {
+            countyCode: row.countyCode,
+            projectId: row.id,
+            decisionRef: decided.authorisation.ref,
+            decisionKind: decided.authorisation.kind,
+            slot: decided.authorisation.slot,
+            amount: row.budget,
+            authorisedOn: on,
+            createdAt: clock.now(),
+          })
         }
         await insertTransition(tx, {
           countyCode: row.countyCode,

@@ -112,6 +112,8 @@ export function projectRef(row: ProjectRow, beneficiaryVillageCodes: readonly st
     allianceId: row.allianceId,
     status: row.status as ProjectStatus,
     budget: row.budget,
+    category: row.category,
+    name: row.name,
   }
 }
 

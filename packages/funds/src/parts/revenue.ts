@@ -8,7 +8,7 @@ import {
   distributeRevenue,
 } from '../rules/distribution.js'
 import { checkNotFuture } from '../rules/payment-plan.js'
-import { checkDistributable, checkEarning, distributionDate } from '../rules/revenue.js'
+import { checkDistributable, checkEarning, distributionDate, monitoredPayables } from '../rules/revenue.js'
 import { distributionRuns, projects } from '../schema.js'
 import { findProject } from '../store/projects.js'
 import {
@@ -16,6 +16,7 @@ import {
   distributionContext,
   insertRevenue,
   insertRun,
+  type LineVoucher,
   type RunRow,
   runCounty,
   runProjectId,
@@ -24,6 +25,15 @@ import {
 } from '../store/revenues.js'
 import { keyOf, type RowKey } from '../store/sql.js'
 import { projectRef } from './projects.js'
+
+/**
+ * What the app checks before a run is stored (the 四议两公开 decision adopting the plan): given
+ * the project and the revenue, it answers what it found (stored with the run) or refuses.
+ */
+export type DistributionGate = (
+  project: ProjectRef,
+  run: { revenueId: string; amount: Fen; date: string; outcome: DistributionOutcome },
+) => Promise<Record<string, unknown>>
 
 /** JSON with bigints as strings, for stored runs. */
 const stringify = (value: unknown) =>
@@ -46,6 +56,10 @@ export interface DistributionRun {
     ledgerId: string | null
     voucherId: string | null
   }[]
+  /** The monitored households' part as payables to each named household (fen). */
+  monitoredHouseholds: { ref: string; amount: Fen }[]
+  /** The decision the app found adopting the plan (matter, standing, disclosure); null on older runs. */
+  decision: Record<string, unknown> | null
   createdAt: string
 }
 
@@ -61,6 +75,7 @@ function toRun(run: RunRow, lines: readonly StoredLine[]): DistributionRun {
       shortfall: DistributionPolicy['shortfall']
     }
     holders: { key: string; units: string }[]
+    monitoredHouseholds?: { ref: string; amount: string }[]
   }
   const policy: DistributionPolicy = {
     version: inputs.policy.version,
@@ -90,6 +105,11 @@ function toRun(run: RunRow, lines: readonly StoredLine[]): DistributionRun {
       ledgerId: l.ledgerId,
       voucherId: l.voucherId,
     })),
+    monitoredHouseholds: (inputs.monitoredHouseholds ?? []).map((h) => ({
+      ref: h.ref,
+      amount: BigInt(h.amount),
+    })),
+    decision: run.decision ? (JSON.parse(run.decision) as Record<string, unknown>) : null,
     createdAt: run.createdAt.toISOString(),
   }
 }
@@ -100,8 +120,9 @@ export function revenuePart({ db, clock }: FundsContext) {
   async function locked(tx: typeof db, key: RowKey, options: GuardOptions<ProjectRef> | undefined) {
     const found = await findProject(tx, key, { lock: true })
     if (!found) throw notFound('project', key.id)
-    await runGuard(options?.guard, projectRef(found.row, found.beneficiaryVillageCodes))
-    return found.row
+    const ref = projectRef(found.row, found.beneficiaryVillageCodes)
+    await runGuard(options?.guard, ref)
+    return { ...found.row, ref }
   }
 
   async function loadRun(q: typeof db, key: RowKey): Promise<{ run: DistributionRun; stored: string }> {
@@ -152,6 +173,7 @@ export function revenuePart({ db, clock }: FundsContext) {
       input: DistributionInput,
       createdBy: string,
       options?: GuardOptions<ProjectRef>,
+      gate?: DistributionGate,
     ): Promise<DistributionRun> {
       const key = await keyOf(db, projects, projectId)
       return db.transaction(async (tx) => {
@@ -179,6 +201,13 @@ export function revenuePart({ db, clock }: FundsContext) {
         const holders = context.shares.map((s) => ({ key: s.holder, units: s.units }))
         const outcome = distributeRevenue(revenue.amount, policy, holders)
         const date = distributionDate(revenue, input.date)
+        const monitored =
+          outcome.allocations.find((a) => a.recipient === 'monitored_households')?.amount ?? 0n
+        const payables = monitoredPayables(monitored, input.monitoredHouseholds)
+        // The decision is asked for once the run is known to be possible: its refusals come last.
+        const decision = gate
+          ? await gate(project.ref, { revenueId: revenue.id, amount: revenue.amount, date, outcome })
+          : null
         const id = newId(project.countyCode)
         const createdAt = clock.now()
         const run = {
@@ -187,9 +216,10 @@ export function revenuePart({ db, clock }: FundsContext) {
           projectId: project.id,
           revenueId: revenue.id,
           policyVersion: policy.version,
-          inputs: stringify({ revenue: revenue.amount, policy, holders }),
+          inputs: stringify({ revenue: revenue.amount, policy, holders, monitoredHouseholds: payables }),
           result: stringify(outcome),
           date,
+          decision: decision ? stringify(decision) : null,
           createdBy,
           createdAt,
         }
@@ -214,10 +244,7 @@ export function revenuePart({ db, clock }: FundsContext) {
     },
 
     /** Links each village's voucher draft to its line of the run, in one statement. */
-    async attachDistributionVouchers(
-      runId: string,
-      vouchers: { villageCode: string; ledgerId: string; voucherId: string }[],
-    ) {
+    async attachDistributionVouchers(runId: string, vouchers: LineVoucher[]) {
       const key = await keyOf(db, distributionRuns, runId)
       return db.transaction(async (tx) => {
         const countyCode = await runCounty(tx, key)

@@ -1,3 +1,4 @@
+import { type Fen, formatMoney, splitByShares } from '@liancun/core'
 import { FundsError } from '../errors.js'
 
 /** 收益 comes from accepted or operating projects. Pure. */
@@ -46,4 +47,28 @@ export function distributionDate(revenue: { receivedOn: string }, date: string |
     )
   }
   return day
+}
+
+/**
+ * The monitored households' part (防返贫监测对象) as a payable to each named household: split by
+ * their units (default one each) by largest remainder, so Σ = the part exactly. A part with no
+ * household named is refused: it would be a number in the run, owed to no one. Pure.
+ */
+export function monitoredPayables(
+  amount: Fen,
+  households: readonly { ref: string; units?: number }[] | undefined,
+): { ref: string; amount: Fen }[] {
+  if (amount === 0n) return []
+  if (!households || households.length === 0) {
+    throw new FundsError(
+      'funds.monitored_households_required',
+      `the monitored households' part of ${formatMoney(amount)} is paid to named households; list them`,
+      { field: 'monitoredHouseholds', context: { amount: formatMoney(amount) } },
+    )
+  }
+  const split = splitByShares(
+    amount,
+    households.map((h) => ({ key: h.ref, units: BigInt(h.units ?? 1) })),
+  )
+  return split.shares.map((s) => ({ ref: s.key, amount: s.amount }))
 }

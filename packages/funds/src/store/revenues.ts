@@ -105,14 +105,20 @@ export async function runProjectId(q: Database, key: RowKey): Promise<string | u
  * Links each village's voucher draft to its line of the run, in one statement; the run's county
  * comes from its id, or (an older id) from the run row.
  */
+/** A line's voucher: a village's share by its code, or the `reserve` / `monitored_households` line. */
+export type LineVoucher = { ledgerId: string; voucherId: string } & (
+  | { villageCode: string; recipient?: undefined }
+  | { recipient: 'reserve' | 'monitored_households'; villageCode?: undefined }
+)
+
 export async function attachLineVouchers(
   q: Database,
   run: { countyCode: string; id: string },
-  vouchers: readonly { villageCode: string; ledgerId: string; voucherId: string }[],
+  vouchers: readonly LineVoucher[],
 ): Promise<void> {
   if (vouchers.length === 0) return
   const values = sql.join(
-    vouchers.map((v) => sql`(${`village:${v.villageCode}`}, ${v.ledgerId}, ${v.voucherId})`),
+    vouchers.map((v) => sql`(${v.recipient ?? `village:${v.villageCode}`}, ${v.ledgerId}, ${v.voucherId})`),
     sql`, `,
   )
   await q.execute(sql`update ${distributionLines} set ledger_id = v.ledger_id, voucher_id = v.voucher_id

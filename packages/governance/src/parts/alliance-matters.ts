@@ -27,6 +27,9 @@ function allianceMatterOut(
     allianceId: row.allianceId,
     title: row.title,
     category: row.category,
+    amount: row.amount,
+    object: row.subjectObject,
+    projects: row.subjectProjects === null ? null : (JSON.parse(row.subjectProjects) as string[]),
     state,
     villages: parts.map((p) => ({ villageCode: p.villageCode, matterId: p.id, state: p.state })),
     createdAt: row.createdAt.toISOString(),
@@ -51,6 +54,9 @@ export function allianceMatterPart({ db, clock }: GovernanceContext) {
           allianceId: input.allianceId,
           title: input.title,
           category: input.category,
+          amount: input.amount ?? null,
+          subjectObject: input.object ?? null,
+          subjectProjects: input.projects ? JSON.stringify(input.projects) : null,
           createdAt,
         })
         // One insert per county (a statement stays on one shard): the villages of an alliance
@@ -65,7 +71,10 @@ export function allianceMatterPart({ db, clock }: GovernanceContext) {
               villageCode,
               title: input.title,
               category: input.category,
-              amount: null,
+              // Each village decides the same subject (三不变): its own matter carries it too.
+              amount: input.amount ?? null,
+              subjectObject: input.object ?? null,
+              subjectProjects: input.projects ? JSON.stringify(input.projects) : null,
               description: input.description ?? input.title,
               state: 'proposal',
               allianceMatterId: row.id,

@@ -9,6 +9,7 @@ import {
   villageResolutions,
 } from '../store/councils.js'
 import { councilRef } from './councils.js'
+import { rulesOn } from './rules-config.js'
 
 export function resolutionOut(row: ResolutionRow, today: string) {
   return {
@@ -20,6 +21,9 @@ export function resolutionOut(row: ResolutionRow, today: string) {
     dueOn: row.dueOn,
     status: row.status as 'open' | 'closed',
     overdue: resolutionOverdue(row, today),
+    amount: row.amount === null || row.amount === undefined ? null : BigInt(row.amount),
+    /** The 四议两公开 matter this resolution opened (a major matter), if any. */
+    matterId: row.matterId ?? null,
     closure: row.closure ? (JSON.parse(row.closure) as Record<string, unknown>) : null,
   }
 }
@@ -47,15 +51,24 @@ export function resolutionPart({ db, clock }: GovernanceContext) {
       const found = await councilEvents(db, councilId, year)
       if (!found) throw notFound('council', councilId)
       await runGuard(options, councilRef(found.row))
-      const members = councilPoints({
-        topics: found.topics.filter((t) => businessDateOf(new Date(t.createdAt)).startsWith(`${year}-`)),
-        resolutions: found.resolutions,
-        sessions: found.sessions.map((s) => ({
-          members: membersOn(found.members, s.scheduledOn).map((m) => m.personId),
-          present: new Set((JSON.parse(s.minutes ?? '{}') as { present?: string[] }).present ?? []),
-        })),
-      })
-      return { councilId, year, schedule: POINTS_SCHEDULE, members }
+      // Each event counts under the schedule in force on its day (configuration, like the rules).
+      const village = found.row.villageCode
+      const scheduleOn = (day: string | undefined) =>
+        day ? rulesOn(village, day, found.overrides).pointsSchedule : POINTS_SCHEDULE
+      const topics = found.topics
+        .map((t) => ({ ...t, on: businessDateOf(new Date(t.createdAt)) }))
+        .filter((t) => t.on.startsWith(`${year}-`))
+      const sessions = found.sessions.map((s) => ({
+        on: s.scheduledOn,
+        members: membersOn(found.members, s.scheduledOn).map((m) => m.personId),
+        present: new Set((JSON.parse(s.minutes ?? '{}') as { present?: string[] }).present ?? []),
+      }))
+      const members = councilPoints({ topics, resolutions: found.resolutions, sessions }, scheduleOn)
+      const used = [...topics.map((t) => t.on), ...sessions.map((s) => s.on)].map(scheduleOn)
+      const schedules = [...new Map(used.map((s) => [s.version, s])).values()]
+      // `schedule`: the one in force at the end of the year (or the last event), kept for old readers.
+      const schedule = scheduleOn(`${year}-12-31`)
+      return { councilId, year, schedule, schedules: schedules.length > 0 ? schedules : [schedule], members }
     },
 
     /** 晒村务: every council resolution of a village with its status; owners by post only, no names. */

@@ -15,6 +15,7 @@ import {
   setTopicStatuses,
   updateSession,
 } from '../store/councils.js'
+import { insertMatters } from '../store/matters.js'
 import { countyOfRow } from '../store/sql.js'
 import { councilRef } from './councils.js'
 import { resolutionOut } from './resolutions.js'
@@ -99,9 +100,27 @@ export function sessionPart({ db, clock }: GovernanceContext) {
             resolutions: [] as ReturnType<typeof resolutionOut>[],
           }
         }
+        // A resolution on a major matter opens the 四议两公开 matter it needs, at its first stage.
+        const opened = plan.resolutions.map((r) =>
+          r.matter
+            ? {
+                countyCode: council.countyCode,
+                id: newId(council.countyCode),
+                villageCode: council.villageCode,
+                title: r.text.slice(0, 200),
+                category: r.matter.category,
+                amount: r.amount,
+                description: `乡村夜话 ${council.name} ${input.heldOn}: ${r.text}`,
+                state: 'proposal',
+                createdAt: clock.now(),
+              }
+            : null,
+        )
+        const matterRows = opened.filter((m) => m !== null)
+        if (matterRows.length > 0) await insertMatters(tx, matterRows)
         const created = await insertResolutions(
           tx,
-          plan.resolutions.map((r) => ({
+          plan.resolutions.map((r, i) => ({
             countyCode: council.countyCode,
             id: newId(council.countyCode),
             councilId: council.id,
@@ -110,6 +129,8 @@ export function sessionPart({ db, clock }: GovernanceContext) {
             text: r.text,
             owner: r.owner,
             dueOn: r.dueOn,
+            amount: r.amount,
+            matterId: opened[i]?.id ?? null,
             status: 'open',
           })),
         )
@@ -120,7 +141,11 @@ export function sessionPart({ db, clock }: GovernanceContext) {
           sessionId,
           plan.closures.map((c) => ({ resolutionId: c.resolutionId, closure: JSON.stringify(c.closure) })),
         )
-        await updateSession(tx, session, { status: 'held', minutes: JSON.stringify({ ...input, quorum }) })
+        // Minutes as recorded; money (a resolution's amount) as its fen string.
+        const minutes = JSON.stringify({ ...input, quorum }, (_key, value: unknown) =>
+          typeof value === 'bigint' ? value.toString() : value,
+        )
+        await updateSession(tx, session, { status: 'held', minutes })
         const today = clock.today()
         return {
           sessionId,

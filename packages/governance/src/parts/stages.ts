@@ -3,7 +3,7 @@ import { type GovernanceContext, type GuardOptions, type MatterRef, runGuard } f
 import { notFound } from '../errors.js'
 import type { MatterMeetingInput } from '../inputs.js'
 import { judgeMeeting, type MeetingOutcome, type Stage, type StageRoster } from '../rules/meeting.js'
-import { checkStage, stateAfter } from '../rules/stages.js'
+import { checkStage, checkVillagersMeeting, stateAfter } from '../rules/stages.js'
 import { matters } from '../schema.js'
 import { insertMeeting, lockMatter, matterContext, updateMatter } from '../store/matters.js'
 import { countyOfRow } from '../store/sql.js'
@@ -43,7 +43,9 @@ export function stagePart({ db, clock }: GovernanceContext) {
         await runGuard(options, ref)
         const day = typeof roster === 'function' ? await roster(ref) : roster
         checkStage(matter, stage, input, day)
-        const result = judgeMeeting(input, day, rulesOn(matter.villageCode, input.heldOn, found.overrides))
+        const rules = rulesOn(matter.villageCode, input.heldOn, found.overrides)
+        if (stage === 'resolution') checkVillagersMeeting(input, rules)
+        const result = judgeMeeting(input, day, rules, { category: matter.category })
         const { meetings } = await matterContext(tx, matter)
         const state = stateAfter(matter.state, stage, result.outcome)
         const meeting = {
@@ -51,7 +53,19 @@ export function stagePart({ db, clock }: GovernanceContext) {
           stage,
           heldOn: input.heldOn,
           record: JSON.stringify(input),
-          judgement: JSON.stringify({ quorum: result.quorum, pass: result.pass, tally: result.tally }),
+          // Everything applied, for the record: every pass rule (special majorities too), both
+          // quorum alternatives of a villagers' meeting, the reading of 半数以上, the make-up report.
+          judgement: JSON.stringify({
+            quorum: result.quorum,
+            pass: result.pass,
+            passes: result.passes,
+            ...(result.alternatives ? { alternatives: result.alternatives } : {}),
+            ...(result.composition ? { composition: result.composition } : {}),
+            ...(stage === 'party_review' || stage === 'proposal'
+              ? { reading: rules.partyQuorumReading }
+              : {}),
+            tally: result.tally,
+          }),
           outcome: result.outcome,
         }
         await insertMeeting(tx, {

@@ -33,8 +33,16 @@ export function topicPart({ db, clock }: GovernanceContext) {
       return found.row.councilId
     },
 
-    /** 议前审查; a rejected topic may be resubmitted once prepared. `guard` sees the topic's council. */
-    async reviewTopic(topicId: string, input: ReviewTopicInput, options?: GuardOptions<CouncilRef>) {
+    /**
+     * 议前审查; a rejected topic may be resubmitted once prepared. `guard` sees the topic's council.
+     * The review records who reviewed (`reviewerId`, a person) and who recorded it (`recordedBy`,
+     * the caller's key) and the day.
+     */
+    async reviewTopic(
+      topicId: string,
+      input: ReviewTopicInput,
+      options?: GuardOptions<CouncilRef> & { recordedBy?: string },
+    ) {
       const found = await topicWithVillage(db, topicId)
       if (!found) throw notFound('topic', topicId)
       const { row } = found
@@ -44,13 +52,18 @@ export function topicPart({ db, clock }: GovernanceContext) {
         villageCode: found.villageCode,
       })
       checkReviewable(row.status)
-      const updated = await updateTopic(db, row, { status: input.decision, review: JSON.stringify(input) })
+      const review = {
+        ...input,
+        reviewedOn: clock.today(),
+        ...(options?.recordedBy ? { recordedBy: options.recordedBy } : {}),
+      }
+      const updated = await updateTopic(db, row, { status: input.decision, review: JSON.stringify(review) })
       return {
         id: topicId,
         councilId: row.councilId,
         title: row.title,
         status: updated.status,
-        review: input,
+        review,
       }
     },
   }

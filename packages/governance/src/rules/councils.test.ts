@@ -351,7 +351,7 @@ describe('planMinutes: what the minutes decide', () => {
         { topicId: t2, status: 'no_consensus' },
         { topicId: t3, status: 'resolved' },
       ],
-      resolutions: [{ topicId: t3, ...resolution }],
+      resolutions: [{ topicId: t3, ...resolution, amount: null, matter: null }],
       closures: [],
     })
   })

@@ -2,22 +2,17 @@ import { daysBetween } from '@liancun/core'
 import { GovernanceError } from '../errors.js'
 import type { AddCouncilMemberInput, SessionMinutesInput } from '../inputs.js'
 import { type Judgement, judge } from './judgement.js'
-import type { GovernanceRuleSet } from './rule-set.js'
+import { DEFAULT_POINTS_SCHEDULE, type GovernanceRuleSet, type PointsSchedule } from './rule-set.js'
 
 /** 乡村夜话: the decisions about members, topics, sessions, minutes and 积分, pure. */
 
 /**
- * 积分 schedule, versioned: points are derived from recorded events, never entered by hand.
- * A change of schedule is a new version; a year's points name the version they were computed with.
+ * 积分 schedule, versioned: points are derived from recorded events, never entered by hand. The
+ * schedule is configuration like the rules (`pointsSchedule`, set by a county or township from a
+ * date); each event counts under the schedule in force on its day, and a year's points name
+ * every version they were computed with. This is the national default.
  */
-export const POINTS_SCHEDULE = {
-  version: '2024-v1',
-  topicSubmitted: 1,
-  topicAccepted: 2,
-  resolutionFromOwnTopic: 3,
-  attended: 1,
-  absent: -1,
-} as const
+export const POINTS_SCHEDULE = DEFAULT_POINTS_SCHEDULE
 
 export interface DatedMember {
   personId: string
@@ -98,8 +93,16 @@ export type MinutesPlan =
       quorum: Judgement
       /** Topics deferred (back to accepted) or without consensus. */
       topicStatus: { topicId: string; status: 'accepted' | 'no_consensus' | 'resolved' }[]
-      resolutions: { topicId: string; text: string; owner: string; dueOn: string }[]
-      closures: { resolutionId: string; closure: { reason: string; evidence: string; on: string } }[]
+      resolutions: {
+        topicId: string
+        text: string
+        owner: string
+        dueOn: string
+        amount: bigint | null
+        /** The 四议两公开 matter the resolution opens (a major matter). */
+        matter: { category: string } | null
+      }[]
+      closures: { resolutionId: string; closure: Record<string, unknown> }[]
     }
 
 /**
@@ -115,7 +118,7 @@ export function planMinutes(
     agenda: ReadonlySet<string>
     /** Open resolutions of the council from earlier sessions. */
     open: readonly { id: string }[]
-    rules: Pick<GovernanceRuleSet, 'councilQuorum' | 'councilPass'>
+    rules: Pick<GovernanceRuleSet, 'councilQuorum' | 'councilPass' | 'majorMatterFen'>
   },
 ): MinutesPlan {
   input.present.forEach((id, i) => {
@@ -161,7 +164,25 @@ export function planMinutes(
         },
       )
     }
-    resolutions.push({ topicId: d.topicId, ...d.resolution })
+    const amount = d.resolution.amount ?? null
+    if (amount !== null && amount >= context.rules.majorMatterFen && !d.resolution.matter) {
+      throw new GovernanceError(
+        'governance.major_matter_required',
+        'a resolution spending the major-matter amount or more opens its 四议两公开 matter',
+        {
+          field: `deliberations.${i}.resolution.matter`,
+          context: { amount: amount.toString(), majorMatterFen: context.rules.majorMatterFen.toString() },
+        },
+      )
+    }
+    resolutions.push({
+      topicId: d.topicId,
+      text: d.resolution.text,
+      owner: d.resolution.owner,
+      dueOn: d.resolution.dueOn,
+      amount,
+      matter: d.resolution.matter ?? null,
+    })
     topicStatus.push({ topicId: d.topicId, status: 'resolved' })
   })
   const closures = input.closures.map((c, i) => {
@@ -172,6 +193,45 @@ export function planMinutes(
         {
           field: `closures.${i}.resolutionId`,
         },
+      )
+    }
+    const field = `closures.${i}`
+    if (c.reason === 'not_actionable') {
+      // Never closed by one key at 0%: the reason is written and the council decides by vote.
+      const cast = c.votes ? c.votes.yes + c.votes.no + c.votes.abstain : 0
+      const decision = judge(context.rules.councilPass, present, c.votes?.yes ?? 0)
+      if (!c.explanation || !c.votes || cast > present || !decision.met) {
+        throw new GovernanceError(
+          'governance.closure_needs_decision',
+          `closing as not actionable needs the reason and a vote of more than half of the ${present} present`,
+          {
+            field: c.explanation ? `${field}.votes` : `${field}.explanation`,
+            context: {
+              present,
+              required: decision.required,
+              yes: c.votes?.yes ?? 0,
+              basis: decision.rule.basis,
+            },
+          },
+        )
+      }
+      return {
+        resolutionId: c.resolutionId,
+        closure: {
+          reason: c.reason,
+          evidence: c.evidence,
+          explanation: c.explanation,
+          on: input.heldOn,
+          decision,
+        },
+      }
+    }
+    const report = input.progressReports.find((p) => p.resolutionId === c.resolutionId)
+    if (report?.percent !== 100) {
+      throw new GovernanceError(
+        'governance.closure_not_complete',
+        `a resolution closes as ${c.reason} with a 100% progress report at the session`,
+        { field, context: { percent: report?.percent ?? null } },
       )
     }
     return {
@@ -192,29 +252,38 @@ export interface PointsMember {
  * 积分 of a year from the events on record: topics submitted and accepted, resolutions from one's
  * own topic, and attendance at sessions held (absent members lose a point).
  */
-export function councilPoints(records: {
-  /** Topics created in the year. */
-  topics: readonly { id: string; proposedBy: string; status: string }[]
-  resolutions: readonly { topicId: string }[]
-  /** Sessions held in the year, each with the members of that day and those present. */
-  sessions: readonly { members: readonly string[]; present: ReadonlySet<string> }[]
-}): PointsMember[] {
+export function councilPoints(
+  records: {
+    /** Topics created in the year, with their day. */
+    topics: readonly { id: string; proposedBy: string; status: string; on?: string }[]
+    resolutions: readonly { topicId: string }[]
+    /** Sessions held in the year, each with its day, the members of that day and those present. */
+    sessions: readonly { members: readonly string[]; present: ReadonlySet<string>; on?: string }[]
+  },
+  /** The schedule in force on a day (configuration); the default schedule without one. */
+  scheduleOn: (day: string | undefined) => PointsSchedule = () => POINTS_SCHEDULE,
+): PointsMember[] {
   const points = new Map<string, PointsMember>()
-  const add = (personId: string, event: Exclude<keyof typeof POINTS_SCHEDULE, 'version'>) => {
+  const add = (
+    personId: string,
+    event: Exclude<keyof PointsSchedule, 'version'>,
+    day: string | undefined,
+  ) => {
     const entry = points.get(personId) ?? { personId, points: 0, events: {} }
-    entry.points += POINTS_SCHEDULE[event]
+    entry.points += scheduleOn(day)[event]
     entry.events[event] = (entry.events[event] ?? 0) + 1
     points.set(personId, entry)
   }
   for (const topic of records.topics) {
-    add(topic.proposedBy, 'topicSubmitted')
+    add(topic.proposedBy, 'topicSubmitted', topic.on)
     if (['accepted', 'resolved', 'no_consensus'].includes(topic.status))
-      add(topic.proposedBy, 'topicAccepted')
+      add(topic.proposedBy, 'topicAccepted', topic.on)
     if (records.resolutions.some((r) => r.topicId === topic.id))
-      add(topic.proposedBy, 'resolutionFromOwnTopic')
+      add(topic.proposedBy, 'resolutionFromOwnTopic', topic.on)
   }
   for (const session of records.sessions) {
-    for (const member of session.members) add(member, session.present.has(member) ? 'attended' : 'absent')
+    for (const member of session.members)
+      add(member, session.present.has(member) ? 'attended' : 'absent', session.on)
   }
   return [...points.values()].sort((a, b) => b.points - a.points || (a.personId < b.personId ? -1 : 1))
 }

@@ -1,3 +1,5 @@
+import type { MatterSubject } from './matter-subject.js'
+
 /** One village matter's standing, as read from the records on a day. */
 export interface DecisionPart {
   matterId: string
@@ -19,6 +21,8 @@ export interface DecisionStanding {
   id: string
   title: string
   category: string
+  /** What was decided: category, amount or cap, object, listed projects (see matter-subject.ts). */
+  subject: MatterSubject
   villageCodes: string[]
   satisfied: boolean
   missing: string[]

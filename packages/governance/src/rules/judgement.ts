@@ -73,3 +73,19 @@ export function judgeRepresentativesMeeting(
 function passBase(rule: CountRule, present: number, all: number): number {
   return rule.denominator === 'present' ? present : all
 }
+
+/** The counts a pass rule may be measured against, by its denominator. */
+export type Bases = Partial<Record<CountRule['denominator'], number>>
+
+/**
+ * Every pass rule of a meeting judged (the body's and the matter category's special majorities):
+ * all must be met. `pass` is the first that fails, else the last (the special majority, if any).
+ */
+export function judgeAll(
+  rules: readonly CountRule[],
+  bases: Bases,
+  count: (rule: CountRule) => number,
+): { pass: Judgement; passes: Judgement[] } {
+  const passes = rules.map((rule) => judge(rule, bases[rule.denominator] ?? 0, count(rule)))
+  return { pass: passes.find((p) => !p.met) ?? passes[passes.length - 1]!, passes }
+}

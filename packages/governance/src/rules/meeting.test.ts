@@ -273,10 +273,20 @@ describe('judgeMeeting: the tally and who counts', () => {
     ).toBe('passed')
   })
 
-  it('judges a 村民会议 by adults or households present, over those present', () => {
-    const roster = { kind: 'villagers' as const, villagers: ids(10, 'v'), adults: 10, households: 6 }
+  it('judges a 村民会议 by adults or by the households with a member present, over those present', () => {
+    // 10 adults in 6 households: v0+v1 in h0, v2+v3 in h1, v4 … v9 alone in h2 … h5 (v8, v9 share h5).
+    const households = [
+      { id: 'h0', adults: ['v0', 'v1'] },
+      { id: 'h1', adults: ['v2', 'v3'] },
+      { id: 'h2', adults: ['v4'] },
+      { id: 'h3', adults: ['v5'] },
+      { id: 'h4', adults: ['v6', 'v7'] },
+      { id: 'h5', adults: ['v8', 'v9'] },
+    ]
+    const roster = { kind: 'villagers' as const, villagers: ids(10, 'v'), households }
+    // v0, v2, v4, v6 represent four households of six: exactly 2/3.
     const byHouseholds = judgeMeeting(
-      meeting(ids(4, 'v'), { yes: 3, no: 1, abstain: 0 }, { presentHouseholds: 4 }),
+      meeting(['v0', 'v2', 'v4', 'v6'], { yes: 3, no: 1, abstain: 0 }),
       roster,
       NATIONAL_RULES,
     )
@@ -286,16 +296,27 @@ describe('judgeMeeting: the tally and who counts', () => {
       pass: { base: 4, required: 3, count: 3 },
       tally: { yes: 3, no: 1, abstain: 0, written: 0 },
     })
-    // without a count of households, only the adults can make the quorum
-    const noHouseholds = judgeMeeting(
-      meeting(ids(4, 'v'), { yes: 3, no: 1, abstain: 0 }),
+    // Four people of only three households: one household short of 2/3, and not half the adults.
+    const sameHouses = judgeMeeting(
+      meeting(['v0', 'v1', 'v2', 'v4'], { yes: 3, no: 1, abstain: 0 }),
       roster,
       NATIONAL_RULES,
     )
-    expect(noHouseholds.outcome).toBe('quorum_not_met')
-    expect(noHouseholds.quorum).toMatchObject({ base: 6, count: 0 })
+    expect(sameHouses.outcome).toBe('quorum_not_met')
+    expect(sameHouses.quorum).toMatchObject({ base: 6, count: 3 })
     const byAdults = judgeMeeting(meeting(ids(6, 'v'), { yes: 3, no: 3, abstain: 0 }), roster, NATIONAL_RULES)
     expect(byAdults).toMatchObject({ outcome: 'rejected', quorum: { base: 10, count: 6, met: true } })
+  })
+
+  it('counts villagers of unknown age in the base, never on the roster', () => {
+    const roster = { kind: 'villagers' as const, villagers: ids(5, 'v'), unknownAge: 5, households: [] }
+    // 5 adults present of 10 (5 known + 5 unknown): exactly half is not more than half.
+    const j = judgeMeeting(meeting(ids(5, 'v'), { yes: 5, no: 0, abstain: 0 }), roster, NATIONAL_RULES)
+    expect(j.outcome).toBe('quorum_not_met')
+    expect(j.alternatives).toMatchObject([
+      { base: 10, count: 5 },
+      { base: 0, count: 0 },
+    ])
   })
 
   it('judges a 村民代表会议 against its own rules, not the villagers’', () => {

@@ -158,7 +158,11 @@ describe('checkStage: refusals as a client sees them', () => {
 
   it('names the body field, and lets the villagers’ meeting decide village rules', () => {
     const atResolution = (category: string) => ({ state: 'resolution', category })
-    const villagers = { kind: 'villagers' as const, villagers: ['a'], adults: 1, households: 1 }
+    const villagers = {
+      kind: 'villagers' as const,
+      villagers: ['a'],
+      households: [{ id: 'h', adults: ['a'] }],
+    }
     expect(refusal(() => checkStage(atResolution('other'), 'resolution', meeting(), villagers))).toEqual({
       code: 'governance.body_required',
       field: 'body',

@@ -1,7 +1,10 @@
+import { daysBetween } from '@liancun/core'
 import { GovernanceError } from '../errors.js'
 import { type MatterMeetingInput, VILLAGERS_MEETING_ONLY } from '../inputs.js'
 import type { Judgement } from './judgement.js'
+import { basisOn } from './legal-bases.js'
 import { type MeetingOutcome, STAGES, type Stage, type StageRoster } from './meeting.js'
+import type { GovernanceRuleSet } from './rule-set.js'
 
 /** Where a matter stands, as the stage rules see it. */
 export interface MatterStanding {
@@ -50,6 +53,48 @@ export function checkStage(
     }
   }
   return { merged }
+}
+
+/**
+ * A 村民会议 is called with notice at least the configured days before (组织法 Art. 21: 提前十天
+ * 通知村民): the notice day is recorded, and a meeting held sooner decides nothing. A household
+ * count typed by the caller is refused: the household quorum follows from the register.
+ */
+export function checkVillagersMeeting(
+  input: MatterMeetingInput,
+  rules: Pick<GovernanceRuleSet, 'villagersMeetingNoticeDays'>,
+): void {
+  if ((input as { presentHouseholds?: unknown }).presentHouseholds !== undefined) {
+    throw new GovernanceError(
+      'governance.household_count_not_accepted',
+      'the households represented follow from the household register and the attendees, not from a number',
+      { field: 'presentHouseholds' },
+    )
+  }
+  if (input.body !== 'villagers_meeting') return
+  const required = rules.villagersMeetingNoticeDays
+  const basis = basisOn('villagersMeetingNotice', input.heldOn)
+  if (!input.noticeSentOn) {
+    throw new GovernanceError(
+      'governance.notice_required',
+      'a villagers’ meeting records the day notice was given',
+      {
+        field: 'noticeSentOn',
+        context: { required, basis },
+      },
+    )
+  }
+  const days = daysBetween(input.noticeSentOn, input.heldOn)
+  if (days < required) {
+    throw new GovernanceError(
+      'governance.notice_too_short',
+      `notice given ${days} day(s) before the villagers’ meeting; at least ${required} required`,
+      {
+        field: 'noticeSentOn',
+        context: { days, required, noticeSentOn: input.noticeSentOn, heldOn: input.heldOn, basis },
+      },
+    )
+  }
 }
 
 /**

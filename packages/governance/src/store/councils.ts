@@ -43,7 +43,8 @@ const resolutionsJson = (county: string | SQL, status?: 'open') =>
   select json_agg(json_build_object(
            'countyCode', cr.county_code, 'id', cr.id, 'councilId', cr.council_id, 'topicId', cr.topic_id,
            'sessionId', cr.session_id, 'text', cr.text, 'owner', cr.owner, 'dueOn', cr.due_on,
-           'status', cr.status, 'closedSessionId', cr.closed_session_id, 'closure', cr.closure)
+           'status', cr.status, 'closedSessionId', cr.closed_session_id, 'closure', cr.closure,
+           'amount', cr.amount::text, 'matterId', cr.matter_id)
          order by cr.due_on, cr.id)
     from ${councilResolutions} cr
    where cr.county_code = ${county} and cr.council_id = ${cId}${
@@ -177,6 +178,7 @@ export async function councilEvents(
       topics: StoredTopic[]
       resolutions: ResolutionRow[]
       sessions: { scheduledOn: string; minutes: string | null }[]
+      overrides: StoredOverride[]
     }
   | undefined
 > {
@@ -188,6 +190,7 @@ export async function councilEvents(
         topics: topicsJson(county),
         resolutions: resolutionsJson(county),
         sessions: heldSessionsJson(county, year),
+        overrides: overridesJson(councils, county, councils.villageCode),
       })
       .from(councils)
       .where(where),

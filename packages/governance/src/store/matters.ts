@@ -194,6 +194,9 @@ export interface StandingRow {
   state: string
   title: string
   category: string
+  amount: bigint | null
+  subjectObject: string | null
+  subjectProjects: string | null
   resolutionDisclosureUntil: string | null
   pendingObjections: number
 }
@@ -204,6 +207,9 @@ const standingColumns = (county: string | SQL) => ({
   state: matters.state,
   title: matters.title,
   category: matters.category,
+  amount: matters.amount,
+  subjectObject: matters.subjectObject,
+  subjectProjects: matters.subjectProjects,
   resolutionDisclosureUntil: standingUntilOf(sql`${sql.identifier('matters')}`, county),
   pendingObjections: pendingCountOf(sql`${sql.identifier('matters')}`, county),
 })

@@ -2,6 +2,7 @@ import type { Fen } from '@liancun/core'
 import { CHARTS } from '../chart.js'
 import type { LedgerContext } from '../context.js'
 import { LedgerError } from '../errors.js'
+import { officialBalanceSheet } from '../rules/statement-forms.js'
 import { balanceSheet, incomeStatement, type StatementAccount } from '../rules/statements.js'
 import { type LeafMovement, trialBalance } from '../rules/trial-balance.js'
 import { divisionLines, divisionMovements, type Movement } from '../store/books.js'
@@ -84,7 +85,7 @@ export function booksPart(ctx: LedgerContext) {
       }
     },
 
-    /** 资产负债表 of a division at the end of `period`. */
+    /** 资产负债表 of a division at the end of `period`, with `official` (the 制度's format). */
     async divisionBalanceSheet(within: string, period: string, options: { eliminateLinks?: boolean } = {}) {
       requireWithin(within)
       const eliminateLinks = options.eliminateLinks ?? false
@@ -99,12 +100,24 @@ export function booksPart(ctx: LedgerContext) {
         ? await divisionLines(ctx.db, within, 'links', OPENING_PERIOD, period)
         : new Map<string, Movement>()
       for (const [code, m] of links) nets.set(`${code}#links`, -(m.openingNet + m.debit - m.credit))
+      // 年初数 of the 制度-format sheet: the same sums at the end of the previous year.
+      const yearStart = `${Number(period.slice(0, 4)) - 1}-12`
+      const before = await divisionMovements(ctx.db, within, OPENING_PERIOD, yearStart)
+      const start = new Map<string, Fen>(
+        before.rows.map((r) => [`${r.code}#${r.ledgerId}`, r.openingNet + r.debit - r.credit]),
+      )
+      if (eliminateLinks) {
+        for (const [code, m] of await divisionLines(ctx.db, within, 'links', OPENING_PERIOD, yearStart)) {
+          start.set(`${code}#links`, -(m.openingNet + m.debit - m.credit))
+        }
+      }
       return {
         within,
         period,
         ledgers,
         eliminateLinks,
         ...balanceSheet(CHART, nets),
+        official: officialBalanceSheet(start, nets),
         eliminated: eliminatedOut(links),
       }
     },

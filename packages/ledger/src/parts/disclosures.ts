@@ -1,15 +1,23 @@
 import { createHash } from 'node:crypto'
-import { type Fen, formatMoney, isUniqueViolation, newId } from '@liancun/core'
+import { addDays, type Fen, formatMoney, isUniqueViolation, newId } from '@liancun/core'
 import type { LedgerContext } from '../context.js'
 import { LedgerError } from '../errors.js'
 import type { CreateDisclosureInput } from '../inputs.js'
-import { disclosureProblem, disclosureRange } from '../rules/periods.js'
+import {
+  debtsByCounterparty,
+  displayWindow,
+  ledgerResources,
+  specialFunds,
+} from '../rules/disclosure-content.js'
+import { disclosureProblem, disclosureRange, monthsOf, nextPeriod } from '../rules/periods.js'
+import { officialBalanceSheet } from '../rules/statement-forms.js'
 import { balanceSheet } from '../rules/statements.js'
 import { voucherLabel } from '../rules/vouchers.js'
 import { accountRows } from '../store/accounts.js'
 import { leafNetsThrough } from '../store/balances.js'
 import {
   type DisclosureRow,
+  disclosureCoverage,
   disclosureOfVillage,
   disclosuresOfVillage,
   insertDisclosure,
@@ -76,7 +84,28 @@ export function disclosurePart(ctx: LedgerContext) {
           .map((l) => item(l, l.line.credit - l.line.debit))
         const sum = (items: { amount: string }[]) =>
           formatMoney(items.reduce((s, i) => s + BigInt(i.amount.replace('.', '')), 0n))
-        const sheet = balanceSheet(all.map(toAccount), await leafNetsThrough(tx, ledger, to))
+        const periodEnd = addDays(`${nextPeriod(to)}-01`, -1)
+        const display = displayWindow(input, ctx.clock.today(), periodEnd)
+        const nets = await leafNetsThrough(tx, ledger, to)
+        const sheet = balanceSheet(all.map(toAccount), nets)
+        const nameOf = (code: string) => all.find((a) => a.code === code)?.name ?? ''
+        const plain = (ls: typeof lines) =>
+          ls.map((l) => ({
+            account: l.line.accountCode,
+            debit: l.line.debit,
+            credit: l.line.credit,
+            counterparty: l.line.counterparty,
+          }))
+        // Debts by counterparty need every line through the end, not only the period's.
+        const history =
+          from === ledger.firstPeriod ? lines : await disclosedLines(tx, ledger, ledger.firstPeriod, to)
+        const official = officialBalanceSheet(new Map(), nets)
+        const formLines = [...official.assets, ...official.claims].map((l) => ({
+          row: l.row,
+          label: l.label,
+          kind: l.kind,
+          amount: formatMoney(l.end),
+        }))
         const statementLines = (ls: { code: string; name: string; amount: Fen }[]) =>
           ls.map((l) => ({ code: l.code, name: l.name, amount: formatMoney(l.amount) }))
         const content = {
@@ -97,6 +126,16 @@ export function disclosurePart(ctx: LedgerContext) {
             sheet.liabilities.filter((l) => ['113', '211', '212', '213'].includes(l.code)),
           ),
           distribution: { items: distribution, total: sum(distribution) },
+          // Added with issue 12 item 12 (older disclosures lack them; their text and hash stay).
+          balanceSheet: formLines,
+          debts: debtsByCounterparty(plain(history), nets, nameOf),
+          specialFunds: specialFunds(plain(lines), nets, nameOf),
+          resources: {
+            fromLedger: ledgerResources(nets, nameOf),
+            note: '耕地、林地等资源的面积与发包情况 come from the 三资 register, not from the books',
+          },
+          review: input.review ?? null,
+          display,
         }
         const text = JSON.stringify(content)
         const sha256 = createHash('sha256').update(text).digest('hex')
@@ -125,6 +164,41 @@ export function disclosurePart(ctx: LedgerContext) {
           throw error
         }
       })
+    },
+
+    /**
+     * 财务公开 coverage for a township or county: which villages' ledgers have no published
+     * disclosure of `period` (a quarter is covered by its own disclosure or by all three months),
+     * so the township can follow up (at least quarterly: 农村集体经济组织财务公开规定, 2011).
+     */
+    async missingDisclosures(within: string, period: string) {
+      if (!/^[0-9]{6}([0-9]{3})?$/.test(within)) {
+        throw new LedgerError(
+          'ledger.invalid_within',
+          'coverage is of a county (6 digits) or a township (9 digits)',
+          {
+            field: 'within',
+          },
+        )
+      }
+      const [from, to] = disclosureRange(period)
+      const months = from === to ? [] : monthsOf(from, to)
+      const rows = await disclosureCoverage(ctx.db, within, period, months)
+      const covered = (published: readonly string[]) =>
+        published.includes(period) || (months.length > 0 && months.every((m) => published.includes(m)))
+      const villages = rows.map((r) => ({
+        ledgerId: r.ledger_id,
+        villageCode: r.village_code,
+        collective: r.collective_name,
+        published: r.published ?? [],
+      }))
+      return {
+        within,
+        period,
+        ledgers: villages.length,
+        missing: villages.filter((v) => !covered(v.published)),
+        disclosed: villages.filter((v) => covered(v.published)).length,
+      }
     },
 
     /** Published disclosures of a village, newest period first (content omitted). */

@@ -108,6 +108,8 @@ export async function writeDrafts(
       sourceRef: null,
       sourcePreparer: null,
       sourceReviewer: null,
+      matterId: null,
+      matterRule: null,
       createdAt: now,
     })
     const stored = spec.lines.map((line, index) => ({

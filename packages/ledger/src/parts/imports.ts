@@ -89,6 +89,8 @@ export function importPart(ctx: LedgerContext) {
             sourceRef: input.source.ref,
             sourcePreparer: input.source.preparer,
             sourceReviewer: input.source.reviewer,
+            matterId: null,
+            matterRule: null,
             createdAt: now,
           })
           linesOf.set(

@@ -38,6 +38,7 @@ export function factsOf(rows: PostingFactRows): PostingFacts {
     nets: new Map(rows.nets.map((n) => [key(n.ledgerId, n.account), n.net])),
     counters: new Map(rows.counters.map((c) => [key(c.ledgerId, c.period), c.last])),
     closed: new Set(rows.closed.map((c) => key(c.ledgerId, c.period))),
+    closedYears: new Set(rows.closedYears.map((c) => key(c.ledgerId, c.year))),
     cashDays: cashDaysOf(rows.cashDays),
   }
 }

@@ -2,11 +2,12 @@ import type { Fen } from '@liancun/core'
 import { CHARTS } from '../chart.js'
 import type { LedgerContext } from '../context.js'
 import { LedgerError } from '../errors.js'
+import { officialBalanceSheet, officialIncomeStatement, undistributedOf } from '../rules/statement-forms.js'
 import { balanceSheet, incomeStatement } from '../rules/statements.js'
 import { type LeafMovement, trialBalance } from '../rules/trial-balance.js'
 import { accountRows } from '../store/accounts.js'
 import { aggregateRows, chartWithMovements, leafNetsThrough } from '../store/balances.js'
-import { yearMovements } from '../store/reports.js'
+import { distributionVouchers, yearMovements } from '../store/reports.js'
 import type { GuardOptions } from '../types.js'
 import { toAccount } from '../views.js'
 import { loadLedger } from './load.js'
@@ -40,11 +41,24 @@ export function reportPart(ctx: LedgerContext) {
       }
     },
 
-    /** 资产负债表 at the end of `period`, from posted balances. */
+    /**
+     * 资产负债表 at the end of `period`, from posted balances: one line per first-level account
+     * (as before) and `official`, the 制度's format with 年初数 (the end of the previous year,
+     * opening balances included) and 期末数.
+     */
     async balanceSheet(ledgerId: string, period: string, options?: GuardOptions) {
       const ledger = await loadLedger(ctx.db, ledgerId, 'none', options)
-      const all = (await accountRows(ctx.db, ledger)).map(toAccount)
-      return { ledgerId, period, ...balanceSheet(all, await leafNetsThrough(ctx.db, ledger, period)) }
+      return ctx.transaction(async (tx) => {
+        const all = (await accountRows(tx, ledger)).map(toAccount)
+        const end = await leafNetsThrough(tx, ledger, period)
+        const start = await leafNetsThrough(tx, ledger, `${Number(period.slice(0, 4)) - 1}-12`)
+        return {
+          ledgerId,
+          period,
+          ...balanceSheet(all, end),
+          official: officialBalanceSheet(start, end),
+        }
+      })
     },
 
     /** 收益及收益分配表 for a year, from its regular posted vouchers (closing entries excluded). */
@@ -56,10 +70,24 @@ export function reportPart(ctx: LedgerContext) {
         const all = (await accountRows(tx, ledger)).map(toAccount)
         const movements = await yearMovements(tx, ledger, year)
         const before = await leafNetsThrough(tx, ledger, `${Number(year) - 1}-12`)
-        const undistributed = [...before.entries()]
-          .filter(([code]) => code.startsWith('322'))
-          .reduce((sum, [, net]) => sum - net, 0n)
-        return { ledgerId, year, ...incomeStatement(all, movements, undistributed) }
+        // 年初未分配收益: 321, 322 and any profit and loss an earlier year left unclosed.
+        const undistributed = undistributedOf(before)
+        const official = officialIncomeStatement(
+          movements,
+          undistributed,
+          await distributionVouchers(tx, ledger, year),
+        )
+        return {
+          ledgerId,
+          year,
+          ...incomeStatement(all, movements, undistributed),
+          // 可分配收益 includes 其他转入 (e.g. 公积公益金弥补亏损), as the form's row 16 does.
+          distributable: official.distributable,
+          otherTransfersIn: official.otherTransfersIn,
+          distributed: official.distributed,
+          undistributedAtEnd: official.undistributedAtEnd,
+          official: { lines: official.lines, distributions: official.distributions },
+        }
       })
     },
 

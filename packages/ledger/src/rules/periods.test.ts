@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import {
+  closedYearProblem,
   closeProblem,
   closingTarget,
   disclosureProblem,
   disclosureRange,
   monthsOf,
   nextPeriod,
+  nothingToClose,
   periodSeal,
   previousPeriod,
   reopenProblem,
+  yearCloseProblem,
 } from './periods.js'
 
 /** The refusal as a client sees it: code, field and context (the message is prose). */
@@ -170,5 +173,69 @@ describe('the closing target is looked up by code', () => {
     ]
     expect(closingTarget(accounts, '322')).toBe('32202')
     expect(closingTarget(accounts, '321')).toBe('321')
+  })
+})
+
+describe('年终结账 in order (农村集体经济组织会计制度: years close in sequence)', () => {
+  const base = {
+    year: '2025',
+    firstPeriod: '2024-01',
+    previousClosed: false,
+    previousHasNothingToClose: false,
+  }
+  it('refuses a year while the year before it, which the ledger books, is not closed', () => {
+    const problem = yearCloseProblem(base)
+    expect(problem?.code).toBe('ledger.earlier_year_open')
+    expect(problem?.context).toMatchObject({ year: '2025', previousYear: '2024' })
+  })
+  it('lets it close once the year before is closed, or had nothing to close, or lies before the books', () => {
+    expect(yearCloseProblem({ ...base, previousClosed: true })).toBeNull()
+    expect(yearCloseProblem({ ...base, previousHasNothingToClose: true })).toBeNull()
+    // First period in December 2024: 2024 is booked (its December), so it must close first.
+    expect(yearCloseProblem({ ...base, firstPeriod: '2024-12' })?.code).toBe('ledger.earlier_year_open')
+    expect(yearCloseProblem({ ...base, firstPeriod: '2025-01' })).toBeNull()
+  })
+  it('finds nothing to close only when profit and loss and 各项分配 are empty', () => {
+    const isPl = (c: string) => c.startsWith('5')
+    expect(
+      nothingToClose(
+        new Map([
+          ['322', -100n],
+          ['501', 0n],
+        ]),
+        isPl,
+        '322',
+      ),
+    ).toBe(true)
+    expect(nothingToClose(new Map([['501', -1n]]), isPl, '322')).toBe(false)
+    expect(nothingToClose(new Map([['32201', 1n]]), isPl, '32202')).toBe(false)
+  })
+})
+
+describe('a closed year takes no vouchers into its income and expense accounts', () => {
+  const classOf = (code: string) => (code.startsWith('5') ? 'income' : 'asset')
+  it('refuses a 损益类 line dated in a closed year, naming the line', () => {
+    const problem = closedYearProblem(
+      { date: '2024-12-20' },
+      [{ account: '102' }, { account: '50101' }],
+      new Set(['2024']),
+      classOf,
+    )
+    expect(problem?.code).toBe('ledger.closed_year_income')
+    expect(problem?.field).toBe('lines.1.account')
+    expect(problem?.context).toMatchObject({ year: '2024', account: '50101' })
+  })
+  it('lets balance-sheet lines in, and any line into an open year', () => {
+    expect(
+      closedYearProblem(
+        { date: '2024-12-20' },
+        [{ account: '102' }, { account: '211' }],
+        new Set(['2024']),
+        classOf,
+      ),
+    ).toBeNull()
+    expect(
+      closedYearProblem({ date: '2025-01-01' }, [{ account: '501' }], new Set(['2024']), classOf),
+    ).toBeNull()
   })
 })

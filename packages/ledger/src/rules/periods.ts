@@ -129,3 +129,71 @@ export function closingTarget(
   }
   return target.code
 }
+
+/**
+ * 年终结账 in order: a year closes only once the year before it has (when the ledger books that
+ * year) — its closing vouchers posted, or nothing in it to close (no profit and loss, no 各项分配
+ * left at its end). Otherwise the earlier year's result would never reach 未分配收益 in order.
+ */
+export function yearCloseProblem(input: {
+  year: string
+  firstPeriod: string
+  previousClosed: boolean
+  previousHasNothingToClose: boolean
+}): LedgerError | null {
+  const previous = String(Number(input.year) - 1)
+  if (`${previous}-12` < input.firstPeriod) return null
+  if (input.previousClosed || input.previousHasNothingToClose) return null
+  return new LedgerError('ledger.earlier_year_open', `close ${previous} before ${input.year}`, {
+    field: 'year',
+    context: {
+      year: input.year,
+      previousYear: previous,
+      basis: '农村集体经济组织会计制度 年终结账（按年度顺序）',
+    },
+  })
+}
+
+/**
+ * After its year-end close a year takes no voucher into its income and expense accounts (损益类):
+ * their balances went to 321 本年收益 and on to 322; a later correction of that year's result goes
+ * through 322 收益分配—未分配收益 in the current year (2004 制度 [V 2004]). `closedYears` holds the
+ * years with closing vouchers; `classOf` the class of each account used.
+ */
+export function closedYearProblem(
+  voucher: { date: string },
+  lines: readonly { account: string }[],
+  closedYears: ReadonlySet<string>,
+  classOf: (code: string) => string | undefined,
+): LedgerError | null {
+  const year = voucher.date.slice(0, 4)
+  if (!closedYears.has(year)) return null
+  const index = lines.findIndex((l) => {
+    const cls = classOf(l.account)
+    return cls === 'income' || cls === 'expense'
+  })
+  if (index < 0) return null
+  const account = lines[index]!.account
+  return new LedgerError(
+    'ledger.closed_year_income',
+    `${year} is closed: ${account} (损益类) takes no more vouchers dated in it; book a correction through 322 收益分配—未分配收益 in the current year`,
+    {
+      field: `lines.${index}.account`,
+      context: { year, account, date: voucher.date, basis: '农村集体经济组织会计制度 年终结账' },
+    },
+  )
+}
+
+/** Whether a year's end leaves anything to close: profit and loss, or 322 leaves besides the target. */
+export function nothingToClose(
+  nets: ReadonlyMap<string, bigint>,
+  isProfitAndLoss: (code: string) => boolean,
+  undistributedTarget: string,
+): boolean {
+  for (const [code, net] of nets) {
+    if (net === 0n) continue
+    if (isProfitAndLoss(code)) return false
+    if (code.startsWith('322') && code !== undistributedTarget) return false
+  }
+  return true
+}

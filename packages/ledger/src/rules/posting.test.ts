@@ -116,6 +116,27 @@ describe('the posting rules (one place for every path that posts)', () => {
     })
   })
 
+  it('refuses an income or expense line dated in a year whose year-end close is posted, naming the item', () => {
+    const req = request([item('a'), { ...item('b'), field: 'voucherIds.1' }])
+    const closed = { ...req, facts: { ...req.facts, closedYears: new Set(['L|2024']) } }
+    const error = refusal(closed)
+    expect([error.code, error.field]).toEqual(['ledger.closed_year_income', 'lines.0.account'])
+    // Another ledger's closed year, or a balance-sheet-only voucher, is no matter.
+    const other = { ...req, facts: { ...req.facts, closedYears: new Set(['M|2024']) } }
+    expect(
+      planPostings({ ...other, facts: { ...other.facts, nets: new Map([['L|102', 300n]]) } }).vouchers,
+    ).toHaveLength(2)
+    const transfer = request([
+      item('c', {}, [
+        ['102', 100n, 0n],
+        ['102', 0n, 100n],
+      ]),
+    ])
+    expect(
+      planPostings({ ...transfer, facts: { ...transfer.facts, closedYears: new Set(['L|2024']) } }).vouchers,
+    ).toHaveLength(1)
+  })
+
   it('never lets the preparer post (记账 ≠ 审核), in a batch naming the item', () => {
     const single = refusal(request([item('a', { preparedBy: 'reviewer' })]))
     expect([single.code, single.kind, single.field]).toEqual(['ledger.self_review', 'forbidden', undefined])

@@ -1,7 +1,8 @@
 import type { Fen } from '@liancun/core'
-import { isCashAccount } from '../chart.js'
+import { accountClassOf, isCashAccount } from '../chart.js'
 import { LedgerError, withFieldPrefix } from '../errors.js'
 import { type AccountFact, dateAheadError, lineAccountError, openDateError } from './drafts.js'
+import { closedYearProblem } from './periods.js'
 import { chainHash } from './vouchers.js'
 
 /**
@@ -50,6 +51,8 @@ export interface PostingFacts {
   counters: ReadonlyMap<string, number>
   /** Closed months as `ledgerId|period`. */
   closed: ReadonlySet<string>
+  /** Years whose year-end close is posted, as `ledgerId|year` (absent: none). */
+  closedYears?: ReadonlySet<string>
   /**
    * Posted cash movements per `ledgerId|account` by date, net of the day, for the dates on and
    * after the earliest voucher being posted (in date order): with `nets`, the balance at the end
@@ -167,6 +170,17 @@ export function postingProblem(
     item.lines.map((l) => ({ account: l.account })),
   )
   if (misposted) return misposted
+  const closedYear = closedYearProblem(
+    voucher,
+    item.lines,
+    new Set(
+      [...(request.facts.closedYears ?? [])].flatMap((k) =>
+        k.startsWith(`${ledger.id}|`) ? [k.slice(-4)] : [],
+      ),
+    ),
+    accountClassOf,
+  )
+  if (closedYear) return closedYear
   for (const [code, change] of cashChange(item)) {
     const account = key(ledger.id, code)
     const after = (book.total.get(account) ?? 0n) + change

@@ -144,6 +144,7 @@ describe('year-end closing entries', () => {
         { account: '321', debit: 14_700n },
         { account: '322', credit: 14_700n },
       ],
+      toUndistributed: [],
       result: 14_700n,
     })
   })
@@ -159,19 +160,31 @@ describe('year-end closing entries', () => {
         { account: '32201', debit: 3_000n },
         { account: '32101', credit: 3_000n },
       ],
+      toUndistributed: [],
       result: -3_000n,
     })
   })
 
   it('writes nothing when nothing moved, and no carry-over when income and expenses cancel', () => {
-    expect(closingEntries(nets({ '501': 0n }))).toEqual({ toResult: [], toDistribution: [], result: 0n })
-    expect(closingEntries(nets({}))).toEqual({ toResult: [], toDistribution: [], result: 0n })
+    expect(closingEntries(nets({ '501': 0n }))).toEqual({
+      toResult: [],
+      toDistribution: [],
+      toUndistributed: [],
+      result: 0n,
+    })
+    expect(closingEntries(nets({}))).toEqual({
+      toResult: [],
+      toDistribution: [],
+      toUndistributed: [],
+      result: 0n,
+    })
     expect(closingEntries(nets({ '511': 100n, '501': -100n }))).toEqual({
       toResult: [
         { account: '501', debit: 100n },
         { account: '511', credit: 100n },
       ],
       toDistribution: [],
+      toUndistributed: [],
       result: 0n,
     })
   })

@@ -135,14 +135,27 @@ export interface ClosingLine {
 
 /**
  * The year-end closing entries: every profit-and-loss leaf with a net is emptied into 321
- * 本年收益, and 321's result is carried to 322 收益分配. 401 and balance-sheet accounts are
- * untouched. Returns the two vouchers' lines (either may be empty when nothing moved).
+ * 本年收益, 321's result is carried to 322 收益分配 (its 未分配收益 leaf), and the other 322 leaves —
+ * 各项分配, debited by the year's distributions — are closed into 未分配收益 (2004 制度, 322's
+ * mechanics [V 2004]; kept by the 2023 chart). 401 and balance-sheet accounts are untouched.
+ * Returns the three vouchers' lines (any may be empty when nothing moved).
  */
 export function closingEntries(
   plLeafNets: ReadonlyMap<string, Fen>,
   yearResultAccount = '321',
   distributionAccount = '322',
+  allocationNets: ReadonlyMap<string, Fen> = new Map(),
 ) {
+  const toUndistributed: ClosingLine[] = []
+  let allocated = 0n // debit − credit moved into 未分配收益
+  for (const [code, net] of [...allocationNets.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (net === 0n || code === distributionAccount) continue
+    if (net > 0n) toUndistributed.push({ account: code, credit: net })
+    else toUndistributed.push({ account: code, debit: -net })
+    allocated += net
+  }
+  if (allocated > 0n) toUndistributed.unshift({ account: distributionAccount, debit: allocated })
+  if (allocated < 0n) toUndistributed.unshift({ account: distributionAccount, credit: -allocated })
   const toResult: ClosingLine[] = []
   let result = 0n // credit − debit carried into 321
   for (const [code, net] of [...plLeafNets.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -165,5 +178,10 @@ export function closingEntries(
             { account: distributionAccount, debit: -result },
             { account: yearResultAccount, credit: -result },
           ]
-  return { toResult: toResult.length > 1 ? toResult : [], toDistribution, result }
+  return {
+    toResult: toResult.length > 1 ? toResult : [],
+    toDistribution,
+    toUndistributed: toUndistributed.length > 1 ? toUndistributed : [],
+    result,
+  }
 }

@@ -50,3 +50,16 @@ export function assertionRows(q: Database, ledger: LedgerKey, period?: string) {
     )
     .orderBy(asc(balanceAssertions.date), asc(balanceAssertions.id))
 }
+
+/**
+ * Takes a closed month's row out for the year-end close to post its closing vouchers into it,
+ * returning it; the close writes it back resealed (`insertClosed`) in the same transaction, under
+ * the ledger's row lock, so no one else ever sees the month open.
+ */
+export async function takeClosed(q: Database, ledger: LedgerKey, period: string) {
+  const [row] = await q
+    .delete(closedPeriods)
+    .where(and(closedOf(ledger), eq(closedPeriods.period, period)))
+    .returning()
+  return row
+}

@@ -95,6 +95,8 @@ export interface PostingFactRows {
   nets: { ledgerId: string; account: string; net: bigint }[]
   counters: { ledgerId: string; period: string; last: number }[]
   closed: { ledgerId: string; period: string }[]
+  /** Years among `periods` with posted closing vouchers (年终结账 done), per ledger. */
+  closedYears: { ledgerId: string; year: string }[]
   /** Posted cash (101/102) movements per ledger, account and day, from `cashFrom` on. */
   cashDays: { ledgerId: string; account: string; date: string; net: bigint }[]
   sourceRefs: string[]
@@ -118,6 +120,7 @@ export async function postingFacts(q: Database, input: PostingFactKeys): Promise
     nets: [],
     counters: [],
     closed: [],
+    closedYears: [],
     cashDays: [],
     sourceRefs: [],
   }
@@ -171,7 +174,13 @@ async function countyPostingFacts(
     'pk',
   )
   const [row] = await selectRows<
-    Record<Exclude<keyof PostingFactRows, 'sourceRefs' | 'cashDays'> | 'source_refs' | 'cash_days', unknown>
+    Record<
+      | Exclude<keyof PostingFactRows, 'sourceRefs' | 'cashDays' | 'closedYears'>
+      | 'source_refs'
+      | 'cash_days'
+      | 'closed_years',
+      unknown
+    >
   >(
     q,
     sql`with
@@ -213,6 +222,12 @@ async function countyPostingFacts(
         from ledger.closed_periods cp join p
           on cp.county_code = p.county_code and cp.ledger_id = p.ledger_id and cp.period = p.period
         where cp.county_code = ${county}) as closed,
+      (select json_agg(distinct jsonb_build_object('ledgerId', yv.ledger_id, 'year', left(yv.period, 4)))
+        from ledger.vouchers yv join p
+          on yv.county_code = p.county_code and yv.ledger_id = p.ledger_id
+            and yv.period = left(p.period, 4) || '-12'
+        where yv.county_code = ${county} and yv.status = 'posted' and yv.kind = 'closing'
+          and yv.reversed_by_id is null) as closed_years,
       (select json_agg(sv.source_ref) from ledger.vouchers sv
         where sv.county_code = ${refs.countyCode} and sv.ledger_id = ${refs.ledgerId}
           and sv.source_ref in (select jsonb_array_elements_text(${JSON.stringify(refs.refs)}::jsonb))) as source_refs`,
@@ -229,6 +244,7 @@ async function countyPostingFacts(
     })),
     counters: jsonRows(row?.counters),
     closed: jsonRows(row?.closed),
+    closedYears: jsonRows(row?.closed_years),
     cashDays: jsonRows<{ ledgerId: string; account: string; date: string; net: string }>(row?.cash_days).map(
       (d) => ({ ...d, net: fen(d.net) }),
     ),

@@ -1,4 +1,4 @@
-import type { Database } from '@liancun/core'
+import { type Database, selectRows } from '@liancun/core'
 import { and, asc, eq, gte, like, lte, sql } from 'drizzle-orm'
 import { accounts, balances, voucherLines, vouchers } from '../schema.js'
 
@@ -96,4 +96,46 @@ export function disclosedLines(q: Database, ledger: LedgerKey, from: string, to:
       ),
     )
     .orderBy(asc(vouchers.date), asc(vouchers.number), asc(voucherLines.lineNo))
+}
+
+/**
+ * The year's regular posted vouchers that touch 321 本年收益 or 322 收益分配 (the distribution
+ * half of 收益及收益分配表): per voucher, its net (credit − debit) on them, the names of the 322
+ * sub-accounts it debits, and the first-level codes it credits elsewhere. One statement.
+ */
+export async function distributionVouchers(q: Database, ledger: LedgerKey, year: string) {
+  const rows = await selectRows<{
+    net: string
+    debited: string[] | null
+    credited: string[] | null
+    summary: string
+  }>(
+    q,
+    sql`with v as (
+        select v.id, v.summary from ledger.vouchers v
+        where v.county_code = ${ledger.countyCode} and v.ledger_id = ${ledger.id}
+          and v.status = 'posted' and v.kind = 'regular'
+          and v.period between ${`${year}-01`} and ${`${year}-12`}
+          and exists (select 1 from ledger.voucher_lines x
+            where x.county_code = ${ledger.countyCode} and x.voucher_id = v.id
+              and (x.account_code like '321%' or x.account_code like '322%'))),
+      l as (select vl.voucher_id, v.summary, vl.account_code, vl.debit, vl.credit, a.name
+        from ledger.voucher_lines vl
+        join v on v.id = vl.voucher_id
+        left join ledger.accounts a on a.county_code = ${ledger.countyCode} and a.ledger_id = ${ledger.id}
+          and a.code = vl.account_code
+        where vl.county_code = ${ledger.countyCode})
+    select
+      sum(case when account_code like '321%' or account_code like '322%' then credit - debit else 0 end)::text as net,
+      array_agg(distinct name) filter (where account_code like '322%' and debit > 0 and name is not null) as debited,
+      array_agg(distinct left(account_code, 3)) filter (where account_code not like '32%' and credit > 0) as credited,
+      max(summary) as summary
+    from l group by voucher_id order by voucher_id`,
+  )
+  return rows.map((r) => ({
+    net: BigInt(r.net),
+    debitedNames: r.debited ?? [],
+    creditedCodes: r.credited ?? [],
+    summary: r.summary,
+  }))
 }

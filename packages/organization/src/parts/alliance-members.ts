@@ -9,6 +9,7 @@ import {
   checkPartnerJoin,
   checkVillageJoin,
 } from '../rules/alliance-membership.js'
+import { sameTier } from '../rules/alliance-nesting.js'
 import * as store from '../store/alliance-members.js'
 import { countyOfPartner, findPartner } from '../store/partners.js'
 import { countyOfCode } from '../store/sql.js'
@@ -19,7 +20,7 @@ export function allianceMembersPart(ctx: OrganizationContext) {
   const { db } = ctx
   return {
     /**
-     * A village or partner joins. A village is in at most one alliance on any date; the alliance
+     * A village or partner joins. A village is in at most one alliance of each tier on any date; the alliance
      * and village rows are locked (in that order) so concurrent joins cannot both pass the check.
      * `guard` sees the alliance (locked) before anything else is checked.
      */
@@ -45,7 +46,11 @@ export function allianceMembersPart(ctx: OrganizationContext) {
           checkVillageJoin({
             alliance,
             village,
-            villageMemberships: memberships.filter((m) => m.member.villageCode === village.code),
+            // One alliance per tier: a village of a 村级片区 may also be in its 镇域片区 alliance.
+            villageMemberships: sameTier(
+              memberships.filter((m) => m.member.villageCode === village.code),
+              alliance.tier,
+            ),
             members: memberships.filter((m) => m.member.allianceId === alliance.id).map((m) => m.member),
             input,
           })

@@ -1,4 +1,4 @@
-import { newId, type Page, toPage } from '@liancun/core'
+import { countyOfId, newId, type Page, toPage } from '@liancun/core'
 import type { AllianceRef, GuardOptions, OrganizationContext } from '../context.js'
 import { notFoundError } from '../errors.js'
 import type { CreateAllianceInput } from '../inputs.js'
@@ -11,6 +11,7 @@ import {
   toAllianceRef,
   toAllianceSummary,
 } from '../outputs.js'
+import { checkParentAlliance } from '../rules/alliance-nesting.js'
 import { requireDivisionOfKind } from '../rules/divisions.js'
 import { allianceIdsOfVillage } from '../store/alliance-members.js'
 import * as store from '../store/alliances.js'
@@ -29,6 +30,25 @@ export function alliancesPart(ctx: OrganizationContext) {
           'township',
           'townshipCode',
         )
+        const tier = input.tier ?? 'village_area'
+        if (input.parentAllianceId) {
+          // Locked, so the parent cannot change under the check (alliances are not edited today).
+          const parent = await store.findAlliance(tx, input.parentAllianceId, {
+            lock: countyOfId(input.parentAllianceId) !== null,
+            countyCode: countyOfId(input.parentAllianceId) ?? undefined,
+          })
+          if (!parent || parent.countyCode !== township.countyCode)
+            throw notFoundError('alliance', input.parentAllianceId, 'parentAllianceId')
+          checkParentAlliance(
+            {
+              tier,
+              countyCode: township.countyCode,
+              townshipCode: input.townshipCode,
+              establishedOn: input.establishedOn,
+            },
+            parent,
+          )
+        }
         const row = await store.insertAlliance(tx, {
           countyCode: township.countyCode,
           id: newId(township.countyCode),
@@ -37,6 +57,8 @@ export function alliancesPart(ctx: OrganizationContext) {
           mode: input.mode,
           form: input.form ?? null,
           level: input.level,
+          tier,
+          parentId: input.parentAllianceId ?? null,
           establishedOn: input.establishedOn,
           note: input.note ?? null,
           createdAt: clock.now(),

@@ -2,6 +2,7 @@ import { isUniqueViolation, newId, type Page, toPage } from '@liancun/core'
 import type { OrganizationContext } from '../context.js'
 import type { CreatePersonInput } from '../inputs.js'
 import { type Person, toPerson } from '../outputs.js'
+import { recordedBirthDate } from '../rules/households.js'
 import { hashIdNumber } from '../rules/personal-data.js'
 import { personDuplicate, requirePersonRow } from '../rules/records.js'
 import * as store from '../store/people.js'
@@ -13,6 +14,8 @@ export function peoplePart(ctx: OrganizationContext) {
   return {
     /** Registers a person; the ID number is kept only as a keyed hash and its last four. */
     async createPerson(input: CreatePersonInput): Promise<Person> {
+      // The birth date the ID number carries is the one recorded: the villagers' roster (18+) follows from it.
+      const birthDate = recordedBirthDate(input)
       return db.transaction(async (tx) => {
         const village = await loadVillage(tx, input.villageCode)
         const idNumberHash = input.idNumber ? hashIdNumber(input.idNumber, personalDataKey) : null
@@ -27,7 +30,7 @@ export function peoplePart(ctx: OrganizationContext) {
             villageCode: village.code,
             name: input.name,
             gender: input.gender ?? null,
-            birthDate: input.birthDate ?? null,
+            birthDate,
             phone: input.phone ?? null,
             idNumberHash,
             idNumberLast4: input.idNumber ? input.idNumber.slice(-4) : null,

@@ -9,6 +9,7 @@ import {
   checkExcusal,
   checkNewPartyMember,
   checkRepresentativeTerm,
+  checkSanction,
   requireCurrentMembership,
   rosterCounts,
 } from '../rules/roster.js'
@@ -47,7 +48,10 @@ export function rostersPart(ctx: OrganizationContext) {
       })
     },
 
-    /** 转正, end of membership, or an excusal from attendance; history is kept, nothing deleted. */
+    /**
+     * 转正, end of membership, an excusal from attendance, or 留党察看 (no vote for its term);
+     * history is kept, nothing deleted.
+     */
     async updatePartyMember(
       villageCode: string,
       personId: string,
@@ -79,6 +83,21 @@ export function rostersPart(ctx: OrganizationContext) {
           await store.endMembership(tx, current, patch.to, patch.reason ?? null)
           return
         }
+        if ('sanction' in patch) {
+          const { sanction } = patch
+          const period = { from: sanction.from, to: sanction.to ?? null }
+          checkSanction(await store.sanctionsOverlapping(tx, villageCode, personId, period))
+          await store.insertSanction(tx, {
+            countyCode: village.countyCode,
+            id: newId(village.countyCode),
+            villageCode,
+            personId,
+            measure: sanction.measure,
+            reference: sanction.reference ?? null,
+            ...period,
+          })
+          return
+        }
         const excusal = patch.excusal
         const range = { from: excusal.from, to: excusal.to ?? null }
         checkExcusal(await store.excusalsOverlapping(tx, villageCode, personId, range))
@@ -98,19 +117,27 @@ export function rostersPart(ctx: OrganizationContext) {
     async listPartyMembers(villageCode: string, asOf: string): Promise<PartyRoster> {
       await loadVillage(db, villageCode, { field: 'code' })
       const members = (await store.rosterOn(db, villageCode, asOf)).map(
-        ({ membership, person, excusal }) => ({
+        ({ membership, person, excusal, sanction }) => ({
           personId: person.id,
           name: person.name,
+          gender: person.gender as 'male' | 'female' | null,
           status: membership.status as 'full' | 'probationary',
           since: membership.from,
           excusal: parseExcusal(excusal),
+          sanction: parseSanction(sanction),
         }),
       )
       return {
         villageCode,
         asOf,
         members,
-        counts: rosterCounts(members.map((m) => ({ status: m.status, excused: m.excusal !== null }))),
+        counts: rosterCounts(
+          members.map((m) => ({
+            status: m.status,
+            excused: m.excusal !== null,
+            sanctioned: m.sanction !== null,
+          })),
+        ),
       }
     },
 
@@ -147,6 +174,7 @@ export function rostersPart(ctx: OrganizationContext) {
         id: rep.id,
         personId: person.id,
         name: person.name,
+        gender: person.gender as 'male' | 'female' | null,
         households: rep.households,
         from: rep.from,
         to: rep.to,
@@ -162,4 +190,11 @@ type Excusal = { reason: string; from: string; to: string | null }
 function parseExcusal(value: Excusal | string | null): Excusal | null {
   const excusal = typeof value === 'string' ? (JSON.parse(value) as Excusal) : value
   return excusal ? { reason: excusal.reason, from: excusal.from, to: excusal.to } : null
+}
+
+type Sanction = { measure: string; from: string; to: string | null }
+
+function parseSanction(value: Sanction | string | null): Sanction | null {
+  const sanction = typeof value === 'string' ? (JSON.parse(value) as Sanction) : value
+  return sanction ? { measure: sanction.measure, from: sanction.from, to: sanction.to } : null
 }

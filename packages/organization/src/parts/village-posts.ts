@@ -10,7 +10,9 @@ import {
   secretaryIsChair,
 } from '../rules/posts.js'
 import { requirePersonRow } from '../rules/records.js'
+import { meetingOfRepresentatives } from '../rules/roster.js'
 import { findPerson } from '../store/people.js'
+import { representativesOn } from '../store/rosters.js'
 import * as store from '../store/village-posts.js'
 import { loadVillage } from './loaders.js'
 
@@ -66,6 +68,28 @@ export function villagePostsPart(ctx: OrganizationContext) {
         await store.endVillagePost(tx, villageCode, postId, input.to)
         return toVillagePost({ ...found.post, to: input.to }, found.person)
       })
+    },
+
+    /**
+     * The 村民代表会议 of a day (组织法 Art. 25): the 村委会 members and the 村民代表, a person in
+     * both once, with each member's gender (for the make-up the law asks of it). Two statements.
+     */
+    async representativesMeetingRoster(villageCode: string, asOf: string) {
+      await loadVillage(db, villageCode, { field: 'code' })
+      const committee = (await store.postsOfVillageOn(db, villageCode, asOf))
+        .filter((r) => r.post.body === 'village_committee')
+        .map((r) => ({
+          personId: r.person.id,
+          name: r.person.name,
+          gender: r.person.gender,
+          title: r.post.title,
+        }))
+      const representatives = (await representativesOn(db, villageCode, asOf)).map(({ person }) => ({
+        personId: person.id,
+        name: person.name,
+        gender: person.gender,
+      }))
+      return { villageCode, asOf, ...meetingOfRepresentatives(committee, representatives) }
     },
 
     /** Posts of the village bodies valid on `asOf`, and whether the secretary is also the chair (一肩挑). */

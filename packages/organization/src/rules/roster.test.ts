@@ -18,10 +18,17 @@ describe('rosterCounts', () => {
         { status: 'probationary', excused: false },
         { status: 'probationary', excused: true },
       ]),
-    ).toEqual({ full: 2, probationary: 2, excused: 2, shouldAttend: 2, fullVoting: 1 })
+    ).toEqual({ full: 2, probationary: 2, excused: 2, shouldAttend: 2, sanctioned: 0, fullVoting: 1 })
   })
   it('is all zero for an empty branch', () => {
-    expect(rosterCounts([])).toEqual({ full: 0, probationary: 0, excused: 0, shouldAttend: 0, fullVoting: 0 })
+    expect(rosterCounts([])).toEqual({
+      full: 0,
+      probationary: 0,
+      excused: 0,
+      shouldAttend: 0,
+      sanctioned: 0,
+      fullVoting: 0,
+    })
   })
 })
 

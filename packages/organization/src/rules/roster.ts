@@ -3,6 +3,8 @@ import { OrganizationError } from '../errors.js'
 export interface RosterEntry {
   status: 'full' | 'probationary'
   excused: boolean
+  /** Under 留党察看 that day: attends, without a vote (党章 Art. 40). */
+  sanctioned?: boolean
 }
 
 export interface RosterCounts {
@@ -11,7 +13,9 @@ export interface RosterCounts {
   excused: number
   /** 应到: every member not excused (probationary members attend, without a vote). */
   shouldAttend: number
-  /** Full members not excused: the electorate of a 党员大会 vote. */
+  /** Members under 留党察看 that day (no vote, whatever their status). */
+  sanctioned: number
+  /** Full members not excused and not under 留党察看: the electorate of a 党员大会 vote. */
   fullVoting: number
 }
 
@@ -23,7 +27,8 @@ export function rosterCounts(entries: readonly RosterEntry[]): RosterCounts {
     probationary: entries.length - full,
     excused,
     shouldAttend: entries.length - excused,
-    fullVoting: entries.filter((e) => e.status === 'full' && !e.excused).length,
+    sanctioned: entries.filter((e) => e.sanctioned === true).length,
+    fullVoting: entries.filter((e) => e.status === 'full' && !e.excused && e.sanctioned !== true).length,
   }
 }
 
@@ -98,5 +103,52 @@ export function checkRepresentativeTerm(clashes: readonly unknown[]): void {
       'this person already serves as a representative then',
       { field: 'from' },
     )
+  }
+}
+
+/** Periods of 留党察看 of one member do not overlap: `clashes` share a day with the new one. */
+export function checkSanction(clashes: readonly { from: string }[]): void {
+  const [first] = clashes
+  if (first) {
+    throw new OrganizationError(
+      'organization.sanction_overlaps',
+      `留党察看 from ${first.from} already covers part of that period`,
+      { field: 'sanction.from' },
+    )
+  }
+}
+
+type Gender = string | null
+
+/**
+ * The 村民代表会议's members (组织法 Art. 25: 村委会 members and 村民代表): a person holding both
+ * counted once, as a representative. Pure.
+ */
+export function meetingOfRepresentatives<
+  C extends { personId: string; gender: Gender; name: string },
+  R extends { personId: string; gender: Gender; name: string },
+>(committee: readonly C[], representatives: readonly R[]) {
+  const reps = new Set(representatives.map((r) => r.personId))
+  const committeeOnly = committee.filter(
+    (c, i) => !reps.has(c.personId) && committee.findIndex((o) => o.personId === c.personId) === i,
+  )
+  const members = [
+    ...representatives.map((r) => ({
+      personId: r.personId,
+      name: r.name,
+      gender: r.gender,
+      representative: true,
+    })),
+    ...committeeOnly.map((c) => ({
+      personId: c.personId,
+      name: c.name,
+      gender: c.gender,
+      representative: false,
+    })),
+  ]
+  return {
+    members,
+    committee: committee.map((c) => c.personId),
+    representatives: representatives.map((r) => r.personId),
   }
 }

@@ -68,9 +68,17 @@ describe('roster counts, on an asymmetric roster', () => {
       probationary: 2,
       excused: 3,
       shouldAttend: 4,
+      sanctioned: 0,
       fullVoting: 3,
     })
-    expect(rosterCounts([])).toEqual({ full: 0, probationary: 0, excused: 0, shouldAttend: 0, fullVoting: 0 })
+    expect(rosterCounts([])).toEqual({
+      full: 0,
+      probationary: 0,
+      excused: 0,
+      shouldAttend: 0,
+      sanctioned: 0,
+      fullVoting: 0,
+    })
   })
 
   it('refuses with the field named', () => {

@@ -15,9 +15,9 @@ export async function membershipsForJoin(
   countyCode: string,
   allianceId: string,
   villageCode?: string,
-): Promise<{ member: MemberRow; allianceName: string }[]> {
+): Promise<{ member: MemberRow; allianceName: string; allianceTier: string }[]> {
   return q
-    .select({ member: allianceMembers, allianceName: alliances.name })
+    .select({ member: allianceMembers, allianceName: alliances.name, allianceTier: alliances.tier })
     .from(allianceMembers)
     .innerJoin(
       alliances,

@@ -1,5 +1,5 @@
 import { acrossCounties, countyOfId, countyWithin, type Database } from '@liancun/core'
-import { and, asc, eq, gt, inArray, like, lte, type SQL, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, inArray, like, lte, type SQL, sql } from 'drizzle-orm'
 import type { AllianceRow } from '../outputs.js'
 import { allianceMembers, alliancePosts, alliances, divisions, partners, people } from '../schema.js'
 import { activeOn, byId, countyOfCode, outer, readByOlderId } from './sql.js'
@@ -188,7 +188,8 @@ export async function allianceOfVillageOn(q: Database, villageCode: string, asOf
         activeOn(allianceMembers, asOf),
       ),
     )
-    .orderBy(asc(allianceMembers.from))
+    // With nesting a village may be in a 村级片区 and a 镇域片区 alliance: the nearer one first.
+    .orderBy(desc(alliances.tier), asc(allianceMembers.from))
     .limit(1)
   return found && { ...found, villageCount: Number(found.villageCount) }
 }

@@ -1,6 +1,6 @@
 import type { Database } from '@liancun/core'
 import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm'
-import { partyExcusals, partyMemberships, people, representatives } from '../schema.js'
+import { partyExcusals, partyMemberships, partySanctions, people, representatives } from '../schema.js'
 import { activeOn, countyOfCode, outer, overlapping } from './sql.js'
 
 export type MembershipRow = typeof partyMemberships.$inferSelect
@@ -92,8 +92,15 @@ export async function rosterOn(q: Database, villageCode: string, asOf: string) {
        and e.person_id = ${outer(partyMemberships.personId)}
        and e.valid_from <= ${asOf} and (e.valid_to is null or e.valid_to >= ${asOf})
      order by e.valid_from limit 1)`
+  const sanction = sql<{ measure: string; from: string; to: string | null } | null>`(
+    select json_build_object('measure', s.measure, 'from', s.valid_from, 'to', s.valid_to)
+      from ${partySanctions} s
+     where s.county_code = ${county} and s.village_code = ${outer(partyMemberships.villageCode)}
+       and s.person_id = ${outer(partyMemberships.personId)}
+       and s.valid_from <= ${asOf} and (s.valid_to is null or s.valid_to >= ${asOf})
+     order by s.valid_from limit 1)`
   return q
-    .select({ membership: partyMemberships, person: people, excusal })
+    .select({ membership: partyMemberships, person: people, excusal, sanction })
     .from(partyMemberships)
     .innerJoin(
       people,
@@ -107,6 +114,29 @@ export async function rosterOn(q: Database, villageCode: string, asOf: string) {
       ),
     )
     .orderBy(asc(people.name), asc(people.id))
+}
+
+export function sanctionsOverlapping(
+  q: Database,
+  villageCode: string,
+  personId: string,
+  range: { from: string; to: string | null },
+) {
+  return q
+    .select()
+    .from(partySanctions)
+    .where(
+      and(
+        eq(partySanctions.countyCode, countyOfCode(villageCode)),
+        eq(partySanctions.villageCode, villageCode),
+        eq(partySanctions.personId, personId),
+        overlapping(partySanctions, range.from, range.to),
+      ),
+    )
+}
+
+export async function insertSanction(q: Database, values: typeof partySanctions.$inferInsert): Promise<void> {
+  await q.insert(partySanctions).values(values)
 }
 
 export function representativeTermsOverlapping(

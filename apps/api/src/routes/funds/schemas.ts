@@ -283,6 +283,12 @@ export const DistributionRunOut = z
         voucher: VoucherRef,
       }),
     ),
+    monitoredHouseholds: z
+      .array(z.object({ ref: z.string(), amount: MoneyOut }))
+      .meta({ description: 'the monitored households’ part, payable to each named household (211 应付款)' }),
+    decision: z.record(z.string(), z.unknown()).nullable().meta({
+      description: 'the 四议两公开 matter adopting the plan, as found at the run; null on older runs',
+    }),
     reproduced: z
       .boolean()
       .optional()
@@ -340,6 +346,8 @@ export function runToWire(
       amount: money(l.amount),
       voucher: vouchers(l.voucherId, l.ledgerId),
     })),
+    monitoredHouseholds: run.monitoredHouseholds.map((h) => ({ ref: h.ref, amount: money(h.amount) })),
+    decision: run.decision,
     ...(run.reproduced !== undefined ? { reproduced: run.reproduced } : {}),
     createdAt: run.createdAt,
   }

@@ -2,6 +2,18 @@ import { formatMoney, MoneyOut } from '@liancun/core'
 import { Period } from '@liancun/ledger'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import {
+  balanceSheetDocument,
+  divisionHead,
+  divisionName,
+  ExportFile,
+  ExportFormat,
+  eliminatedTable,
+  exportAccess,
+  incomeStatementDocument,
+  sendExport,
+  trialBalanceDocument,
+} from '../../exports/index.js'
 import { hotResponse } from '../../http/hot-response.js'
 import { errorResponses } from '../../http/problem.js'
 import { resolveWithin, WithinQuery } from '../../http/scope-query.js'
@@ -154,6 +166,102 @@ const bookRoutes: FastifyPluginAsyncZod = async (app) => {
       })
       const { ledgerId: _ledgerId, ...statement } = incomeStatementToWire({ ...books, ledgerId: '' })
       return { ...statement, ...divisionWire(books) }
+    },
+  )
+
+  // Exports: each county book above as .xlsx or .csv at `…/export`, scoped as its JSON route;
+  // what `eliminateLinks` took out is printed under the statement.
+  const headOf = async (books: Books) =>
+    divisionHead(
+      { code: books.within, name: await divisionName(app.services, books.within), ...books },
+      app.clock.now(),
+    )
+  const below = (books: Books) => eliminatedTable(books.eliminateLinks, books.eliminated)
+
+  app.get(
+    '/v1/books/trial-balance/export',
+    {
+      schema: {
+        tags: ['ledgers'],
+        operationId: 'exportDivisionTrialBalance',
+        summary: '县/镇 科目余额表 as an Excel workbook or CSV',
+        description: `县/镇 科目余额表 over every ledger of a county or township as a file, every amount as in getDivisionTrialBalance. ${exportAccess('getDivisionTrialBalance')}`,
+        querystring: z.object({
+          within: Division,
+          from: Period,
+          to: Period,
+          eliminateLinks: Eliminate,
+          format: ExportFormat,
+        }),
+        response: { 200: ExportFile, ...errorResponses() },
+      },
+    },
+    async (request, reply) => {
+      const { from, to, eliminateLinks, format } = request.query
+      const books = await ledgers().divisionTrialBalance(
+        divisionOf(request, request.query.within),
+        from,
+        to,
+        {
+          eliminateLinks,
+        },
+      )
+      const doc = trialBalanceDocument(books, await headOf(books), below(books))
+      return sendExport(reply, doc, format, app.clock.now())
+    },
+  )
+
+  app.get(
+    '/v1/books/balance-sheet/export',
+    {
+      schema: {
+        tags: ['ledgers'],
+        operationId: 'exportDivisionBalanceSheet',
+        summary: '县/镇 资产负债表 as an Excel workbook or CSV',
+        description: `县/镇 资产负债表 at the end of \`period\` over every ledger of a county or township as a file, every amount as in getDivisionBalanceSheet. ${exportAccess('getDivisionBalanceSheet')}`,
+        querystring: z.object({
+          within: Division,
+          period: Period,
+          eliminateLinks: Eliminate,
+          format: ExportFormat,
+        }),
+        response: { 200: ExportFile, ...errorResponses() },
+      },
+    },
+    async (request, reply) => {
+      const { period, eliminateLinks, format } = request.query
+      const books = await ledgers().divisionBalanceSheet(divisionOf(request, request.query.within), period, {
+        eliminateLinks,
+      })
+      const doc = balanceSheetDocument(books, await headOf(books), below(books))
+      return sendExport(reply, doc, format, app.clock.now())
+    },
+  )
+
+  app.get(
+    '/v1/books/income-statement/export',
+    {
+      schema: {
+        tags: ['ledgers'],
+        operationId: 'exportDivisionIncomeStatement',
+        summary: '县/镇 收益及收益分配表 as an Excel workbook or CSV',
+        description: `县/镇 收益及收益分配表 for \`year\` over every ledger of a county or township as a file, every amount as in getDivisionIncomeStatement. ${exportAccess('getDivisionIncomeStatement')}`,
+        querystring: z.object({
+          within: Division,
+          year: Year,
+          eliminateLinks: Eliminate,
+          format: ExportFormat,
+        }),
+        response: { 200: ExportFile, ...errorResponses() },
+      },
+    },
+    async (request, reply) => {
+      const { year, eliminateLinks, format } = request.query
+      const books = await ledgers().divisionIncomeStatement(divisionOf(request, request.query.within), year, {
+        eliminateLinks,
+      })
+      const doc = incomeStatementDocument(books, await headOf(books), below(books))
+      return sendExport(reply, doc, format, app.clock.now())
     },
   )
 }

@@ -84,8 +84,9 @@ const periodRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['ledgers'],
         operationId: 'closeYear',
         description:
-          'Admin or reviewer, key covering the ledger’s village. 年终结账: posts the closing vouchers of the year dated 31 December — 损益 accounts into 321 本年收益, then 321 into 322 收益分配.',
-        summary: '年终结账: post the closing vouchers (损益 → 321 本年收益 → 322 收益分配) dated 31 December',
+          'Admin or reviewer, key covering the ledger’s village. 年终结账: posts the closing vouchers of the year dated 31 December — 损益 accounts into 321 本年收益, 321 into 322 收益分配—未分配收益, and 322’s 各项分配 into 未分配收益. A December already closed takes them and is resealed. The year before must be closed first (`ledger.earlier_year_open`); afterwards no voucher dated in the year may post to an income or expense account (`ledger.closed_year_income`).',
+        summary:
+          '年终结账: post the closing vouchers (损益 → 321 → 322 未分配收益; 各项分配 → 未分配收益) dated 31 December',
         params: LedgerParams.extend({ year: Year }),
         response: {
           200: z.object({ ledgerId: Id, year: z.string(), result: MoneyOut, vouchers: z.array(VoucherOut) }),

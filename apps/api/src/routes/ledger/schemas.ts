@@ -260,6 +260,34 @@ const StatementLineOut = z.object({ code: z.string(), name: z.string(), amount: 
 type Line = { code: string; name: string; amount: Fen }
 const lines = (ls: Line[]) => ls.map((l) => ({ ...l, amount: money(l.amount) }))
 
+const FormKind = z.enum(['item', 'subtotal', 'total'])
+const FormRowOut = z.object({
+  row: z.number().int().meta({ description: '行次' }),
+  key: z.string().meta({ description: 'stable key of the line (e.g. `cash`, `totalAssets`)' }),
+  label: z.string().meta({ example: '货币资金' }),
+  kind: FormKind,
+})
+const BalanceSheetFormOut = z
+  .object({
+    assets: z.array(
+      FormRowOut.extend({
+        start: MoneyOut.meta({ description: '年初数' }),
+        end: MoneyOut.meta({ description: '期末数' }),
+      }),
+    ),
+    claims: z.array(FormRowOut.extend({ start: MoneyOut, end: MoneyOut })).meta({
+      description: '负债及所有者权益',
+    }),
+    balanced: z
+      .boolean()
+      .meta({ description: '资产总计 = 负债和所有者权益总计 in both columns, to the fen' }),
+  })
+  .meta({
+    id: 'BalanceSheetForm',
+    description:
+      '资产负债表 in the format of 《农村集体经济组织会计制度》(财会〔2023〕14号): grouped lines with 行次, 年初数 and 期末数. Present on a single ledger’s sheet.',
+  })
+
 export const BalanceSheetOut = z
   .object({
     ledgerId: Id,
@@ -269,8 +297,18 @@ export const BalanceSheetOut = z
     equity: z.array(StatementLineOut),
     totals: z.object({ assets: MoneyOut, liabilities: MoneyOut, equity: MoneyOut }),
     balanced: z.boolean().meta({ description: 'assets = liabilities + equity' }),
+    official: BalanceSheetFormOut.optional(),
   })
   .meta({ id: 'BalanceSheet' })
+
+type FormRow = { row: number; key: string; label: string; kind: 'item' | 'subtotal' | 'total' }
+type SheetForm = {
+  assets: (FormRow & { start: Fen; end: Fen })[]
+  claims: (FormRow & { start: Fen; end: Fen })[]
+  balanced: boolean
+}
+const formRows = (rows: (FormRow & { start: Fen; end: Fen })[]) =>
+  rows.map((r) => ({ ...r, start: money(r.start), end: money(r.end) }))
 
 export function balanceSheetToWire(sheet: {
   ledgerId: string
@@ -280,9 +318,11 @@ export function balanceSheetToWire(sheet: {
   equity: Line[]
   totals: { assets: Fen; liabilities: Fen; equity: Fen }
   balanced: boolean
+  official?: SheetForm
 }): z.infer<typeof BalanceSheetOut> {
+  const { official, ...rest } = sheet
   return {
-    ...sheet,
+    ...rest,
     assets: lines(sheet.assets),
     liabilities: lines(sheet.liabilities),
     equity: lines(sheet.equity),
@@ -291,6 +331,15 @@ export function balanceSheetToWire(sheet: {
       liabilities: money(sheet.totals.liabilities),
       equity: money(sheet.totals.equity),
     },
+    ...(official
+      ? {
+          official: {
+            assets: formRows(official.assets),
+            claims: formRows(official.claims),
+            balanced: official.balanced,
+          },
+        }
+      : {}),
   }
 }
 
@@ -303,10 +352,33 @@ export const IncomeStatementOut = z
     totals: z.object({ income: MoneyOut, expenses: MoneyOut }),
     profit: MoneyOut.meta({ description: '本年收益' }),
     undistributedAtStart: MoneyOut.meta({ description: '年初未分配收益' }),
-    distributable: MoneyOut.meta({ description: '可分配收益' }),
+    distributable: MoneyOut.meta({ description: '可分配收益 (本年收益 + 年初未分配收益 + 其他转入)' }),
+    otherTransfersIn: MoneyOut.meta({ description: '其他转入 (e.g. 公积公益金弥补亏损)' }).optional(),
+    distributed: MoneyOut.meta({ description: 'Σ 各项分配 of the year' }).optional(),
+    undistributedAtEnd: MoneyOut.meta({
+      description:
+        '年末未分配收益 = 可分配收益 − 各项分配; equals the balance sheet’s 未分配收益 at the end of the year',
+    }).optional(),
+    official: z
+      .object({
+        lines: z.array(FormRowOut.extend({ amount: MoneyOut.meta({ description: '本年数' }) })),
+        distributions: z.object({
+          reserve: MoneyOut.meta({ description: '提取公积公益金' }),
+          members: MoneyOut.meta({ description: '向成员分配' }),
+          investors: MoneyOut.meta({ description: '外来投资分利' }),
+          other: MoneyOut.meta({ description: '其他' }),
+        }),
+      })
+      .meta({
+        id: 'IncomeStatementForm',
+        description:
+          '收益及收益分配表 in the 制度’s format, both halves with 行次: 经营收入 … 本年收益 (rows 1–13), then 年初未分配收益 … 年末未分配收益 (rows 14–21). Present on a single ledger’s statement.',
+      })
+      .optional(),
   })
   .meta({ id: 'IncomeStatement' })
 
+type Distributions = { reserve: Fen; members: Fen; investors: Fen; other: Fen }
 export function incomeStatementToWire(st: {
   ledgerId: string
   year: string
@@ -316,15 +388,36 @@ export function incomeStatementToWire(st: {
   profit: Fen
   undistributedAtStart: Fen
   distributable: Fen
+  otherTransfersIn?: Fen
+  distributed?: Fen
+  undistributedAtEnd?: Fen
+  official?: { lines: (FormRow & { amount: Fen })[]; distributions: Distributions }
 }): z.infer<typeof IncomeStatementOut> {
+  const { official, otherTransfersIn, distributed, undistributedAtEnd, ...rest } = st
   return {
-    ...st,
+    ...rest,
     income: lines(st.income),
     expenses: lines(st.expenses),
     totals: { income: money(st.totals.income), expenses: money(st.totals.expenses) },
     profit: money(st.profit),
     undistributedAtStart: money(st.undistributedAtStart),
     distributable: money(st.distributable),
+    ...(otherTransfersIn === undefined ? {} : { otherTransfersIn: money(otherTransfersIn) }),
+    ...(distributed === undefined ? {} : { distributed: money(distributed) }),
+    ...(undistributedAtEnd === undefined ? {} : { undistributedAtEnd: money(undistributedAtEnd) }),
+    ...(official
+      ? {
+          official: {
+            lines: official.lines.map((l) => ({ ...l, amount: money(l.amount) })),
+            distributions: {
+              reserve: money(official.distributions.reserve),
+              members: money(official.distributions.members),
+              investors: money(official.distributions.investors),
+              other: money(official.distributions.other),
+            },
+          },
+        }
+      : {}),
   }
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import allianceRoutes from './alliances.js'
 import divisionRoutes from './divisions.js'
+import householdRoutes from './households.js'
 import partnerRoutes from './partners.js'
 import peopleRoutes from './people.js'
 import villageRoutes from './villages.js'
@@ -10,6 +11,7 @@ const organizationRoutes: FastifyPluginAsync = async (app) => {
   await app.register(divisionRoutes)
   await app.register(peopleRoutes)
   await app.register(villageRoutes)
+  await app.register(householdRoutes)
   await app.register(partnerRoutes)
   await app.register(allianceRoutes)
 }

@@ -17,7 +17,9 @@ const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Register a person of a village',
         description:
           'ID numbers are stored only as a keyed hash plus the last four characters; phone and ID number are masked ' +
-          'in every response. The same ID number twice in a county is a conflict.',
+          'in every response. The same ID number twice in a county is a conflict. The birth date is the one the ID ' +
+          'number carries (a different stated date is 400 organization.birth_date_mismatch): the villagers’ meeting ' +
+          'roster (18+) follows from it.',
         body: CreatePersonInput,
         response: { 201: PersonOut, ...errorResponses(404, 409, 422) },
       },

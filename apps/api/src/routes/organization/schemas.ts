@@ -74,6 +74,11 @@ export const PartyRosterOut = z
           .object({ reason: z.string(), from: date, to: openDate })
           .nullable()
           .meta({ description: 'excused from “should attend” on asOf' }),
+        sanction: z
+          .object({ measure: z.string(), from: date, to: openDate })
+          .nullable()
+          .optional()
+          .meta({ description: '留党察看 on asOf: attends without a vote (党章 Art. 40)' }),
       }),
     ),
     counts: z.object({
@@ -81,7 +86,11 @@ export const PartyRosterOut = z
       probationary: z.number().int(),
       excused: z.number().int(),
       shouldAttend: z.number().int().meta({ description: '应到: members not excused' }),
-      fullVoting: z.number().int().meta({ description: 'full members not excused: the 党员大会 electorate' }),
+      fullVoting: z
+        .number()
+        .int()
+        .meta({ description: 'full members not excused nor under 留党察看: the 党员大会 electorate' }),
+      sanctioned: z.number().int().optional().meta({ description: 'under 留党察看 (no vote)' }),
     }),
   })
   .meta({ id: 'PartyRoster' })
@@ -158,6 +167,8 @@ const allianceFields = {
   mode: z.enum(['strong_leads_weak', 'mutual_aid', 'village_enterprise', 'urban_rural']),
   form: z.enum(['1+1', '1+N']).nullable(),
   level: z.enum(['party_committee', 'general_branch', 'branch', 'league']),
+  tier: z.enum(['village_area', 'township_area']),
+  parentAllianceId: Id.nullable(),
   establishedOn: date,
   villageCount: z.number().int(),
 }

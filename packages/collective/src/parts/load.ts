@@ -1,0 +1,52 @@
+import { type Database, findPgError, isUniqueViolation } from '@liancun/core'
+import { type CollectiveRef, countyKey, type GuardOptions } from '../context.js'
+import { CollectiveError, type CollectiveErrorCode, notFound } from '../errors.js'
+import { type CollectiveRow, findCollective } from '../store/registers.js'
+
+export const refOf = (row: CollectiveRow): CollectiveRef => ({
+  countyCode: row.countyCode,
+  id: row.id,
+  villageCode: row.villageCode,
+  ledgerId: row.ledgerId,
+})
+
+/** The collective a request is about, authorised by the caller's guard on the row just read. */
+export async function loadCollective(
+  db: Database,
+  id: string,
+  options: GuardOptions | undefined,
+  lock = false,
+): Promise<CollectiveRow> {
+  const row = await findCollective(db, countyKey(id), id, lock)
+  if (!row) throw notFound('collective', id)
+  if (options?.guard) await options.guard(refOf(row))
+  return row
+}
+
+/** A unique index the database refused, as the domain's conflict. */
+export async function uniquely<T>(
+  work: () => Promise<T>,
+  constraint: string,
+  code: CollectiveErrorCode,
+  message: string,
+  field: string,
+): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    if (violates(error, constraint)) throw new CollectiveError(code, message, { field })
+    throw error
+  }
+}
+
+/**
+ * A unique violation of `constraint`. On Citus the error comes from a worker and carries no
+ * `constraint` field, only the shard's index name in its message ("…_102010"), so that is
+ * matched too.
+ */
+function violates(error: unknown, constraint: string): boolean {
+  if (isUniqueViolation(error, constraint)) return true
+  if (!isUniqueViolation(error)) return false
+  const message = (findPgError(error) as { message?: string } | undefined)?.message ?? ''
+  return new RegExp(`"${constraint}(_[0-9]+)?"`).test(message)
+}

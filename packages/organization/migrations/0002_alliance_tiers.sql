@@ -1,0 +1,3 @@
+ALTER TABLE "organization"."alliances" ADD COLUMN "tier" text DEFAULT 'village_area' NOT NULL;--> statement-breakpoint
+ALTER TABLE "organization"."alliances" ADD COLUMN "parent_id" text;--> statement-breakpoint
+ALTER TABLE "organization"."alliances" ADD CONSTRAINT "alliances_parent_fk" FOREIGN KEY ("county_code","parent_id") REFERENCES "organization"."alliances"("county_code","id") ON DELETE no action ON UPDATE no action;
