@@ -120,7 +120,7 @@ describe('schema (Citus readiness)', () => {
       where c.relkind in ('r', 'p') and not c.relispartition
         and n.nspname in (${migrationSets.flatMap((set) => set.schemas.map((schema) => `'${schema}'`)).join(', ')})`)
     expect(new Set(tables.map((t) => t.schema))).toEqual(
-      new Set(['api', 'organization', 'ledger', 'governance', 'funds']),
+      new Set(['api', 'organization', 'ledger', 'governance', 'funds', 'collective']),
     )
     const offenders = tables
       .filter((t) => !t.pk?.includes('county_code'))
