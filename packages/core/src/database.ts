@@ -74,7 +74,12 @@ export async function pendingMigrationCount(db: Database, set: MigrationSet): Pr
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   const candidate = findPgError(error)
   if (candidate?.code !== '23505') return false
-  return constraint === undefined || isConstraintNamed(candidate.constraint, constraint)
+  if (constraint === undefined || isConstraintNamed(candidate.constraint, constraint)) return true
+  // Raised on a Citus worker, the error reaches the coordinator's client without its
+  // `constraint` field: only the message names the shard's index ("…_102010").
+  if (candidate.constraint !== undefined) return false
+  const quoted = /violates unique constraint "([^"]+)"/.exec(candidate.message ?? '')?.[1]
+  return isConstraintNamed(quoted, constraint)
 }
 
 /** `actual` is `name` itself or a Citus shard's copy of it (`name_102008`). */
@@ -90,12 +95,14 @@ export function isRetryableTransactionError(error: unknown): boolean {
 }
 
 /** drizzle wraps driver errors; the PostgreSQL fields sit on the error or its cause chain. */
-export function findPgError(error: unknown): { code?: string; constraint?: string } | undefined {
+export function findPgError(
+  error: unknown,
+): { code?: string; constraint?: string; message?: string } | undefined {
   let current: unknown = error
   for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-    const candidate = current as { code?: unknown; constraint?: string; cause?: unknown }
+    const candidate = current as { code?: unknown; constraint?: string; message?: string; cause?: unknown }
     if (typeof candidate.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code)) {
-      return candidate as { code: string; constraint?: string }
+      return candidate as { code: string; constraint?: string; message?: string }
     }
     current = candidate.cause
   }

@@ -1,4 +1,4 @@
-import { type Database, findPgError, isUniqueViolation } from '@liancun/core'
+import { type Database, isUniqueViolation } from '@liancun/core'
 import { type CollectiveRef, countyKey, type GuardOptions } from '../context.js'
 import { CollectiveError, type CollectiveErrorCode, notFound } from '../errors.js'
 import { type CollectiveRow, findCollective } from '../store/registers.js'
@@ -39,14 +39,7 @@ export async function uniquely<T>(
   }
 }
 
-/**
- * A unique violation of `constraint`. On Citus the error comes from a worker and carries no
- * `constraint` field, only the shard's index name in its message ("…_102010"), so that is
- * matched too.
- */
+/** A unique violation of `constraint` (core matches a Citus shard's copy of it too). */
 function violates(error: unknown, constraint: string): boolean {
-  if (isUniqueViolation(error, constraint)) return true
-  if (!isUniqueViolation(error)) return false
-  const message = (findPgError(error) as { message?: string } | undefined)?.message ?? ''
-  return new RegExp(`"${constraint}(_[0-9]+)?"`).test(message)
+  return isUniqueViolation(error, constraint)
 }

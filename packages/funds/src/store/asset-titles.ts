@@ -49,13 +49,15 @@ export async function attachTitleVouchers(
 ): Promise<void> {
   if (vouchers.length === 0) return
   const cases = sql.join(
-    vouchers.map((v) => sql`when ${v.ledgerId} then ${v.voucherId}`),
+    // A searched CASE: Citus 13 deparses a simple `case col when $1` wrongly for the worker
+    // ("operator does not exist: text = boolean").
+    vouchers.map((v) => sql`when ${projectTitleEntries.ledgerId} = ${v.ledgerId} then ${v.voucherId}`),
     sql` `,
   )
   await q
     .update(projectTitleEntries)
     .set({
-      voucherId: sql`case ${projectTitleEntries.ledgerId} ${cases} else ${projectTitleEntries.voucherId} end`,
+      voucherId: sql`case ${cases} else ${projectTitleEntries.voucherId} end`,
     })
     .where(
       and(
