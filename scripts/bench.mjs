@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: builds nothing, starts a throwaway PostgreSQL (or uses DATABASE_URL) and runs
-// the benchmarks (ledger, funds, request-path) through tsx on the TypeScript sources. Prints tables for
+// the benchmarks (ledger, funds, collective, request-path) through tsx on the TypeScript sources. Prints tables for
 // BENCHMARKS.md.
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
@@ -30,6 +30,8 @@ try {
   const benches = {
     ledger: ['packages/ledger', 'bench/ledger-bench.ts'],
     funds: ['packages/funds', 'bench/funds-bench.ts'],
+    // A county's 三资 registers: a payout and the share register as of a day ÷ raw SQL (issue 13).
+    collective: ['packages/collective', 'bench/collective-bench.ts'],
     'request-path': ['apps/api', 'bench/request-path.ts'],
     // The same API on a throwaway 3-node Citus cluster ÷ plain PostgreSQL (issue 10); needs the
     // Citus build beside the project, or LIANCUN_BENCH_CITUS_URL. Run it alone: `-- citus`.

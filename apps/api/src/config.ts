@@ -57,6 +57,23 @@ export const EnvSchema = z.object({
     .optional(),
   /** Chromium that prints board PDFs; absent → /usr/bin/chromium if present; `off` → no PDFs (503). */
   LIANCUN_CHROMIUM_PATH: z.string().min(1).optional(),
+  /**
+   * Counties whose vouchers are posted only after the full 村账乡代管 approval chain (prepared,
+   * reviewed, signed, audited): six-digit county codes, comma-separated, or `*` for every county.
+   */
+  LIANCUN_APPROVAL_CHAIN_COUNTIES: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map((code) => code.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (codes) => codes.every((code) => code === '*' || /^\d{6}$/.test(code)),
+      'must be six-digit county codes, comma-separated, or *',
+    ),
 })
 
 export interface AppConfig {
@@ -82,6 +99,8 @@ export interface AppConfig {
   publicUrl: string | undefined
   /** Chromium for board PDFs: a path, `off`, or absent (find the system's at run time). */
   chromiumPath: string | undefined
+  /** Counties (or `*`) where posting needs the complete approval chain; empty → nowhere. */
+  approvalChainCounties: string[]
 }
 
 /** Reads and validates the environment; throws one error listing every bad variable. */
@@ -109,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     keyCacheSeconds: e.LIANCUN_KEY_CACHE_SECONDS,
     publicUrl: e.LIANCUN_PUBLIC_URL,
     chromiumPath: e.LIANCUN_CHROMIUM_PATH,
+    approvalChainCounties: e.LIANCUN_APPROVAL_CHAIN_COUNTIES,
   }
 }
 
@@ -132,6 +152,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     keyCacheSeconds: 10,
     publicUrl: undefined,
     chromiumPath: undefined,
+    approvalChainCounties: [],
     ...overrides,
   }
 }

@@ -4,10 +4,13 @@ import { createFundsService } from '@liancun/funds'
 import { createGovernanceService } from '@liancun/governance'
 import { createLedgerService } from '@liancun/ledger'
 import { createOrganizationService } from '@liancun/organization'
+import { voucherMatterGate } from './workflows/voucher-matter-gate.js'
 
 export interface ServiceOptions {
   clock: Clock
   personalDataKey: string
+  /** Counties (or `*`) whose ledgers post only vouchers with a complete 村账乡代管 chain. */
+  approvalChainCounties?: readonly string[]
 }
 
 export interface Services {
@@ -39,7 +42,11 @@ export function createServices(db: Database, options: ServiceOptions): Services 
       return organization
     },
     get ledger() {
-      ledger ??= createLedgerService({ db, clock: options.clock })
+      ledger ??= createLedgerService({
+        db,
+        clock: options.clock,
+        matterGate: voucherMatterGate(this, options),
+      })
       return ledger
     },
     get governance() {

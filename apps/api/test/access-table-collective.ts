@@ -171,6 +171,20 @@ export const COLLECTIVE_ACCESS: Record<string, Access> = {
     request: on((c) => ({ path: { contractId: c.contractId } })),
   },
   listOverdueInstalments: { roles: 'any', target: 'village', request: registers() },
+  // Register exports (三资 台账 as xlsx/CSV): authorised as their JSON lists.
+  exportCollectiveMembers: {
+    roles: 'any',
+    target: 'village',
+    request: registers({ query: { asOf: '2024-06-30', format: 'csv' } }),
+  },
+  exportShareRegister: {
+    roles: 'any',
+    target: 'village',
+    request: registers({ query: { asOf: '2024-12-20', format: 'csv' } }),
+  },
+  exportAssetCards: { roles: 'any', target: 'village', request: registers({ query: { format: 'csv' } }) },
+  exportResources: { roles: 'any', target: 'village', request: registers({ query: { format: 'csv' } }) },
+  exportContracts: { roles: 'any', target: 'village', request: registers({ query: { format: 'csv' } }) },
   draftInstalmentDue: {
     roles: BOOKKEEPER,
     target: 'village',
@@ -180,5 +194,30 @@ export const COLLECTIVE_ACCESS: Record<string, Access> = {
     roles: BOOKKEEPER,
     target: 'village',
     request: on((c) => ({ path: { contractId: c.contractId, seq: '1' }, body: {} })),
+  },
+  // The registers' bookings (routes/collective/bookings.ts): the bookkeeper drafts, anyone reads.
+  bookContractDeferrals: {
+    roles: BOOKKEEPER,
+    target: 'village',
+    request: registers({ body: { year: 2024 } }),
+  },
+  bookDepreciation: {
+    roles: BOOKKEEPER,
+    target: 'village',
+    request: registers({ body: { period: '2024-12' } }),
+  },
+  // No run of this id: admitted callers get 404 after the guard, never 403.
+  payMonitoredHouseholds: {
+    roles: BOOKKEEPER,
+    target: 'village',
+    request: registers({
+      body: { distributionRunId: '01935c1e-0000-7000-8000-000000000000', payDate: '2024-12-31' },
+    }),
+  },
+  listCollectiveBookings: { roles: 'any', target: 'village', request: registers() },
+  getCollectiveBooking: {
+    roles: 'any',
+    target: 'village',
+    request: registers({ path: { bookingId: '01935c1e-0000-7000-8000-000000000000' } }),
   },
 }

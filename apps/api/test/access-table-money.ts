@@ -134,6 +134,25 @@ const LEDGER: Record<string, Access> = {
   getCashJournal: { roles: 'any', target: 'village', request: ledger({ query: year }) },
   getBankJournal: { roles: 'any', target: 'village', request: ledger({ query: year }) },
   verifyLedgerIntegrity: { roles: 'any', target: 'village', request: ledger() },
+  // 村账乡代管: every role that takes a step reaches the route; which step is the ledger's rule (422).
+  recordVoucherApproval: {
+    roles: ['clerk', 'bookkeeper', 'reviewer', 'organizer', 'auditor'],
+    target: 'village',
+    request: (w) => ledger({ path: { voucherId: w.spareDraftId }, body: { step: 'prepared' } })(w),
+    cases: [
+      {
+        ...foreignVoucher('clerk'),
+        request: (w) =>
+          ledger({ path: { voucherId: w.foreign.draftVoucherId }, body: { step: 'prepared' } })(w),
+      },
+    ],
+  },
+  listVoucherApprovals: {
+    roles: 'any',
+    target: 'village',
+    request: voucherOf('draftVoucherId'),
+    cases: [foreignVoucher('auditor')],
+  },
   createVoucherBatch: {
     roles: BOOKKEEPER,
     target: 'village',

@@ -96,66 +96,58 @@ export const metaOf = (grid: unknown[][]) => {
 }
 export const rowIndex = (grid: unknown[][], first: string) => grid.findIndex((row) => row[0] === first)
 
-export type Line = { code: string; name: string; amount: string }
-
-/** The rows of a statement table: [项目, 科目代码, 金额] from the heading row on. */
-export function statementRows(grid: Grid) {
-  const top = rowIndex(grid, '项目')
-  expect(grid[top]).toEqual(['项目', '科目代码', '金额'])
-  const rows: unknown[][] = []
-  for (let r = top + 1; r < grid.length && grid[r]?.[0]; r++) rows.push(grid[r]!)
-  return rows
-}
-export const amountOf = (rows: unknown[][], label: string) => fenOf(rows.find((r) => r[0] === label)?.[2])
-
-export function expectSection(
-  rows: unknown[][],
-  heading: string,
-  lines: Line[],
-  total: string,
-  amount: string,
-) {
-  const start = rows.findIndex((r) => r[0] === heading)
-  expect(start, heading).toBeGreaterThanOrEqual(0)
-  lines.forEach((line, i) => {
-    const cells = rows[start + 1 + i]!
-    expect([cells[0], cells[1]]).toEqual([line.name, line.code])
-    expect(fenOf(cells[2]), `${heading} ${line.code} ${line.name}`).toBe(wire(line.amount))
-  })
-  expect(rows[start + 1 + lines.length]?.[0]).toBe(total)
-  expect(fenOf(rows[start + 1 + lines.length]?.[2])).toBe(wire(amount))
-}
-
-export type Statement = {
-  assets: Line[]
-  liabilities: Line[]
-  equity: Line[]
-  totals: { assets: string; liabilities: string; equity: string }
-}
+/** A line of a 制度-format form as the JSON gives it. */
+export type FormLine = { row: number; label: string; kind: string; start: string; end: string }
+export type Statement = { official: { assets: FormLine[]; claims: FormLine[]; balanced: boolean } }
 export type Income = {
-  income: Line[]
-  expenses: Line[]
-  totals: { income: string; expenses: string }
   profit: string
-  undistributedAtStart: string
-  distributable: string
+  undistributedAtEnd: string
+  official: { lines: { row: number; label: string; kind: string; amount: string }[] }
 }
 
+export const BALANCE_SHEET_HEADINGS = [
+  '资产',
+  '行次',
+  '年初数',
+  '期末数',
+  '负债及所有者权益',
+  '行次',
+  '年初数',
+  '期末数',
+]
+
+/**
+ * The 资产负债表 sheet is the JSON `official` form line by line: the assets half in columns 1–4,
+ * the claims half in 5–8, each as 项目, 行次, 年初数, 期末数 — every amount to the fen.
+ */
 export function expectBalanceSheet(grid: Grid, sheet: Statement) {
-  const rows = statementRows(grid)
-  expectSection(rows, '资产', sheet.assets, '资产总计', sheet.totals.assets)
-  expectSection(rows, '负债', sheet.liabilities, '负债合计', sheet.totals.liabilities)
-  expectSection(rows, '所有者权益', sheet.equity, '所有者权益合计', sheet.totals.equity)
-  expect(amountOf(rows, '负债和所有者权益总计')).toBe(
-    wire(sheet.totals.liabilities) + wire(sheet.totals.equity),
-  )
+  const top = rowIndex(grid, '资产')
+  expect(grid[top]?.slice(0, 8)).toEqual(BALANCE_SHEET_HEADINGS)
+  const { assets, claims } = sheet.official
+  const expectHalf = (lines: FormLine[], at: number) =>
+    lines.forEach((line, i) => {
+      const cells = grid[top + 1 + i]!.slice(at, at + 4)
+      expect([cells[0], cells[1]]).toEqual([line.label, line.row])
+      expect([fenOf(cells[2]), fenOf(cells[3])], line.label).toEqual([wire(line.start), wire(line.end)])
+    })
+  expectHalf(assets, 0)
+  expectHalf(claims, 4)
+  const after = top + 1 + Math.max(assets.length, claims.length)
+  expect(grid[after]?.[0] ?? null, 'nothing after the form').toBeFalsy()
 }
 
+/** The 收益及收益分配表 sheet is the JSON `official.lines`, rows 1–21: 项目, 行次, 本年数. */
 export function expectIncomeStatement(grid: Grid, st: Income) {
-  const rows = statementRows(grid)
-  expectSection(rows, '收入', st.income, '收入合计', st.totals.income)
-  expectSection(rows, '支出', st.expenses, '支出合计', st.totals.expenses)
-  expect(amountOf(rows, '本年收益')).toBe(wire(st.profit))
-  expect(amountOf(rows, '加：年初未分配收益')).toBe(wire(st.undistributedAtStart))
-  expect(amountOf(rows, '可分配收益')).toBe(wire(st.distributable))
+  const top = rowIndex(grid, '项目')
+  expect(grid[top]?.slice(0, 3)).toEqual(['项目', '行次', '本年数'])
+  st.official.lines.forEach((line, i) => {
+    const cells = grid[top + 1 + i]!
+    expect([cells[0], cells[1]]).toEqual([line.label, line.row])
+    expect(fenOf(cells[2]), line.label).toBe(wire(line.amount))
+  })
+  expect(grid[top + 1 + st.official.lines.length]?.[0] ?? null, 'nothing after the form').toBeFalsy()
+  const amount = (key: string) =>
+    fenOf(grid[top + 1 + st.official.lines.findIndex((l) => l.label === key)]?.[2])
+  expect(amount('本年收益')).toBe(wire(st.profit))
+  expect(amount('年末未分配收益')).toBe(wire(st.undistributedAtEnd))
 }

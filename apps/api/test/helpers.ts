@@ -2,7 +2,7 @@ import { fixedClock } from '@liancun/core'
 import { createEmptyPostgresDatabase, createTestDatabase, type StatementCounter } from '@liancun/core/testing'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { buildApp } from '../src/app.js'
-import { testConfig } from '../src/config.js'
+import { type AppConfig, testConfig } from '../src/config.js'
 import { migrateAll, type OpenDatabase } from '../src/database.js'
 
 export const ADMIN_KEY = 'lc_test_bootstrap_admin_key_0123456789'
@@ -27,16 +27,19 @@ export interface TestApp {
  */
 export async function startTestApp(
   today = '2024-06-30',
-  options: { counter?: StatementCounter } = {},
+  options: { counter?: StatementCounter; config?: Partial<AppConfig> } = {},
 ): Promise<TestApp> {
   const adminUrl = process.env.LIANCUN_TEST_PG_URL
   // A statement counter needs the driver in hand: then the test opens the database itself.
   const database = adminUrl && !options.counter ? await createEmptyPostgresDatabase(adminUrl) : null
   const clock = fixedClock(`${today}T04:00:00Z`)
-  const app = await buildApp(testConfig({ bootstrapKey: ADMIN_KEY, databaseUrl: database?.url }), {
-    clock,
-    ...(database ? {} : { database: await migratedDatabase(options.counter) }),
-  })
+  const app = await buildApp(
+    testConfig({ bootstrapKey: ADMIN_KEY, databaseUrl: database?.url, ...options.config }),
+    {
+      clock,
+      ...(database ? {} : { database: await migratedDatabase(options.counter) }),
+    },
+  )
   await app.ready()
 
   const call: TestApp['call'] = (method, url, options = {}) => {

@@ -307,17 +307,24 @@ describe('资产负债表 and 收益及收益分配表 exports', () => {
     const { grid, formats } = await sheetOf(
       await get(`/v1/ledgers/${a.ledgerId}/balance-sheet/export?period=2024-06`),
     )
-    expect([...formats]).toEqual(['#,##0.00'])
+    // Amounts in 元, and the 行次 as whole numbers.
+    expect([...formats].sort()).toEqual(['#,##0.00', '0'])
     expect(grid[0]?.[0]).toBe('资产负债表')
     expect(metaOf(grid)).toMatchObject({
       会计期间: '2024年06月末',
-      '资产 = 负债 + 所有者权益': '平衡',
+      '资产总计 = 负债和所有者权益总计': '平衡',
     })
     expect(wire(sheet.totals.assets)).toBeGreaterThan(1_234_567_890n)
     expectBalanceSheet(grid, sheet)
     const csv = csvOf(await get(`/v1/ledgers/${a.ledgerId}/balance-sheet/export?period=2024-06&format=csv`))
+    // 资产总计, row 23: 项目, 行次, 年初数, 期末数 — the same figure as the per-account total.
     const total = csv.find((r) => r[0] === '资产总计')
-    expect(total?.[2]).toBe(sheet.totals.assets)
+    expect(total?.slice(0, 4)).toEqual([
+      '资产总计',
+      '23',
+      sheet.official.assets.find((l: { key: string }) => l.key === 'totalAssets').start,
+      sheet.totals.assets,
+    ])
   })
 
   it('prints the income statement of the year as the JSON report', async () => {
@@ -332,7 +339,8 @@ describe('资产负债表 and 收益及收益分配表 exports', () => {
     expect(wire(st.profit)).not.toBe(0n)
     expectIncomeStatement(grid, st)
     const csv = csvOf(await get(`/v1/ledgers/${a.ledgerId}/income-statement/export?year=2024&format=csv`))
-    expect(csv.find((r) => r[0] === '本年收益')?.[2]).toBe(st.profit)
+    expect(csv.find((r) => r[0] === '本年收益')?.slice(1, 3)).toEqual(['13', st.profit])
+    expect(csv.find((r) => r[0] === '年末未分配收益')?.slice(1, 3)).toEqual(['21', st.undistributedAtEnd])
   })
 })
 

@@ -153,7 +153,11 @@ describe('year-end close', () => {
       body: { reason: '审计调整：补记十二月租金' },
     })
     expect(reopened.statusCode).toBe(200)
-    const refused = await post(voucher('2024-12-30', '102', '501', '5.00', '补记租金'))
+    // Refused when the draft is written (年终结账), before any review.
+    const refused = await t.call('POST', `/v1/ledgers/${books.ledgerId}/vouchers`, {
+      key: books.bookkeeper,
+      body: voucher('2024-12-30', '102', '501', '5.00', '补记租金'),
+    })
     expect(problem(refused, 422, 'ledger.closed_year_income')).toMatchObject({
       context: { year: '2024', account: '501' },
     })

@@ -1,6 +1,8 @@
 import { type Clock, type Database, systemClock } from '@liancun/core'
 import type { CollectiveContext } from './context.js'
+import { assetTitlePart } from './parts/asset-titles.js'
 import { assetPart } from './parts/assets.js'
+import { bookingPart } from './parts/bookings.js'
 import { collectivePart } from './parts/collectives.js'
 import { contractPart } from './parts/contracts.js'
 import { memberPart } from './parts/members.js'
@@ -25,8 +27,10 @@ export function createCollectiveService(options: CollectiveServiceOptions) {
     ...sharePart(context),
     ...payoutPart(context),
     ...assetPart(context),
+    ...assetTitlePart(context),
     ...resourcePart(context),
     ...contractPart(context),
+    ...bookingPart(context),
 
     withTx(tx: Database) {
       return createCollectiveService({ ...options, db: tx })

@@ -110,6 +110,25 @@ export const COLLECTIVE_ERRORS = {
     kind: 'rule',
     meaning: 'a voucher posts to an enabled leaf account: named, or the only one under its first-level code',
   },
+  // bookings: the registers' year-end and month-end vouchers (parts/bookings.ts)
+  'collective.booking_not_found': { kind: 'not_found', meaning: 'the collective has no such booking' },
+  'collective.period_not_begun': {
+    kind: 'rule',
+    meaning: 'a year’s transfer is drafted once its year has begun, a month’s depreciation from its last day',
+  },
+  'collective.date_outside_period': {
+    kind: 'rule',
+    meaning: 'a booking’s voucher is dated inside the year or month it books, not after today',
+  },
+  'collective.nothing_to_book': {
+    kind: 'rule',
+    meaning:
+      'a booking has an amount: a deferred share, a depreciation charge or monitored households to pay',
+  },
+  'collective.run_booked_elsewhere': {
+    kind: 'rule',
+    meaning: 'a run’s monitored households are paid by the collective whose ledger booked their payables',
+  },
 } as const satisfies Record<`collective.${string}`, { kind: DomainErrorKind; meaning: string }>
 
 export type CollectiveErrorCode = keyof typeof COLLECTIVE_ERRORS
@@ -139,6 +158,7 @@ type Findable =
   | 'resource'
   | 'contract'
   | 'payment'
+  | 'booking'
 
 /** `no household <id>` and friends: the not-found codes keyed by what was looked for. */
 export const notFound = (what: Findable, id: string, field?: string) =>

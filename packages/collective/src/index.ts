@@ -1,4 +1,9 @@
 export {
+  DeferralRunInput,
+  DepreciationRunInput,
+  MonitoredPayoutInput,
+} from './booking-inputs.js'
+export {
   type CollectiveService,
   type CollectiveServiceOptions,
   createCollectiveService,
@@ -29,8 +34,17 @@ export {
   UpdateResourceStatusInput,
 } from './inputs.js'
 export { collectiveMigrations, migrateCollective } from './migrate.js'
+export type { TitleCard, TitleCardsInput, TitleCoOwner } from './parts/asset-titles.js'
 export type { Asset, MatterGate } from './parts/assets.js'
 export { DEFAULT_MAJOR_MATTER_FEN } from './parts/assets.js'
+export {
+  BOOKING_KINDS,
+  type Booking,
+  type BookingKind,
+  type BookingLine,
+  MONITORED_PAYOUT_BASIS,
+  type MonitoredRun,
+} from './parts/bookings.js'
 export type { Collective } from './parts/collectives.js'
 export type { Contract } from './parts/contracts.js'
 export type { Household, Member } from './parts/members.js'
@@ -38,6 +52,7 @@ export type { Payout } from './parts/payouts.js'
 export type { Resource } from './parts/resources.js'
 export type { Holding, ShareKind } from './parts/shares.js'
 export { chooseLeaf } from './rules/accounts.js'
+export { AMORTISATION_ACCOUNTS, AMORTISATION_BASIS, amortisationParts } from './rules/amortisation.js'
 export { formatMu, MuString, muUnits } from './rules/area.js'
 export {
   CONTRACT_KINDS,
@@ -54,6 +69,15 @@ export {
   type DepreciationTerms,
   monthlyCharge,
 } from './rules/depreciation.js'
+export {
+  ASSET_CLASS_EXPENSE,
+  type BookedAssetClass,
+  type CardCharge,
+  checkExpenseAccount,
+  DEPRECIATION_BOOKING_BASIS,
+  DEPRECIATION_CREDIT,
+  DEPRECIATION_EXPENSE_ACCOUNTS,
+} from './rules/depreciation-booking.js'
 export { MAJOR_MATTER_BASIS, matterStandingProblem, requireMatter } from './rules/matters.js'
 export {
   RECONCILED_ACCOUNTS,
@@ -61,6 +85,14 @@ export {
   type ReconciliationRow,
   reconcile,
 } from './rules/reconciliation.js'
+export {
+  type DueInstalment,
+  deferredParts,
+  RENT_SPREAD_ACCOUNTS,
+  RENT_SPREAD_BASIS,
+  type YearPart,
+  yearVoucherDate,
+} from './rules/rent-spread.js'
 export {
   CHANGE_REASONS,
   type ChangeReason,
@@ -71,3 +103,4 @@ export {
   registerAsOf,
   splitPayout,
 } from './rules/shares.js'
+export { ownerUnits } from './rules/title-shares.js'

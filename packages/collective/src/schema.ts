@@ -391,3 +391,41 @@ export const contractPayments = collectiveSchema.table(
     check('contract_payments_amount_positive', sql`${t.amount} > 0`),
   ],
 )
+
+/**
+ * 记账 of the registers: a voucher drafted in the collective's ledger from its registers, once
+ * per subject and period — a contract's year of 预收 moved to income (rent_transfer: Dr 211 /
+ * Cr 501) or of 长期待摊费用 amortised (amortisation: Dr 511 / Cr 171), a ledger's month of
+ * depreciation (depreciation: Dr expense / Cr 152), a distribution run's monitored households
+ * paid (monitored_payout: Dr 211 / Cr 102). The unique key makes every step idempotent; `detail`
+ * keeps what the voucher was built from (instalments, cards, households) as the payout list.
+ */
+export const bookings = collectiveSchema.table(
+  'bookings',
+  {
+    countyCode: countyCode(),
+    id: text('id').notNull(),
+    collectiveId: text('collective_id').notNull(),
+    ledgerId: text('ledger_id').notNull(),
+    /** rent_transfer | amortisation | depreciation | monitored_payout */
+    kind: text('kind').notNull(),
+    /** The contract, the ledger or the distribution run booked. */
+    subjectId: text('subject_id').notNull(),
+    /** `YYYY` (a contract's year), `YYYY-MM` (a month's depreciation) or '' (a payout, once). */
+    period: text('period').notNull(),
+    voucherDate: day('voucher_date').notNull(),
+    /** JSON array of the ledger's draft voucher ids. */
+    voucherIds: text('voucher_ids').notNull(),
+    amount: fen('amount').notNull(),
+    /** JSON: the lines the voucher was built from (fen as strings). */
+    detail: text('detail').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: created(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    uniqueIndex('bookings_subject_unique').on(t.countyCode, t.collectiveId, t.kind, t.subjectId, t.period),
+    collectiveRef(t),
+    check('bookings_amount_positive', sql`${t.amount} > 0`),
+  ],
+)

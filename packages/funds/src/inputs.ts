@@ -172,6 +172,15 @@ const TitledAsset = z.strictObject({
     .meta({ description: '经营性 · 公益性 · 到户类' }),
   cost: PositiveMoneyString.meta({ description: 'the asset’s cost (元): its owners’ values sum to it' }),
   owners: z.array(AssetOwner).min(1).max(500),
+  // For the owners' asset cards (三资 register); the funds domain does not store them.
+  location: z.string().trim().max(200).optional().meta({
+    description: 'where the asset is (资产卡片 location; default: the project’s location)',
+  }),
+  manager: z.string().trim().max(100).optional().meta({ description: '管护责任人 on the asset cards' }),
+  usefulLifeMonths: z.number().int().min(1).max(1200).optional().meta({
+    description:
+      'useful life for straight-line depreciation on the asset cards; absent: the cards are not depreciated until set',
+  }),
 })
 export type TitledAsset = z.infer<typeof TitledAsset>
 

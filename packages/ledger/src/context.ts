@@ -1,6 +1,7 @@
 import type { Clock, Database } from '@liancun/core'
 import { is } from 'drizzle-orm'
 import { PgTransaction } from 'drizzle-orm/pg-core'
+import type { VoucherMatterGate } from './parts/approvals.js'
 import type { GuardOptions, LedgerRef } from './types.js'
 
 /** What every part of the service shares: the database handle, the clock, and how to transact. */
@@ -14,13 +15,16 @@ export interface LedgerContext {
    * never leaves half a write behind in the caller's transaction.
    */
   transaction<T>(work: (tx: Database) => Promise<T>): Promise<T>
+  /** The app's 四议两公开 port (major-matter amount, matter standing, chain setting), if given. */
+  matterGate?: VoucherMatterGate | undefined
 }
 
-export function createContext(db: Database, clock: Clock): LedgerContext {
+export function createContext(db: Database, clock: Clock, matterGate?: VoucherMatterGate): LedgerContext {
   const inTransaction = is(db, PgTransaction)
   return {
     db,
     clock,
+    matterGate,
     transaction: (work) => (inTransaction ? work(db) : db.transaction((tx) => work(tx))),
   }
 }

@@ -59,14 +59,35 @@ export const LEDGER_ERRORS = {
     meaning: '村账乡代管 steps in order: prepared, reviewed, signed, audited',
   },
   'ledger.approval_role': {
-    kind: 'forbidden',
+    kind: 'rule',
     meaning: 'each approval step is taken by the roles allowed to take it',
   },
-  'ledger.approval_same_key': { kind: 'forbidden', meaning: 'each approval step is taken by its own key' },
+  'ledger.approval_same_key': { kind: 'rule', meaning: 'each approval step is taken by its own key' },
   'ledger.matter_required': {
     kind: 'rule',
     meaning:
       'a payment, loan, asset disposal or borrowing at the major-matter amount names its resolved matter',
+  },
+  'ledger.matter_not_found': {
+    kind: 'rule',
+    meaning: 'the matter a voucher names is no 四议两公开 matter or alliance matter',
+  },
+  'ledger.matter_other_village': {
+    kind: 'rule',
+    meaning: 'the matter a voucher names was decided by another village',
+  },
+  'ledger.matter_not_standing': {
+    kind: 'rule',
+    meaning:
+      'the matter a voucher names is not resolved, its resolution not disclosed, or an objection is pending',
+  },
+  'ledger.matter_does_not_cover': {
+    kind: 'rule',
+    meaning: 'the amount the matter decided is below the voucher’s major movement',
+  },
+  'ledger.approval_chain_incomplete': {
+    kind: 'rule',
+    meaning: 'where the county requires it, a voucher posts only with its complete approval chain',
   },
   'ledger.self_review': {
     kind: 'forbidden',

@@ -17,6 +17,7 @@ export {
   OpeningBalancesInput,
   Period,
   PostVoucherBatchInput,
+  RecordApprovalInput,
   ReopenPeriodInput,
   ReverseVoucherInput,
   VoucherLineInput,
@@ -37,6 +38,27 @@ export type {
 } from './ledger-service.js'
 export { createLedgerService, OPENING_PERIOD } from './ledger-service.js'
 export { ledgerMigrations, migrateLedger } from './migrate.js'
+export type { Approval, ApprovalChain, VoucherMatterGate } from './parts/approvals.js'
+export {
+  APPROVAL_BASIS,
+  APPROVAL_STEPS,
+  type ApprovalStep,
+  type MajorKind,
+  type MatterRule,
+  type MatterStanding,
+  STEP_ROLES,
+} from './rules/approvals.js'
+export {
+  contractMoney,
+  NO_REGISTERS_NOTE,
+  type RegisterAsset,
+  type RegisterContract,
+  type RegisterResource,
+  type RegistersInput,
+  type RegistersReader,
+  type RegistersSection,
+  registersSection,
+} from './rules/disclosure-registers.js'
 export type {
   PostingFacts,
   PostingItem,

@@ -1,5 +1,6 @@
-import { BusinessDate, MoneyString, PositiveMoneyString, Uscc, VillageCode } from '@liancun/core'
+import { BusinessDate, Id, MoneyString, PositiveMoneyString, Uscc, VillageCode } from '@liancun/core'
 import { z } from 'zod'
+import { APPROVAL_STEPS } from './rules/approvals.js'
 
 /** zod inputs of the ledger service (strict: unknown fields are refused). Amounts parse to fen. */
 
@@ -102,6 +103,12 @@ export const CreateVoucherInput = z
     summary: z.string().trim().min(1).max(200).meta({ description: '摘要', example: '收到土地租金' }),
     attachments: z.number().int().min(0).max(999).default(0).meta({ description: '附件张数' }),
     lines: z.array(VoucherLineInput).min(2, 'a voucher has at least two lines').max(200),
+    matterId: Id.optional().meta({
+      description:
+        'the resolved 四议两公开 matter (village or alliance matter) authorising a payment, loan, asset ' +
+        'disposal or borrowing at or above the major-matter amount; required for those',
+      example: '019a4c1e-7b2a-7c3d-8e4f-0123456789ab',
+    }),
   })
   .meta({
     example: {
@@ -122,6 +129,18 @@ export const ReverseVoucherInput = z
   })
   .meta({ example: {} })
 export type ReverseVoucherInput = z.infer<typeof ReverseVoucherInput>
+
+export const RecordApprovalInput = z
+  .strictObject({
+    step: z.enum(APPROVAL_STEPS).meta({
+      description:
+        '村账乡代管 step to take: prepared (报账员: clerk or bookkeeper), reviewed (民主理财小组: reviewer), ' +
+        'signed (村委会主任: organizer), audited (乡镇经管站: auditor), in that order',
+      example: 'prepared',
+    }),
+  })
+  .meta({ example: { step: 'prepared' } })
+export type RecordApprovalInput = z.infer<typeof RecordApprovalInput>
 
 export const ReopenPeriodInput = z
   .strictObject({

@@ -1,5 +1,6 @@
 import { type Clock, type Database, systemClock } from '@liancun/core'
 import { createContext } from './context.js'
+import { approvalPart, type VoucherMatterGate } from './parts/approvals.js'
 import { booksPart } from './parts/books.js'
 import { chartPart } from './parts/chart.js'
 import { disclosurePart } from './parts/disclosures.js'
@@ -31,6 +32,8 @@ export { OPENING_PERIOD } from './types.js'
 export interface LedgerServiceOptions {
   db: Database
   clock?: Clock
+  /** The app's 四议两公开 port: major payments name their matter, posting re-asks it (issue 12 item 6). */
+  matterGate?: VoucherMatterGate
 }
 
 /**
@@ -42,7 +45,7 @@ export interface LedgerServiceOptions {
  * transaction (`withTx`, or an API request's), every method runs inside it.
  */
 export function createLedgerService(options: LedgerServiceOptions) {
-  const ctx = createContext(options.db, options.clock ?? systemClock)
+  const ctx = createContext(options.db, options.clock ?? systemClock, options.matterGate)
   return {
     ...ledgerPart(ctx),
     ...chartPart(ctx),
@@ -58,6 +61,7 @@ export function createLedgerService(options: LedgerServiceOptions) {
     ...entriesPart(ctx),
     ...integrityPart(ctx),
     ...disclosurePart(ctx),
+    ...approvalPart(ctx),
     withTx(tx: Database) {
       return createLedgerService({ ...options, db: tx })
     },

@@ -1,5 +1,6 @@
 import type { Fen } from '@liancun/core'
 import type { AccountClass, NormalSide } from './chart.js'
+import type { MatterRule } from './rules/approvals.js'
 
 /** Period key of opening balances: sorts before every month. */
 export const OPENING_PERIOD = '0000-00'
@@ -100,6 +101,10 @@ export interface Voucher {
   origin: VoucherOrigin | null
   /** For a voucher imported from another system (history), its reference and people there. */
   source: VoucherSource | null
+  /** The resolved 四议两公开 matter authorising a major payment, loan, disposal or borrowing. */
+  matterId: string | null
+  /** The rule it answered: the major-matter amount in force on the voucher date, and what it met. */
+  matterRule: MatterRule | null
   totals: { debit: Fen; credit: Fen }
   lines: VoucherLine[]
 }

@@ -1,5 +1,6 @@
 import type { Fen } from '@liancun/core'
 import type { AccountClass, NormalSide } from './chart.js'
+import { parseMatterRule } from './rules/approvals.js'
 import { parseOrigin } from './rules/drafts.js'
 import { voucherLabel } from './rules/vouchers.js'
 import type { AccountRow } from './store/accounts.js'
@@ -95,6 +96,8 @@ export function toVoucher(
       row.sourceRef === null
         ? null
         : { ref: row.sourceRef, preparer: row.sourcePreparer ?? '', reviewer: row.sourceReviewer ?? '' },
+    matterId: row.matterId,
+    matterRule: parseMatterRule(row.matterRule),
     totals: { debit, credit },
     lines: out,
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { instantLabel, meta, type Place, placeLabel, sha256Hex, verificationFooter } from './common.js'
-import { html } from './html.js'
+import { html, type SafeHtml } from './html.js'
 import { periodLabel } from './labels.js'
 import { boardDocument, type Paper } from './layout.js'
 import { qrSvg } from './qr.js'
@@ -25,6 +25,67 @@ const Line = z.object({ code: z.string().catch(''), name: z.string().catch(''), 
 const Items = z.object({ items: z.array(Item).catch([]), total: Amount }).catch({ items: [], total: '' })
 const Lines = z.object({ items: z.array(Line).catch([]), total: Amount }).catch({ items: [], total: '' })
 
+const Text = z.string().catch('')
+const Note = z.string().nullable().catch(null)
+const RegistersContent = z
+  .object({
+    asOf: Text,
+    assets: z
+      .object({
+        items: z
+          .array(
+            z.object({
+              name: Text,
+              assetClass: Text,
+              category: Text,
+              acquiredOn: Text,
+              cost: Amount,
+              accumulatedDepreciation: Amount,
+              netBookValue: Amount,
+              owners: z.array(z.object({ name: Text, units: Text, of: Text })).catch([]),
+            }),
+          )
+          .catch([]),
+        totals: z
+          .object({ cost: Amount, accumulatedDepreciation: Amount, netBookValue: Amount })
+          .catch({ cost: '', accumulatedDepreciation: '', netBookValue: '' }),
+        note: Note,
+      })
+      .catch({ items: [], totals: { cost: '', accumulatedDepreciation: '', netBookValue: '' }, note: null }),
+    resources: z
+      .object({
+        items: z
+          .array(z.object({ name: Text, kind: Text, areaMu: Text, location: Text, status: Text }))
+          .catch([]),
+        totalAreaMu: Text,
+        note: Note,
+      })
+      .catch({ items: [], totalAreaMu: '', note: null }),
+    contracts: z
+      .object({
+        items: z
+          .array(
+            z.object({
+              number: Text,
+              kind: Text,
+              party: Text,
+              object: Text,
+              term: z.object({ from: Text, to: Text }).catch({ from: '', to: '' }),
+              amount: Amount,
+              received: Amount,
+              due: Amount,
+              overdue: Amount,
+            }),
+          )
+          .catch([]),
+        note: Note,
+      })
+      .catch({ items: [], note: null }),
+  })
+  .nullable()
+  .catch(null)
+type Registers = NonNullable<z.infer<typeof RegistersContent>>
+
 export const FinancialContent = z.object({
   collective: z
     .object({ name: z.string().catch(''), uscc: z.string().catch('') })
@@ -38,6 +99,8 @@ export const FinancialContent = z.object({
   receivables: z.array(Line).catch([]),
   payables: z.array(Line).catch([]),
   distribution: Items,
+  // 三资公开 (issue 13): absent from older disclosures, which print without these sections.
+  registers: RegistersContent,
 })
 
 export interface FinancialDisclosure {
@@ -98,7 +161,8 @@ ${table('四、资产（期末）', lineColumns, c.assets.items, total(c.assets.
 ${table('五、负债（期末）', lineColumns, c.liabilities.items, total(c.liabilities.total))}
 ${table('六、所有者权益（期末）', lineColumns, c.equity.items, total(c.equity.total))}
 ${table('七、应收款项', lineColumns, c.receivables)}
-${table('八、应付款项', lineColumns, c.payables)}`,
+${table('八、应付款项', lineColumns, c.payables)}
+${c.registers ? registersTables(c.registers) : null}`,
     footer: verificationFooter({
       sha256: d.sha256,
       recordUrl: input.recordUrl,
@@ -107,4 +171,43 @@ ${table('八、应付款项', lineColumns, c.payables)}`,
       intact: sha256Hex(d.content) === d.sha256,
     }),
   })
+}
+
+type AssetItem = Registers['assets']['items'][number]
+type ResourceItem = Registers['resources']['items'][number]
+type ContractItem = Registers['contracts']['items'][number]
+const assetColumns: Column<AssetItem>[] = [
+  { title: '资产名称', cell: (a) => a.name },
+  { title: '类别', cell: (a) => `${a.category} ${a.assetClass}`.trim() },
+  { title: '取得日期', cell: (a) => a.acquiredOn },
+  { title: '原值（元）', cell: (a) => a.cost, amount: true },
+  { title: '累计折旧（元）', cell: (a) => a.accumulatedDepreciation, amount: true },
+  { title: '净值（元）', cell: (a) => a.netBookValue, amount: true },
+  { title: '所有者及份额', cell: (a) => a.owners.map((o) => `${o.name} ${o.units}/${o.of}`).join('；') },
+]
+const resourceColumns: Column<ResourceItem>[] = [
+  { title: '资源名称', cell: (r) => r.name },
+  { title: '类型', cell: (r) => r.kind },
+  { title: '面积（亩）', cell: (r) => r.areaMu, amount: true },
+  { title: '坐落', cell: (r) => r.location },
+  { title: '状态', cell: (r) => r.status },
+]
+const contractColumns: Column<ContractItem>[] = [
+  { title: '合同编号', cell: (k) => k.number },
+  { title: '类型', cell: (k) => k.kind },
+  { title: '对方', cell: (k) => k.party },
+  { title: '标的', cell: (k) => k.object },
+  { title: '期限', cell: (k) => `${k.term.from} 至 ${k.term.to}` },
+  { title: '合同金额（元）', cell: (k) => k.amount, amount: true },
+  { title: '已收（元）', cell: (k) => k.received, amount: true },
+  { title: '应收（元）', cell: (k) => k.due, amount: true },
+  { title: '逾期未收（元）', cell: (k) => k.overdue, amount: true },
+]
+
+/** 三资公开: the registers' part as of the period end; a note (no registers) prints under each heading. */
+function registersTables(r: Registers): SafeHtml {
+  const note = (text: string | null) => (text ? html`<p class="note">${text}</p>` : null)
+  return html`${table(`九、资产（${r.asOf}）`, assetColumns, r.assets.items, { label: '合计（净值）', amount: r.assets.totals.netBookValue })}${note(r.assets.note)}
+${table('十、资源', resourceColumns, r.resources.items)}${note(r.resources.note)}${r.resources.items.length ? html`<p class="note">面积合计：${r.resources.totalAreaMu} 亩</p>` : null}
+${table(`十一、合同（收款截至 ${r.asOf}）`, contractColumns, r.contracts.items)}${note(r.contracts.note)}`
 }

@@ -3,6 +3,7 @@ import { organizationCodeCheckCharacter, usccCheckCharacter } from '@liancun/cor
 import type { z } from 'zod'
 import type { Services } from '../services.js'
 import { draftContractInstalment } from '../workflows/draft-contract-instalment.js'
+import { openCollectiveRegisters } from '../workflows/open-collective-registers.js'
 import { payOutDistribution } from '../workflows/pay-out-distribution.js'
 import { demoDataset } from './dataset.js'
 
@@ -41,18 +42,9 @@ async function projectNamed(services: Services, within: string, name: string) {
 /** Registers with `count` households of two members each, 10 人口股 per member and a 集体股. */
 async function memberRegisters(services: Services, ledgerId: string, count: number, surname: string) {
   const c = services.collective
-  const registers = await services.collective.openRegisters(
-    await (async () => {
-      const ledger = await services.ledger.getLedger(ledgerId)
-      return {
-        id: ledger.id,
-        villageCode: ledger.villageCode,
-        name: ledger.collective.name,
-        uscc: ledger.collective.uscc,
-      }
-    })(),
-    ACTOR,
-  )
+  // The workflow also makes the cards 确权 owes them for projects accepted before the registers
+  // were opened (黑牛's sheds).
+  const registers = await openCollectiveRegisters(services, ledgerId, ACTOR)
   const population = await c.addShareKind(registers.id, { name: '人口股', holder: 'member' })
   const collective = await c.addShareKind(registers.id, { name: '集体股', holder: 'collective' })
   const holding = (over: Partial<z.input<typeof CreateHoldingInput>>) =>
@@ -95,34 +87,15 @@ async function memberRegisters(services: Services, ledgerId: string, count: numb
 /** 黑牛盒马: both villages' registers, their part of the sheds, and the 2024 payout to households. */
 async function loadHeiniuRegisters(services: Services) {
   const ledgers = await services.ledger.ledgersOfVillages([LIMENGDE, QIUJIA])
-  const project = await projectNamed(services, '370322104', '李孟德村黑牛养殖园区')
   const plan = [
-    { village: LIMENGDE, surname: '李', share: '750000.00', units: '3', members: '30000.00' },
-    { village: QIUJIA, surname: '仇', share: '250000.00', units: '1', members: '10000.00' },
+    { village: LIMENGDE, surname: '李', members: '30000.00' },
+    { village: QIUJIA, surname: '仇', members: '10000.00' },
   ]
   for (const p of plan) {
     const ledger = ledgers.find((l) => l.villageCode === p.village)
     if (!ledger) continue
+    // Their part of the sheds is on the asset cards 确权 gives them (memberRegisters), not by hand.
     const { registers } = await memberRegisters(services, ledger.id, 5, p.surname)
-    await services.collective.createAsset(
-      registers.id,
-      CreateAssetInput.parse({
-        name: `黑牛养殖园区标准化牛舍（4栋）${p.village === LIMENGDE ? '75%' : '25%'}份额`,
-        category: 'fixed',
-        assetClass: 'operating',
-        cost: p.share,
-        acquiredOn: '2024-06-24',
-        location: '唐坊镇李孟德村黑牛养殖园区',
-        manager: '村党支部领办黑牛养殖专业合作社',
-        projectIds: project ? [project.id] : [],
-        owners: [
-          { holderKind: 'village', holderId: LIMENGDE, holderName: '李孟德村', units: '3' },
-          { holderKind: 'village', holderId: QIUJIA, holderName: '仇家村', units: '1' },
-        ],
-        depreciation: { usefulLifeMonths: 240 },
-      }),
-      ACTOR,
-    )
     // 2024's year is closed in the demo books: the payout is drafted in January 2025.
     await payOutDistribution(
       services,

@@ -3,48 +3,47 @@ import { type Column, type ExportDocument, fileNames, monthLabel, type Row, type
 import type { Head } from './header.js'
 
 /**
- * 资产负债表 at the end of a month, one column of amounts: 资产 with its lines and 资产总计, then
- * 负债 (负债合计), 所有者权益 (所有者权益合计) and 负债和所有者权益总计 — the lines exactly as the JSON
- * report gives them (contra accounts as 减：…, 113 split into 应收 and 应付).
+ * 资产负债表 at the end of a month in the 制度's format (《农村集体经济组织会计制度》附录): the two
+ * halves side by side as the printed form has them — 资产 | 行次 | 年初数 | 期末数, then 负债及所有者
+ * 权益 | 行次 | 年初数 | 期末数 — every line, subtotal and total exactly the JSON report's `official`
+ * (rules/statement-forms.ts in @liancun/ledger decides them; nothing is recomputed here).
  */
 
-type Line = { code: string; name: string; amount: Fen }
+export interface FormLine {
+  row: number
+  label: string
+  kind: 'item' | 'subtotal' | 'total'
+  start: Fen
+  end: Fen
+}
 
 export interface BalanceSheetReport {
   period: string
-  assets: Line[]
-  liabilities: Line[]
-  equity: Line[]
-  totals: { assets: Fen; liabilities: Fen; equity: Fen }
-  balanced: boolean
+  official: { assets: FormLine[]; claims: FormLine[]; balanced: boolean }
 }
 
-export const STATEMENT_COLUMNS: Column[] = [
-  { heading: '项目', kind: 'text', width: 32, indents: true },
-  { heading: '科目代码', kind: 'text', width: 12 },
-  { heading: '金额', kind: 'money', width: 18 },
+const half = (heading: string): Column[] => [
+  { heading, kind: 'text', width: 28 },
+  { heading: '行次', kind: 'count', width: 6 },
+  { heading: '年初数', kind: 'money', width: 18 },
+  { heading: '期末数', kind: 'money', width: 18 },
 ]
 
-/** A section of a statement: its heading row, a row per line, its total row. */
-export function section(heading: string, lines: Line[], total: [string, Fen]): Row[] {
-  return [
-    { cells: [heading, '', null], style: 'section' },
-    ...lines.map((line) => ({ cells: [line.name, line.code, line.amount], indent: 1 })),
-    { cells: [total[0], '', total[1]], style: 'total' },
-  ]
-}
+export const BALANCE_SHEET_COLUMNS: Column[] = [...half('资产'), ...half('负债及所有者权益')]
+
+const cells = (line: FormLine | undefined) =>
+  line ? [line.label, line.row, line.start, line.end] : ['', null, null, null]
 
 export function balanceSheetTable(report: BalanceSheetReport): Table {
-  const { totals } = report
-  return {
-    columns: STATEMENT_COLUMNS,
-    rows: [
-      ...section('资产', report.assets, ['资产总计', totals.assets]),
-      ...section('负债', report.liabilities, ['负债合计', totals.liabilities]),
-      ...section('所有者权益', report.equity, ['所有者权益合计', totals.equity]),
-      { cells: ['负债和所有者权益总计', '', totals.liabilities + totals.equity], style: 'total' },
-    ],
+  const { assets, claims } = report.official
+  const rows: Row[] = []
+  for (let i = 0; i < Math.max(assets.length, claims.length); i++) {
+    const [a, c] = [assets[i], claims[i]]
+    // A row is set in bold when either half holds a subtotal or total (合计 / 总计).
+    const strong = [a, c].some((l) => l !== undefined && l.kind !== 'item')
+    rows.push({ cells: [...cells(a), ...cells(c)], ...(strong ? { style: 'total' as const } : {}) })
   }
+  return { columns: BALANCE_SHEET_COLUMNS, rows }
 }
 
 export function balanceSheetDocument(
@@ -56,7 +55,7 @@ export function balanceSheetDocument(
   return {
     title,
     meta: head.lines(`${monthLabel(report.period)}末`, [
-      ['资产 = 负债 + 所有者权益', report.balanced ? '平衡' : '不平衡'],
+      ['资产总计 = 负债和所有者权益总计', report.official.balanced ? '平衡' : '不平衡'],
     ]),
     tables: [balanceSheetTable(report), ...more],
     ...fileNames(title, 'balance-sheet', head.who, report.period),

@@ -1,36 +1,40 @@
 import type { Fen } from '@liancun/core'
-import { STATEMENT_COLUMNS, section } from './balance-sheet.js'
-import { type ExportDocument, fileNames, type Table } from './document.js'
+import { type Column, type ExportDocument, fileNames, type Row, type Table } from './document.js'
 import type { Head } from './header.js'
 
 /**
- * 收益及收益分配表 for a year (closing entries left out, so the year's income shows): 收入 with
- * 收入合计, 支出 with 支出合计, then 本年收益, 年初未分配收益 and 可分配收益 — the JSON report's lines
- * and figures, nothing recomputed.
+ * 收益及收益分配表 for a year in the 制度's format, both halves (closing entries left out, so the
+ * year's income shows): 项目 | 行次 | 本年数, rows 1–13 经营收入 … 本年收益, then 14–21 年初未分配收益
+ * … 年末未分配收益 — exactly the JSON report's `official.lines`, nothing recomputed.
  */
 
-type Line = { code: string; name: string; amount: Fen }
+export interface IncomeFormLine {
+  row: number
+  label: string
+  kind: 'item' | 'subtotal' | 'total'
+  amount: Fen
+}
 
 export interface IncomeStatementReport {
   year: string
-  income: Line[]
-  expenses: Line[]
-  totals: { income: Fen; expenses: Fen }
-  profit: Fen
-  undistributedAtStart: Fen
-  distributable: Fen
+  official: { lines: IncomeFormLine[] }
 }
+
+export const INCOME_STATEMENT_COLUMNS: Column[] = [
+  { heading: '项目', kind: 'text', width: 32, indents: true },
+  { heading: '行次', kind: 'count', width: 6 },
+  { heading: '本年数', kind: 'money', width: 18 },
+]
 
 export function incomeStatementTable(report: IncomeStatementReport): Table {
   return {
-    columns: STATEMENT_COLUMNS,
-    rows: [
-      ...section('收入', report.income, ['收入合计', report.totals.income]),
-      ...section('支出', report.expenses, ['支出合计', report.totals.expenses]),
-      { cells: ['本年收益', '', report.profit], style: 'total' },
-      { cells: ['加：年初未分配收益', '', report.undistributedAtStart] },
-      { cells: ['可分配收益', '', report.distributable], style: 'total' },
-    ],
+    columns: INCOME_STATEMENT_COLUMNS,
+    rows: report.official.lines.map(
+      (line): Row => ({
+        cells: [line.label, line.row, line.amount],
+        ...(line.kind === 'item' ? { indent: 1 } : { style: 'total' as const }),
+      }),
+    ),
   }
 }
 

@@ -56,6 +56,7 @@ export default fp(
     const serviceOptions = {
       clock,
       personalDataKey: await personalDataKey(opened.db, config.personalDataKey),
+      approvalChainCounties: config.approvalChainCounties,
     }
     const services = createServices(opened.db, serviceOptions)
 

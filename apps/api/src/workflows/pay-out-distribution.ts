@@ -12,7 +12,9 @@ const HOUSEHOLDS_PER_VOUCHER = 150
  * 应付: Dr 322 收益分配 / Cr 211 应付款 one line per household, and 支付: Dr 211 per household /
  * Cr 102 银行存款 — carrying the payout (and distribution run) ids. A village of more than 150
  * households gets several vouchers of each kind. The 集体股 part (`retained`) stays in 322.
- * The village's reviewer posts them.
+ * The village's reviewer posts them. The run's 防返贫监测户 part is not the members' and not
+ * split by shares: distribute-revenue books it as payables per named household, and
+ * pay-monitored-households.ts pays them.
  */
 export async function payOutDistribution(
   services: Services,

@@ -2,6 +2,7 @@ import { DomainError, formatMoney } from '@liancun/core'
 import type { GateReads, GuardOptions, ProjectRef, TransitionGate, TransitionInput } from '@liancun/funds'
 import { type DecisionStanding, SUBJECT_BASIS, subjectCovers } from '@liancun/governance'
 import type { Services } from '../services.js'
+import { assetCardsFromTitle } from './asset-cards-from-title.js'
 import { postingAccount } from './posting-account.js'
 
 /**
@@ -28,7 +29,18 @@ export async function transitionProject(
     options,
   )
   if (input.to === 'accepted' && input.acceptance?.assets) {
-    await bookTitles(services, project.id, project.name, input.acceptance.bookOn ?? input.on ?? today, actor)
+    const on = input.on ?? today
+    const titles = await bookTitles(services, project.id, project.name, input.acceptance.bookOn ?? on, actor)
+    // The owners' asset cards (issue 13), in the same transaction, acquired on the acceptance day.
+    const assetCards = await assetCardsFromTitle(
+      services,
+      project,
+      titles,
+      input.acceptance.assets,
+      on,
+      actor,
+    )
+    return { ...project, assetCards }
   }
   return project
 }
@@ -64,6 +76,11 @@ async function bookTitles(services: Services, projectId: string, name: string, d
     attached.push({ ledgerId: entry.ledgerId, voucherId: voucher.id })
   }
   await services.funds.attachTitleVouchers(projectId, attached)
+  const voucherOf = new Map(attached.map((a) => [a.ledgerId, a.voucherId]))
+  return {
+    ...titles,
+    entries: titles.entries.map((e) => ({ ...e, voucherId: voucherOf.get(e.ledgerId) ?? e.voucherId })),
+  }
 }
 
 async function gateFor(

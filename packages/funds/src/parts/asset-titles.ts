@@ -1,10 +1,17 @@
-import { type Database, formatMoney } from '@liancun/core'
+import { countyOfId, type Database, type Fen, formatMoney } from '@liancun/core'
 import { type FundsContext, type GuardOptions, type ProjectRef, runGuard } from '../context.js'
 import { FundsError, notFound } from '../errors.js'
 import type { TransitionInput } from '../inputs.js'
-import { checkAssetTitle, checkTitleRequired, titleEntries } from '../rules/asset-title.js'
+import { afterTitleEntries, checkAssetTitle, checkTitleRequired, titleEntries } from '../rules/asset-title.js'
 import { projects } from '../schema.js'
-import { attachTitleVouchers, insertTitles, titleContext, titlesOf } from '../store/asset-titles.js'
+import {
+  addReceivedAfterTitle,
+  attachTitleVouchers,
+  insertTitles,
+  projectsTitledTo,
+  titleContext,
+  titlesOf,
+} from '../store/asset-titles.js'
 import { findProject } from '../store/projects.js'
 import { keyOf } from '../store/sql.js'
 import { projectRef } from './projects.js'
@@ -115,6 +122,40 @@ export function assetTitlePart({ db }: FundsContext) {
           voucherId: e.voucherId,
         })),
       }
+    },
+
+    /**
+     * 先建后补 money paid into `ledgerId` after 确权 (issue 12 item 8): counted in that ledger's
+     * `received` and answered with the entries that move it out of 241 专项应付款 as the 确权
+     * entries do for money received before — Dr 241 / Cr 153 在建工程 (the asset is already on the
+     * books against 公积公益金, so 311 is not credited twice; inferred, see README). Null when the
+     * project has no 确权 (the money stays in 241 until acceptance). Call it inside the
+     * disbursement's transaction, after the payment locked the project.
+     */
+    async receiveAfterTitle(projectId: string, ledgerId: string, amount: Fen) {
+      const key = await keyOf(db, projects, projectId)
+      if (key.countyCode === null) {
+        const found = await findProject(db, key)
+        if (!found) throw notFound('project', projectId)
+        key.countyCode = found.row.countyCode
+      }
+      const received = await addReceivedAfterTitle(
+        db,
+        { countyCode: key.countyCode, id: projectId },
+        ledgerId,
+        amount,
+      )
+      if (received === null) return null
+      return { ledgerId, amount, received, lines: afterTitleEntries(amount) }
+    },
+
+    /**
+     * The projects whose 确权 put an asset on a ledger's books (for its asset register, when
+     * it is opened after the acceptance). The ledger's county is the one its id carries.
+     */
+    async projectsTitledTo(ledgerId: string): Promise<string[]> {
+      const countyCode = countyOfId(ledgerId)
+      return countyCode === null ? [] : projectsTitledTo(db, countyCode, ledgerId)
     },
 
     /** Links each ledger's 确权 draft voucher to its entry row, in one statement. */

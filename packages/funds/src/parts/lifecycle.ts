@@ -12,7 +12,7 @@ import {
   type ProjectStatus,
 } from '../rules/lifecycle.js'
 import { projects } from '../schema.js'
-import { authorisationsOf, recordAuthorisation } from '../store/authorisations.js'
+import { authorisationsOf, lockDecision, recordAuthorisation } from '../store/authorisations.js'
 import {
   insertNotice,
   insertResult,
@@ -81,7 +81,11 @@ export function lifecyclePart({ db, clock }: FundsContext) {
         const ref = projectRef(row, found.beneficiaryVillageCodes)
         await runGuard(options?.guard, ref)
         const reads: GateReads = {
-          authorisedBy: (decisionRef) => authorisationsOf(tx, row.countyCode, decisionRef),
+          // Under the decision's lock: approvals under one matter are counted one after another.
+          authorisedBy: async (decisionRef) => {
+            await lockDecision(tx, row.countyCode, decisionRef)
+            return authorisationsOf(tx, row.countyCode, decisionRef)
+          },
         }
         const decided = typeof gate === 'function' ? await gate(ref, reads) : gate
         const from = row.status as ProjectStatus

@@ -1,7 +1,13 @@
 import { expectDomainError } from '@liancun/core/testing'
 import { describe, expect, it } from 'vitest'
 import type { TitledAsset } from '../inputs.js'
-import { checkAssetTitle, checkTitleRequired, costBasis, titleEntries } from './asset-title.js'
+import {
+  afterTitleEntries,
+  checkAssetTitle,
+  checkTitleRequired,
+  costBasis,
+  titleEntries,
+} from './asset-title.js'
 
 const V1 = '370323107201'
 const V2 = '370323107202'
@@ -93,5 +99,17 @@ describe('资产确权 (国办函〔2021〕51号): values, owners and classes', 
       { code: '153', credit: 3n },
     ])
     expect(titleEntries(0n, 0n)).toEqual([])
+  })
+})
+
+describe('afterTitleEntries — 先建后补 money after 确权 leaves 241 (issue 12 item 8; inferred)', () => {
+  it('moves what arrived out of 241 against the works, never crediting 311 again', () => {
+    expect(afterTitleEntries(95_000_000n)).toEqual([
+      { code: '241', debit: 95_000_000n },
+      { code: '153', credit: 95_000_000n },
+    ])
+  })
+  it('books nothing for nothing received', () => {
+    expect(afterTitleEntries(0n)).toEqual([])
   })
 })

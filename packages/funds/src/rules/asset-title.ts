@@ -150,3 +150,10 @@ export function titleEntries(owned: Fen, received: Fen): { code: string; debit?:
   if (owned > 0n) lines.push({ code: '311', credit: owned })
   return lines
 }
+
+/**
+ * 先建后补 money received after 确权 (inferred, see README): moved out of 241 against the works it
+ * pays for, Dr 241 / Cr 153 — what `titleEntries` books for money received before. The asset
+ * went onto 151 against 311 公积公益金 in full at 确权, so 311 is not credited again.
+ */
+export const afterTitleEntries = (received: Fen) => titleEntries(0n, received)

@@ -97,3 +97,44 @@ export async function titlesOf(q: Database, project: { countyCode: string; id: s
     .orderBy(asc(projectTitleEntries.ledgerId))
   return { assets, owners, entries }
 }
+
+/**
+ * Money paid into a ledger after 确权 (先建后补): added to that ledger's `received` when the
+ * project's 确权 is recorded — one statement, copying the county from the project's first asset
+ * row (so nothing is written for a project without 确权, and Citus pushes it to the one shard).
+ * Returns the ledger's new total received, or null when the project has no 确权.
+ */
+export async function addReceivedAfterTitle(
+  q: Database,
+  project: { countyCode: string; id: string },
+  ledgerId: string,
+  amount: Fen,
+): Promise<Fen | null> {
+  const rows = await selectRows<{ received: string }>(
+    q,
+    sql`insert into ${projectTitleEntries} as e (county_code, project_id, ledger_id, owned, received)
+        select a.county_code, a.project_id, ${ledgerId}, 0, ${amount.toString()}::bigint
+          from ${projectAssets} a
+         where a.county_code = ${project.countyCode} and a.project_id = ${project.id} and a.position = 1
+        on conflict (county_code, project_id, ledger_id)
+        do update set received = e.received + excluded.received
+        returning e.received::text as received`,
+  )
+  return rows[0] ? BigInt(rows[0].received) : null
+}
+
+/** Projects whose 确权 put an asset on `ledgerId` (owned > 0), in id order: one statement. */
+export async function projectsTitledTo(q: Database, countyCode: string, ledgerId: string): Promise<string[]> {
+  const rows = await q
+    .select({ projectId: projectTitleEntries.projectId })
+    .from(projectTitleEntries)
+    .where(
+      and(
+        eq(projectTitleEntries.countyCode, countyCode),
+        eq(projectTitleEntries.ledgerId, ledgerId),
+        sql`${projectTitleEntries.owned} > 0`,
+      ),
+    )
+    .orderBy(asc(projectTitleEntries.projectId))
+  return rows.map((r) => r.projectId)
+}

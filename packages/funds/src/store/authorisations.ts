@@ -1,5 +1,5 @@
-import { type Database, isUniqueViolation } from '@liancun/core'
-import { and, eq } from 'drizzle-orm'
+import { type Database, isUniqueViolation, selectRows } from '@liancun/core'
+import { and, eq, sql } from 'drizzle-orm'
 import { FundsError } from '../errors.js'
 import { projectAuthorisations } from '../schema.js'
 
@@ -41,4 +41,20 @@ export async function recordAuthorisation(
     }
     throw error
   }
+}
+
+/**
+ * Serialises the approvals under one decision (issue 12 item 5): a matter listing several
+ * projects caps their sum, but each approval locks only its own project and slot, so two at once
+ * would both read the sum without the other. A transaction-scoped advisory lock keyed by
+ * (county, decision) makes the second wait until the first commits or rolls back; its read of
+ * what the decision authorised then sees the first. It names no table, so on Citus it is taken
+ * on the coordinator every request goes through; the key carries the county, so counties never
+ * wait on each other (except on a 64-bit hash collision, which only delays).
+ */
+export async function lockDecision(q: Database, countyCode: string, decisionRef: string): Promise<void> {
+  await selectRows(
+    q,
+    sql`select pg_advisory_xact_lock(hashtextextended(${`funds.decision:${countyCode}:${decisionRef}`}, 0))`,
+  )
 }

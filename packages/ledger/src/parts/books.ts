@@ -2,10 +2,11 @@ import type { Fen } from '@liancun/core'
 import { CHARTS } from '../chart.js'
 import type { LedgerContext } from '../context.js'
 import { LedgerError } from '../errors.js'
-import { officialBalanceSheet } from '../rules/statement-forms.js'
+import { officialBalanceSheet, officialIncomeStatement, undistributedOf } from '../rules/statement-forms.js'
 import { balanceSheet, incomeStatement, type StatementAccount } from '../rules/statements.js'
 import { type LeafMovement, trialBalance } from '../rules/trial-balance.js'
 import { divisionLines, divisionMovements, type Movement } from '../store/books.js'
+import { divisionDistributionVouchers } from '../store/division-distributions.js'
 import { OPENING_PERIOD } from '../types.js'
 import { rangeProblem } from './reports.js'
 
@@ -122,7 +123,13 @@ export function booksPart(ctx: LedgerContext) {
       }
     },
 
-    /** 收益及收益分配表 of a division for a year (closing entries excluded). */
+    /**
+     * 收益及收益分配表 of a division for a year (closing entries excluded), with `official`, the
+     * 制度's format with both halves, computed by the same form function as a single ledger's:
+     * 年初未分配收益 from every ledger's nets at the end of the previous year (less the links'
+     * legs when eliminated), the distributions from the year's vouchers on 321/322 within. So
+     * 年末未分配收益 equals the division balance sheet's 未分配收益 at the end of the year.
+     */
     async divisionIncomeStatement(within: string, year: string, options: { eliminateLinks?: boolean } = {}) {
       requireWithin(within)
       const eliminateLinks = options.eliminateLinks ?? false
@@ -138,15 +145,28 @@ export function booksPart(ctx: LedgerContext) {
         const net = minus(minus(m, closing.get(code)), links.get(code))
         movements.set(code, { debit: net.debit, credit: net.credit })
       }
-      const undistributed = rows
-        .filter((r) => r.code.startsWith('322'))
-        .reduce((sum, r) => sum - r.openingNet, 0n)
+      // Nets at the end of the previous year, per leaf and ledger (as the balance sheet keys them).
+      const before = new Map<string, Fen>(rows.map((r) => [`${r.code}#${r.ledgerId}`, r.openingNet]))
+      for (const [code, m] of links) before.set(`${code}#links`, -m.openingNet)
+      // 年初未分配收益: 321, 322 and any profit and loss an earlier year left unclosed, as a
+      // single ledger's statement takes it — so the division's is the sum of its ledgers'.
+      const undistributed = undistributedOf(before)
+      const official = officialIncomeStatement(
+        movements,
+        undistributed,
+        await divisionDistributionVouchers(ctx.db, within, year, eliminateLinks),
+      )
       return {
         within,
         year,
         ledgers,
         eliminateLinks,
         ...incomeStatement(CHART, movements, undistributed),
+        distributable: official.distributable,
+        otherTransfersIn: official.otherTransfersIn,
+        distributed: official.distributed,
+        undistributedAtEnd: official.undistributedAtEnd,
+        official: { lines: official.lines, distributions: official.distributions },
         eliminated: eliminatedOut(links),
       }
     },

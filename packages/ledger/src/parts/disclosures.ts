@@ -9,6 +9,7 @@ import {
   ledgerResources,
   specialFunds,
 } from '../rules/disclosure-content.js'
+import { type RegistersReader, registersSection } from '../rules/disclosure-registers.js'
 import { disclosureProblem, disclosureRange, monthsOf, nextPeriod } from '../rules/periods.js'
 import { officialBalanceSheet } from '../rules/statement-forms.js'
 import { balanceSheet } from '../rules/statements.js'
@@ -52,7 +53,8 @@ export function disclosurePart(ctx: LedgerContext) {
       ledgerId: string,
       input: CreateDisclosureInput,
       createdBy: string,
-      options?: GuardOptions,
+      /** `registers`: the app's reader of the 三资 registers; with it the content gains `registers`. */
+      options?: GuardOptions & { registers?: RegistersReader },
     ) {
       return ctx.transaction(async (tx) => {
         const ledger = await loadLedger(tx, ledgerId, 'update', options)
@@ -100,6 +102,20 @@ export function disclosurePart(ctx: LedgerContext) {
         const history =
           from === ledger.firstPeriod ? lines : await disclosedLines(tx, ledger, ledger.firstPeriod, to)
         const official = officialBalanceSheet(new Map(), nets)
+        const periodStart = `${from}-01`
+        // 三资公开 (issue 13): the registers as of the period's end, read by the app; none → empty parts.
+        const registers = options?.registers
+          ? registersSection(
+              await options.registers({
+                ledgerId: ledger.id,
+                villageCode: ledger.villageCode,
+                from: periodStart,
+                to: periodEnd,
+              }),
+              periodStart,
+              periodEnd,
+            )
+          : undefined
         const formLines = [...official.assets, ...official.claims].map((l) => ({
           row: l.row,
           label: l.label,
@@ -136,6 +152,7 @@ export function disclosurePart(ctx: LedgerContext) {
           },
           review: input.review ?? null,
           display,
+          ...(registers ? { registers } : {}),
         }
         const text = JSON.stringify(content)
         const sha256 = createHash('sha256').update(text).digest('hex')

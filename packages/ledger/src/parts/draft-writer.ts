@@ -12,6 +12,7 @@ import {
 } from '../store/vouchers.js'
 import type { Voucher } from '../types.js'
 import { type StoredLine, toVoucher } from '../views.js'
+import { type DraftMatter, draftMatter, type VoucherMatterGate } from './approvals.js'
 
 /**
  * Writing drafts, shared by every path that prepares vouchers (single, batch, reversal, link,
@@ -46,7 +47,16 @@ export interface DraftSpec {
   origin?: string | null
   /** Id to use (a link writes its vouchers' ids into its row); new otherwise. */
   id?: string
+  /** The resolved 四议两公开 matter authorising a major payment, loan, disposal or borrowing. */
+  matterId?: string | undefined
 }
+
+/**
+ * A bookkeeper's draft answers the major-matter gate; a reversal, a closing voucher and a draft
+ * created by another domain's record do not: the record that created it passed its own gate
+ * (a project's approval, a distribution's decision), and a reversal undoes what was gated.
+ */
+const gated = (spec: DraftSpec) => (spec.kind ?? 'regular') === 'regular' && !spec.reversesId && !spec.origin
 
 const key = (a: string, b: string) => `${a}|${b}`
 
@@ -79,11 +89,13 @@ export async function writeDrafts(
   q: Database,
   specs: DraftSpec[],
   now: Date,
+  gate?: VoucherMatterGate,
 ): Promise<{ rows: VoucherRow[]; vouchers: Voucher[] }> {
+  const matters = await mattersOf(specs, gate)
   const rows: VoucherRow[] = []
   const lineRows: LineRecord[] = []
   const storedLines: StoredLine[][] = []
-  for (const spec of specs) {
+  for (const [index, spec] of specs.entries()) {
     const id = spec.id ?? newId(spec.ledger.countyCode)
     rows.push({
       countyCode: spec.ledger.countyCode,
@@ -108,8 +120,8 @@ export async function writeDrafts(
       sourceRef: null,
       sourcePreparer: null,
       sourceReviewer: null,
-      matterId: null,
-      matterRule: null,
+      matterId: matters[index]!.matterId,
+      matterRule: matters[index]!.matterRule,
       createdAt: now,
     })
     const stored = spec.lines.map((line, index) => ({
@@ -168,6 +180,22 @@ export async function writeDrafts(
 
 type DraftFactsKey = { county_code: string; ledger_id: string }
 
+/**
+ * Each gated draft's matter, in input order (the first refusal wins). A draft that is refused by
+ * a rule needing no database is named by that rule first, so the gate asks nothing for it.
+ */
+async function mattersOf(specs: readonly DraftSpec[], gate: VoucherMatterGate | undefined) {
+  const out: DraftMatter[] = []
+  for (const spec of specs) {
+    out.push(
+      gate && gated(spec) && !spec.problem
+        ? await draftMatter(gate, spec.ledger, spec)
+        : { matterId: null, matterRule: null },
+    )
+  }
+  return out
+}
+
 export function voucherRecord(row: VoucherRow): VoucherRecord {
   return {
     county_code: row.countyCode,
@@ -191,6 +219,8 @@ export function voucherRecord(row: VoucherRow): VoucherRecord {
     source_ref: row.sourceRef,
     source_preparer: row.sourcePreparer,
     source_reviewer: row.sourceReviewer,
+    matter_id: row.matterId,
+    matter_rule: row.matterRule,
     created_at: row.createdAt.toISOString(),
   }
 }

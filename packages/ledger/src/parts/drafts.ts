@@ -1,9 +1,13 @@
+import type { Database } from '@liancun/core'
+import { accountClassOf } from '../chart.js'
 import type { LedgerContext } from '../context.js'
 import { LedgerError } from '../errors.js'
 import type { CreateVoucherInput, ReverseVoucherInput } from '../inputs.js'
 import { dateAheadError, originText, parseOrigin, refuse, shapeError } from '../rules/drafts.js'
+import { closableYears, closedYearProblem } from '../rules/periods.js'
 import { reversalLines, voucherLabel } from '../rules/vouchers.js'
-import { deleteDraftRow, lockVoucher, markReversed } from '../store/vouchers.js'
+import type { LedgerRow } from '../store/ledgers.js'
+import { deleteDraftRow, hasClosingVouchers, lockVoucher, markReversed } from '../store/vouchers.js'
 import type { GuardOptions, Voucher, VoucherOrigin } from '../types.js'
 import { lineFromJson, voucherFromJson } from '../views.js'
 import { writeDrafts } from './draft-writer.js'
@@ -13,7 +17,32 @@ import { loadLedger, voucherNotFound } from './load.js'
  * Drafts (记账凭证 before review): single, batch, deletion and 红字冲销. Every path that writes a
  * draft into a month takes the ledger FOR KEY SHARE first, then inserts only if the month is open
  * (checked in the insert statement): a close and a draft into its month never both succeed.
+ *
+ * A year after its 年终结账 takes no draft into its income and expense accounts (the rule posting
+ * applies, rules/periods.ts closedYearProblem), so the refusal comes when the voucher is written,
+ * not days later at review. Balance-sheet vouchers dated in a closed year stay allowed while their
+ * month is open (按月结账: the month's close is what locks them).
  */
+
+/**
+ * The closed years among those the drafts could fall into (see closableYears): one statement per
+ * such year, after the ledger's key-share lock, so a year close that committed while the draft
+ * waited is seen; a year close waits for a draft in flight (FOR UPDATE against KEY SHARE).
+ * Drafts of the current year ask nothing.
+ */
+async function closedYearsOf(
+  tx: Database,
+  ledger: LedgerRow,
+  drafts: readonly { date: string; lines: readonly { account: string }[] }[],
+  today: string,
+): Promise<Set<string>> {
+  const closed = new Set<string>()
+  for (const year of closableYears(drafts, today, accountClassOf)) {
+    if (await hasClosingVouchers(tx, ledger, year)) closed.add(year)
+  }
+  return closed
+}
+
 export function draftPart(ctx: LedgerContext) {
   return {
     /**
@@ -33,10 +62,13 @@ export function draftPart(ctx: LedgerContext) {
         refuse(shapeError(input.lines))
         const origin = options.origin === undefined ? null : originText(options.origin)
         refuse(dateAheadError(input.date, ctx.clock.today(), 'draft'))
+        const closed = await closedYearsOf(tx, ledger, [input], ctx.clock.today())
+        refuse(closedYearProblem(input, input.lines, closed, accountClassOf))
         const { vouchers } = await writeDrafts(
           tx,
           [{ ledger, ...input, preparedBy, origin, field: '' }],
           ctx.clock.now(),
+          ctx.matterGate,
         )
         return vouchers[0]!
       })
@@ -55,14 +87,18 @@ export function draftPart(ctx: LedgerContext) {
       return ctx.transaction(async (tx) => {
         const ledger = await loadLedger(tx, ledgerId, 'key share', options)
         const today = ctx.clock.today()
+        const closed = await closedYearsOf(tx, ledger, inputs, today)
         const specs = inputs.map((input, index) => ({
           ledger,
           ...input,
           preparedBy,
           field: `vouchers.${index}`,
-          problem: shapeError(input.lines) ?? dateAheadError(input.date, today, 'draft'),
+          problem:
+            shapeError(input.lines) ??
+            dateAheadError(input.date, today, 'draft') ??
+            closedYearProblem(input, input.lines, closed, accountClassOf),
         }))
-        return (await writeDrafts(tx, specs, ctx.clock.now())).vouchers
+        return (await writeDrafts(tx, specs, ctx.clock.now(), ctx.matterGate)).vouchers
       })
     },
 
@@ -132,6 +168,8 @@ export function draftPart(ctx: LedgerContext) {
             reference: l.reference ?? undefined,
           })),
         )
+        const closed = await closedYearsOf(tx, ledger, [{ date, lines: negated }], ctx.clock.today())
+        refuse(closedYearProblem({ date }, negated, closed, accountClassOf))
         const label = original.number === null ? original.id : voucherLabel(original.period, original.number)
         const { vouchers } = await writeDrafts(
           tx,

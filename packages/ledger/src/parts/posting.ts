@@ -15,6 +15,7 @@ import { lockForPosting, type PostingFactRows, postingFacts, writePosting } from
 import type { VoucherRow } from '../store/vouchers.js'
 import type { GuardOptions, Voucher } from '../types.js'
 import { toVoucher } from '../views.js'
+import { checkBeforePosting } from './approvals.js'
 import { loadLedger, voucherNotFound } from './load.js'
 
 /**
@@ -73,6 +74,13 @@ export async function postLocked(
   refuseLinked: boolean,
 ): Promise<Voucher[]> {
   const found = items.flatMap((item) => (item.row ? [item.row] : []))
+  // Only drafts re-ask their matter: a posted one in the batch is refused by the rules below.
+  await checkBeforePosting(
+    ctx.matterGate,
+    tx,
+    ledgers,
+    items.map((item) => ({ field: item.field, row: item.row?.status === 'draft' ? item.row : undefined })),
+  )
   const periods = new Map(found.map((row) => [key(row.ledgerId, row.period), row]))
   const read = await postingFacts(tx, {
     vouchers: found.map((row) => ({ countyCode: row.countyCode, id: row.id })),

@@ -119,3 +119,116 @@ export function checkMatterOnVoucher(
     )
   }
 }
+
+/**
+ * What the app's governance gate found of a named matter (see VoucherMatterGate): null when no
+ * village matter or alliance matter has the id. `missing` lists what its standing lacks on the
+ * voucher date (resolved, resolution disclosed, no objection pending); `amount` is the amount or
+ * cap its subject recorded (null: none, so it authorises no spending).
+ */
+export interface MatterStanding {
+  kind: 'matter' | 'alliance_matter'
+  id: string
+  villageCodes: readonly string[]
+  missing: readonly string[]
+  amount: Fen | null
+}
+
+/**
+ * Whether a named matter authorises this voucher: it exists, it is this village's (or an
+ * alliance matter that includes it), it stands on the voucher date, and its amount covers the
+ * major movement. Pure; the first refusal, or null.
+ */
+export function matterStandingProblem(
+  matterId: string,
+  villageCode: string,
+  standing: MatterStanding | null,
+  need: { kind: MajorKind; amount: Fen } | null,
+): LedgerError | null {
+  if (!standing) {
+    return new LedgerError('ledger.matter_not_found', `no 四议两公开 matter or alliance matter ${matterId}`, {
+      field: 'matterId',
+      context: { matterId },
+    })
+  }
+  if (!standing.villageCodes.includes(villageCode)) {
+    return new LedgerError(
+      'ledger.matter_other_village',
+      `${standing.kind} ${standing.id} was decided by ${standing.villageCodes.join(', ') || 'no village'}, not by ${villageCode}`,
+      {
+        field: 'matterId',
+        context: { matterId, villageCode, decidedBy: standing.villageCodes, basis: APPROVAL_BASIS },
+      },
+    )
+  }
+  if (standing.missing.length > 0) {
+    return new LedgerError(
+      'ledger.matter_not_standing',
+      `${standing.kind} ${standing.id} does not authorise spending yet: ${standing.missing.join('; ')}`,
+      { field: 'matterId', context: { matterId, missing: standing.missing, basis: APPROVAL_BASIS } },
+    )
+  }
+  if (need && (standing.amount === null || standing.amount < need.amount)) {
+    return new LedgerError(
+      'ledger.matter_does_not_cover',
+      standing.amount === null
+        ? `${standing.kind} ${standing.id} records no amount, so it authorises no ${need.kind}`
+        : `${standing.kind} ${standing.id} decided ${formatMoney(standing.amount)}, below this ${need.kind} of ${formatMoney(need.amount)}`,
+      {
+        field: 'matterId',
+        context: {
+          matterId,
+          kind: need.kind,
+          amount: formatMoney(need.amount),
+          decided: standing.amount === null ? null : formatMoney(standing.amount),
+          basis: APPROVAL_BASIS,
+        },
+      },
+    )
+  }
+  return null
+}
+
+/** Which rule a voucher's matter answered: recorded with it (`matter_rule`), shown on the voucher. */
+export interface MatterRule {
+  /** The major-matter amount in force for the village on the voucher date. */
+  majorMatterAmount: Fen
+  /** The major movement found, or null when a matter was named for a voucher below the amount. */
+  need: { kind: MajorKind; amount: Fen } | null
+  on: string
+}
+
+export const matterRuleText = (rule: MatterRule): string =>
+  JSON.stringify({
+    majorMatterAmount: rule.majorMatterAmount.toString(),
+    need: rule.need && { kind: rule.need.kind, amount: rule.need.amount.toString() },
+    on: rule.on,
+  })
+
+export function parseMatterRule(text: string | null): MatterRule | null {
+  if (text === null) return null
+  const raw = JSON.parse(text) as {
+    majorMatterAmount: string
+    need: { kind: MajorKind; amount: string } | null
+    on: string
+  }
+  return {
+    majorMatterAmount: BigInt(raw.majorMatterAmount),
+    need: raw.need && { kind: raw.need.kind, amount: BigInt(raw.need.amount) },
+    on: raw.on,
+  }
+}
+
+/**
+ * Where the county requires it, a voucher is posted only once its chain is complete (audited by
+ * the township 经管站). Pure; the refusal, or null.
+ */
+export function approvalChainProblem(done: readonly ApprovalStep[]): LedgerError | null {
+  const missing = APPROVAL_STEPS.filter((step) => !done.includes(step))
+  if (missing.length === 0) return null
+  return new LedgerError(
+    'ledger.approval_chain_incomplete',
+    `this ledger posts a voucher only after its 村账乡代管 chain is complete; missing: ${missing.join(', ')}`,
+    { context: { done, missing, basis: APPROVAL_BASIS } },
+  )
+}

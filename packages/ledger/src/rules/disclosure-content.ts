@@ -15,7 +15,8 @@ export const SPECIAL_FUND_ACCOUNTS = ['231', '241'] as const
 /**
  * Accounts of assets and resources the ledger itself knows (长期投资, 生物资产, 固定资产, 在建工程,
  * 无形资产 — land-use rights among them). Land, forest and water resources by area come from the
- * 三资 register, not the books [U: not yet integrated].
+ * 三资 register, not the books: the app hands them in, and `registersSection`
+ * (disclosure-registers.ts) publishes them beside these balances.
  */
 export const RESOURCE_ACCOUNTS = ['131', '132', '134', '141', '151', '153', '161'] as const
 

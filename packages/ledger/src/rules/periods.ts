@@ -154,6 +154,9 @@ export function yearCloseProblem(input: {
   })
 }
 
+/** 损益类: the income and expense classes, which the year-end close empties. */
+const isPlClass = (cls: string | undefined) => cls === 'income' || cls === 'expense'
+
 /**
  * After its year-end close a year takes no voucher into its income and expense accounts (损益类):
  * their balances went to 321 本年收益 and on to 322; a later correction of that year's result goes
@@ -168,20 +171,39 @@ export function closedYearProblem(
 ): LedgerError | null {
   const year = voucher.date.slice(0, 4)
   if (!closedYears.has(year)) return null
-  const index = lines.findIndex((l) => {
-    const cls = classOf(l.account)
-    return cls === 'income' || cls === 'expense'
-  })
+  const index = lines.findIndex((l) => isPlClass(classOf(l.account)))
   if (index < 0) return null
   const account = lines[index]!.account
+  const accounts = [...new Set(lines.map((l) => l.account).filter((code) => isPlClass(classOf(code))))]
   return new LedgerError(
     'ledger.closed_year_income',
     `${year} is closed: ${account} (损益类) takes no more vouchers dated in it; book a correction through 322 收益分配—未分配收益 in the current year`,
     {
       field: `lines.${index}.account`,
-      context: { year, account, date: voucher.date, basis: '农村集体经济组织会计制度 年终结账' },
+      context: { year, account, accounts, date: voucher.date, basis: '农村集体经济组织会计制度 年终结账' },
     },
   )
+}
+
+/**
+ * The years a closed-year check must ask about for these drafts: those of drafts that touch an
+ * income or expense account and whose year could already be closed — a year closes on its last
+ * day at the earliest (its closing vouchers are posted at once), so a draft dated in a year whose
+ * 31 December is still ahead of `today` needs no look-up. Most drafts are of the current year:
+ * they cost no statement.
+ */
+export function closableYears(
+  drafts: readonly { date: string; lines: readonly { account: string }[] }[],
+  today: string,
+  classOf: (code: string) => string | undefined,
+): string[] {
+  const years = new Set<string>()
+  for (const draft of drafts) {
+    const year = draft.date.slice(0, 4)
+    if (`${year}-12-31` > today) continue
+    if (draft.lines.some((l) => isPlClass(classOf(l.account)))) years.add(year)
+  }
+  return [...years].sort()
 }
 
 /** Whether a year's end leaves anything to close: profit and loss, or 322 leaves besides the target. */

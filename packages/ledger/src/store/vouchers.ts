@@ -131,6 +131,8 @@ export const VOUCHER_SHAPE = {
   source_ref: 'text',
   source_preparer: 'text',
   source_reviewer: 'text',
+  matter_id: 'text',
+  matter_rule: 'text',
   created_at: 'timestamptz',
 } as const satisfies RecordShape
 

@@ -63,11 +63,12 @@ const divisionFields = {
 const DivisionTrialBalanceOut = TrialBalanceOut.omit({ ledgerId: true })
   .extend(divisionFields)
   .meta({ id: 'DivisionTrialBalance' })
+// The 制度-format forms are always there on the books (consolidated by the same form functions).
 const DivisionBalanceSheetOut = BalanceSheetOut.omit({ ledgerId: true })
-  .extend(divisionFields)
+  .extend({ ...divisionFields, official: BalanceSheetOut.shape.official.unwrap() })
   .meta({ id: 'DivisionBalanceSheet' })
 const DivisionIncomeStatementOut = IncomeStatementOut.omit({ ledgerId: true })
-  .extend(divisionFields)
+  .extend({ ...divisionFields, official: IncomeStatementOut.shape.official.unwrap() })
   .meta({ id: 'DivisionIncomeStatement' })
 
 type Books = {
@@ -129,7 +130,7 @@ const bookRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['ledgers'],
         operationId: 'getDivisionBalanceSheet',
         description:
-          'Any role; over every ledger of a county or township inside the key’s scope, at the end of `period`.',
+          'Any role; over every ledger of a county or township inside the key’s scope, at the end of `period`: one line per first-level account, and `official`, the 制度’s format (行次, grouped lines, 年初数 and 期末数) summed over the ledgers, link legs taken out with `eliminateLinks`.',
         summary: '县/镇 资产负债表 at the end of a month, over every ledger of a county or township',
         querystring: z.object({ within: Division, period: Period, eliminateLinks: Eliminate }),
         response: { 200: hotResponse(DivisionBalanceSheetOut), ...errorResponses() },
@@ -140,8 +141,9 @@ const bookRoutes: FastifyPluginAsyncZod = async (app) => {
       const books = await ledgers().divisionBalanceSheet(divisionOf(request, request.query.within), period, {
         eliminateLinks,
       })
-      const { ledgerId: _ledgerId, ...sheet } = balanceSheetToWire({ ...books, ledgerId: '' })
-      return { ...sheet, ...divisionWire(books) }
+      const { ledgerId: _ledgerId, official, ...sheet } = balanceSheetToWire({ ...books, ledgerId: '' })
+      // The service always gives the books their 制度-format form.
+      return { ...sheet, official: official!, ...divisionWire(books) }
     },
   )
 
@@ -152,7 +154,7 @@ const bookRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['ledgers'],
         operationId: 'getDivisionIncomeStatement',
         description:
-          'Any role; over every ledger of a county or township inside the key’s scope, for `year` (closing entries excluded).',
+          'Any role; over every ledger of a county or township inside the key’s scope, for `year` (closing entries excluded); both halves of the 制度’s format in `official` (rows 1–21: 本年收益, then 年初未分配收益 … 年末未分配收益), summed over the ledgers, link legs and link vouchers taken out with `eliminateLinks`.',
         summary:
           '县/镇 收益及收益分配表 for a year over every ledger of a county or township (closing entries excluded)',
         querystring: z.object({ within: Division, year: Year, eliminateLinks: Eliminate }),
@@ -164,8 +166,12 @@ const bookRoutes: FastifyPluginAsyncZod = async (app) => {
       const books = await ledgers().divisionIncomeStatement(divisionOf(request, request.query.within), year, {
         eliminateLinks,
       })
-      const { ledgerId: _ledgerId, ...statement } = incomeStatementToWire({ ...books, ledgerId: '' })
-      return { ...statement, ...divisionWire(books) }
+      const {
+        ledgerId: _ledgerId,
+        official,
+        ...statement
+      } = incomeStatementToWire({ ...books, ledgerId: '' })
+      return { ...statement, official: official!, ...divisionWire(books) }
     },
   )
 

@@ -5,6 +5,7 @@ import ledgerRoutes from './ledgers.js'
 import linkRoutes from './links.js'
 import periodRoutes from './periods.js'
 import reportRoutes from './reports.js'
+import voucherApprovalRoutes from './voucher-approvals.js'
 import voucherRoutes from './vouchers.js'
 
 /**
@@ -20,6 +21,7 @@ const ledgerDomainRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(reportRoutes)
   await app.register(linkRoutes)
   await app.register(bookRoutes)
+  await app.register(voucherApprovalRoutes)
 }
 
 export default ledgerDomainRoutes

@@ -6,6 +6,7 @@ import { auditedWrite } from '../../audit.js'
 import { errorResponses, Problem } from '../../http/problem.js'
 import { resolveWithin, WithinQuery } from '../../http/scope-query.js'
 import { BOOKKEEPERS, REVIEWERS } from '../../plugins/auth.js'
+import { registersReader } from '../../workflows/disclosure-registers.js'
 import { auditOf, ledgerAccess } from './access.js'
 import { LedgerParams } from './ledgers.js'
 import {
@@ -84,7 +85,7 @@ const linkRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['ledgers'],
         operationId: 'createFinancialDisclosure',
         description:
-          'Admin or reviewer, key covering the ledger’s village. 晒财务: freezes the disclosure of a closed month or quarter (its figures and their sha256); it is then public at /v1/public/villages/{code}/financial-disclosures.',
+          'Admin or reviewer, key covering the ledger’s village. 晒财务: freezes the disclosure of a closed month or quarter (its figures and their sha256); it is then public at /v1/public/villages/{code}/financial-disclosures. With 三资公开: `registers` holds the asset cards held at the period end (cost, accumulated depreciation, net, owners), the resources (area in 亩, status) and the contracts (party, object, term, amount, received / due / overdue at the period end) of the collective’s registers — empty parts with a note when it has none.',
         summary: '晒财务: freeze the financial disclosure of a closed month or quarter, with its sha256',
         params: LedgerParams,
         body: CreateDisclosureInput,
@@ -96,12 +97,11 @@ const linkRoutes: FastifyPluginAsyncZod = async (app) => {
       const disclosure = await auditedWrite(
         request,
         ({ services }) =>
-          services.ledger.createDisclosure(
-            request.params.id,
-            request.body,
-            access.keyId,
-            access.options(services),
-          ),
+          services.ledger.createDisclosure(request.params.id, request.body, access.keyId, {
+            ...access.options(services),
+            // 三资公开: the collective's registers as of the period end, in this transaction.
+            registers: registersReader(services),
+          }),
         (d) => ({
           ...auditOf(access.ledger, 'financial_disclosure', d.id),
           after: { period: d.period, sha256: d.sha256 },

@@ -58,6 +58,21 @@ export const VoucherOut = z
       description:
         'for a voucher imported already reviewed from another system: its reference there and the 记账 / 审核 names it recorded',
     }),
+    matterId: Id.nullable().meta({
+      description:
+        'the resolved 四议两公开 matter (village or alliance matter) authorising this payment, loan, disposal or borrowing',
+    }),
+    matterRule: z
+      .object({
+        majorMatterAmount: MoneyOut,
+        need: z.object({ kind: z.enum(['payment', 'disposal', 'borrowing']), amount: MoneyOut }).nullable(),
+        on: BusinessDate,
+      })
+      .nullable()
+      .meta({
+        description:
+          'the rule the matter answered: the major-matter amount in force for the village on the voucher date, and the movement that reached it',
+      }),
     totals: z.object({ debit: MoneyOut, credit: MoneyOut }),
     lines: z.array(
       z.object({
@@ -77,6 +92,14 @@ export const VoucherOut = z
 export function voucherToWire(voucher: Voucher): z.infer<typeof VoucherOut> {
   return {
     ...voucher,
+    matterRule: voucher.matterRule && {
+      majorMatterAmount: money(voucher.matterRule.majorMatterAmount),
+      need: voucher.matterRule.need && {
+        kind: voucher.matterRule.need.kind,
+        amount: money(voucher.matterRule.need.amount),
+      },
+      on: voucher.matterRule.on,
+    },
     totals: { debit: money(voucher.totals.debit), credit: money(voucher.totals.credit) },
     lines: voucher.lines.map((line) => ({
       ...line,
@@ -285,7 +308,7 @@ const BalanceSheetFormOut = z
   .meta({
     id: 'BalanceSheetForm',
     description:
-      '资产负债表 in the format of 《农村集体经济组织会计制度》(财会〔2023〕14号): grouped lines with 行次, 年初数 and 期末数. Present on a single ledger’s sheet.',
+      '资产负债表 in the format of 《农村集体经济组织会计制度》(财会〔2023〕14号): grouped lines with 行次, 年初数 and 期末数. Present on a single ledger’s sheet and on the county/township books.',
   })
 
 export const BalanceSheetOut = z
@@ -372,7 +395,7 @@ export const IncomeStatementOut = z
       .meta({
         id: 'IncomeStatementForm',
         description:
-          '收益及收益分配表 in the 制度’s format, both halves with 行次: 经营收入 … 本年收益 (rows 1–13), then 年初未分配收益 … 年末未分配收益 (rows 14–21). Present on a single ledger’s statement.',
+          '收益及收益分配表 in the 制度’s format, both halves with 行次: 经营收入 … 本年收益 (rows 1–13), then 年初未分配收益 … 年末未分配收益 (rows 14–21). Present on a single ledger’s statement and on the county/township books.',
       })
       .optional(),
   })
