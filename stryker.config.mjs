@@ -50,7 +50,13 @@ export default {
   // vitest.mutation.config.ts (not Stryker's `testFiles`, which loses static mutants, #6144).
   vitest: { configFile: 'vitest.mutation.config.ts', related: true },
   coverageAnalysis: 'perTest',
-  mutate: [...selected.flatMap(mutateOf), '!packages/*/src/**/*.test.ts'],
+  // Tests and their support files (`*.test-helper.ts`, e.g. collective's `refused`) are not rules:
+  // a mutant in a helper only tests the tests.
+  mutate: [
+    ...selected.flatMap(mutateOf),
+    '!packages/*/src/**/*.test.ts',
+    '!packages/*/src/**/*.test-helper.ts',
+  ],
   // scripts/mutation.mjs runs one package at a time and applies `break` to the overall score
   // (BREAK below); a direct `stryker run` over everything applies it here.
   thresholds: { high: 95, low: BREAK, break: only ? null : BREAK },
