@@ -149,6 +149,26 @@ describe('major payments carry their matter', () => {
   })
 })
 
+describe('a matter covers what it decided over all its payments', () => {
+  it('refuses 422 a payment that would take the matter past its amount, until a draft is withdrawn', async () => {
+    const cap = await decidedMatter(t, LIMENGDE, { category: 'large_expenditure', amount: '100000.00' })
+    const first = await draft(payment('60000.00', cap))
+    expect(first.statusCode, first.body).toBe(201)
+    const over = problem(await draft(payment('50000.00', cap)), 422, 'ledger.matter_does_not_cover')
+    expect(over.errors).toEqual([{ field: 'matterId', message: expect.any(String) }])
+    expect(over.context).toMatchObject({ decided: '100000.00', charged: '60000.00', amount: '50000.00' })
+    const rest = await draft(payment('40000.00', cap))
+    expect(rest.statusCode, rest.body).toBe(201)
+    // Withdrawing a draft gives its part back.
+    const removed = await t.call('DELETE', `/v1/ledgers/${books.ledgerId}/vouchers/${first.json().id}`, {
+      key: books.bookkeeper,
+    })
+    expect(removed.statusCode, removed.body).toBeLessThan(300)
+    expect((await draft(payment('60000.00', cap))).statusCode).toBe(201)
+    problem(await draft(payment('50000.00', cap)), 422, 'ledger.matter_does_not_cover')
+  })
+})
+
 describe('村账乡代管 approval chain', () => {
   it('takes the four steps by four keys and lists them with their signers', async () => {
     const id = (await draft(payment('100.00'))).json().id

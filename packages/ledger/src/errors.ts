@@ -83,7 +83,8 @@ export const LEDGER_ERRORS = {
   },
   'ledger.matter_does_not_cover': {
     kind: 'rule',
-    meaning: 'the amount the matter decided is below the voucher’s major movement',
+    meaning:
+      'the amount the matter decided is below the voucher’s major movement plus what is already charged to it',
   },
   'ledger.approval_chain_incomplete': {
     kind: 'rule',

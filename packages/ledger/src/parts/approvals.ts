@@ -9,11 +9,12 @@ import {
   checkMatterOnVoucher,
   type MatterStanding,
   majorMatterNeed,
+  matterChargedProblem,
   matterRuleText,
   matterStandingProblem,
   parseMatterRule,
 } from '../rules/approvals.js'
-import { type ApprovalRow, approvalsOf, insertApproval } from '../store/approvals.js'
+import { type ApprovalRow, approvalsOf, chargedToMatter, insertApproval } from '../store/approvals.js'
 import type { LedgerRow } from '../store/ledgers.js'
 import { ledgerWithVoucher, lockVoucher } from '../store/vouchers.js'
 import type { GuardOptions, LedgerRef } from '../types.js'
@@ -71,6 +72,7 @@ const NO_MATTER: DraftMatter = { matterId: null, matterRule: null }
  * amount (the gate caches it per request). Throws the refusal, prefixed with the item's field.
  */
 export async function draftMatter(
+  q: Database,
   gate: VoucherMatterGate | undefined,
   ledger: LedgerRow,
   spec: {
@@ -79,6 +81,8 @@ export async function draftMatter(
     matterId?: string | undefined
     field: string
   },
+  /** Fen charged to each matter by earlier drafts of the same batch (updated here). */
+  batchCharged: Map<string, Fen> = new Map(),
 ): Promise<DraftMatter> {
   const matterId = spec.matterId ?? null
   if (!gate || (!matterId && !majorMatterNeed(spec.lines, 1n))) return NO_MATTER
@@ -88,13 +92,15 @@ export async function draftMatter(
     const need = majorMatterNeed(spec.lines, threshold)
     checkMatterOnVoucher(need, matterId, threshold)
     if (!matterId) return NO_MATTER
-    const problem = matterStandingProblem(
-      matterId,
-      ledger.villageCode,
-      await gate.matterStanding(matterId, spec.date),
-      need,
-    )
+    const standing = await gate.matterStanding(matterId, spec.date)
+    const problem = matterStandingProblem(matterId, ledger.villageCode, standing, need)
     if (problem) throw problem
+    if (need) {
+      const charged = batchCharged.get(matterId) ?? (await chargedToMatter(q, ledger.countyCode, matterId))
+      const over = matterChargedProblem(matterId, standing!.amount, charged, need)
+      if (over) throw over
+      batchCharged.set(matterId, charged + need.amount)
+    }
     return { matterId, matterRule: matterRuleText({ majorMatterAmount: threshold, need, on: spec.date }) }
   } catch (error) {
     throw spec.field ? withFieldPrefix(error, spec.field) : error

@@ -91,7 +91,7 @@ export async function writeDrafts(
   now: Date,
   gate?: VoucherMatterGate,
 ): Promise<{ rows: VoucherRow[]; vouchers: Voucher[] }> {
-  const matters = await mattersOf(specs, gate)
+  const matters = await mattersOf(q, specs, gate)
   const rows: VoucherRow[] = []
   const lineRows: LineRecord[] = []
   const storedLines: StoredLine[][] = []
@@ -184,12 +184,13 @@ type DraftFactsKey = { county_code: string; ledger_id: string }
  * Each gated draft's matter, in input order (the first refusal wins). A draft that is refused by
  * a rule needing no database is named by that rule first, so the gate asks nothing for it.
  */
-async function mattersOf(specs: readonly DraftSpec[], gate: VoucherMatterGate | undefined) {
+async function mattersOf(q: Database, specs: readonly DraftSpec[], gate: VoucherMatterGate | undefined) {
   const out: DraftMatter[] = []
+  const charged = new Map<string, Fen>()
   for (const spec of specs) {
     out.push(
       gate && gated(spec) && !spec.problem
-        ? await draftMatter(gate, spec.ledger, spec)
+        ? await draftMatter(q, gate, spec.ledger, spec, charged)
         : { matterId: null, matterRule: null },
     )
   }

@@ -189,6 +189,34 @@ export function matterStandingProblem(
   return null
 }
 
+/**
+ * One matter authorises what it decided, not that much per voucher: the payments already charged
+ * to it (live vouchers naming it) plus this one stay within its amount. Pure; null when they do.
+ */
+export function matterChargedProblem(
+  matterId: string,
+  decided: Fen | null,
+  charged: Fen,
+  need: { kind: MajorKind; amount: Fen } | null,
+): LedgerError | null {
+  if (!need || decided === null || charged + need.amount <= decided) return null
+  return new LedgerError(
+    'ledger.matter_does_not_cover',
+    `matter ${matterId} decided ${formatMoney(decided)}; ${formatMoney(charged)} is already charged to it, so this ${need.kind} of ${formatMoney(need.amount)} would exceed it`,
+    {
+      field: 'matterId',
+      context: {
+        matterId,
+        kind: need.kind,
+        amount: formatMoney(need.amount),
+        decided: formatMoney(decided),
+        charged: formatMoney(charged),
+        basis: APPROVAL_BASIS,
+      },
+    },
+  )
+}
+
 /** Which rule a voucher's matter answered: recorded with it (`matter_rule`), shown on the voucher. */
 export interface MatterRule {
   /** The major-matter amount in force for the village on the voucher date. */
