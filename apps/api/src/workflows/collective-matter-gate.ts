@@ -1,7 +1,6 @@
 import { type MatterGate, matterStandingProblem } from '@liancun/collective'
-import { DomainError } from '@liancun/core'
-import type { DecisionStanding } from '@liancun/governance'
 import type { Services } from '../services.js'
+import { matterOrAllianceStanding } from './matter-standing.js'
 
 /**
  * The 四议两公开 gate of the 三资 registers (a disposal of collective property, a 发包/租赁
@@ -16,7 +15,7 @@ export function collectiveMatterGate(services: Services): MatterGate {
       return (await services.governance.getRules(ref.villageCode, on)).rules.majorMatterFen
     },
     async checkMatter(matterId, ref, on) {
-      const standing = await standingOf(services, matterId, on)
+      const standing = await matterOrAllianceStanding(services, matterId, on)
       const missing = standing
         ? [
             ...standing.missing,
@@ -31,19 +30,4 @@ export function collectiveMatterGate(services: Services): MatterGate {
       if (problem) throw problem
     },
   }
-}
-
-async function standingOf(services: Services, id: string, on: string): Promise<DecisionStanding | null> {
-  for (const ref of [{ matterId: id }, { allianceMatterId: id }]) {
-    try {
-      return await services.governance.decisionStanding(ref, on)
-    } catch (error) {
-      const notFound =
-        DomainError.isInstance(error) &&
-        (error.code === 'governance.matter_not_found' ||
-          error.code === 'governance.alliance_matter_not_found')
-      if (!notFound) throw error
-    }
-  }
-  return null
 }

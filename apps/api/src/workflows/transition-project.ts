@@ -3,6 +3,7 @@ import type { GateReads, GuardOptions, ProjectRef, TransitionGate, TransitionInp
 import { type DecisionStanding, SUBJECT_BASIS, subjectCovers } from '@liancun/governance'
 import type { Services } from '../services.js'
 import { assetCardsFromTitle } from './asset-cards-from-title.js'
+import { matterOrAllianceStanding } from './matter-standing.js'
 import { postingAccount } from './posting-account.js'
 
 /**
@@ -175,22 +176,14 @@ async function covering(
 
 /** A decision reference names a village matter or an alliance matter. */
 export async function standingOf(services: Services, ref: string, on: string): Promise<DecisionStanding> {
-  try {
-    return await services.governance.decisionStanding({ matterId: ref }, on)
-  } catch (error) {
-    if (!(DomainError.isInstance(error) && error.code === 'governance.matter_not_found')) throw error
+  const standing = await matterOrAllianceStanding(services, ref, on)
+  if (!standing) {
+    throw new DomainError('funds.decision_not_found', `no 四议两公开 matter or alliance matter ${ref}`, {
+      kind: 'rule',
+      field: 'decisionRef',
+    })
   }
-  try {
-    return await services.governance.decisionStanding({ allianceMatterId: ref }, on)
-  } catch (error) {
-    if (DomainError.isInstance(error) && error.code === 'governance.alliance_matter_not_found') {
-      throw new DomainError('funds.decision_not_found', `no 四议两公开 matter or alliance matter ${ref}`, {
-        kind: 'rule',
-        field: 'decisionRef',
-      })
-    }
-    throw error
-  }
+  return standing
 }
 
 /**

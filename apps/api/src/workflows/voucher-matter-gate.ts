@@ -1,7 +1,8 @@
-import { DomainError, type Fen } from '@liancun/core'
-import { type DecisionStanding, effectiveRules } from '@liancun/governance'
+import type { Fen } from '@liancun/core'
+import { effectiveRules } from '@liancun/governance'
 import type { MatterStanding, VoucherMatterGate } from '@liancun/ledger'
 import type { Services } from '../services.js'
+import { matterOrAllianceStanding } from './matter-standing.js'
 
 /**
  * The ledger's 四议两公开 port (issue 12 item 6): the major-matter amount is the governance rule
@@ -35,7 +36,7 @@ export function voucherMatterGate(
       return effectiveRules(ref.villageCode, on, await read).majorMatterFen
     },
     async matterStanding(matterId, on): Promise<MatterStanding | null> {
-      const standing = await standingOf(services, matterId, on)
+      const standing = await matterOrAllianceStanding(services, matterId, on)
       return (
         standing && {
           kind: standing.kind,
@@ -48,20 +49,4 @@ export function voucherMatterGate(
     },
     approvalChainRequired: (ref) => chain.includes('*') || chain.includes(ref.countyCode),
   }
-}
-
-/** A village matter, else an alliance matter, with this id; null when neither exists. */
-async function standingOf(services: Services, id: string, on: string): Promise<DecisionStanding | null> {
-  for (const ref of [{ matterId: id }, { allianceMatterId: id }]) {
-    try {
-      return await services.governance.decisionStanding(ref, on)
-    } catch (error) {
-      const notFound =
-        DomainError.isInstance(error) &&
-        (error.code === 'governance.matter_not_found' ||
-          error.code === 'governance.alliance_matter_not_found')
-      if (!notFound) throw error
-    }
-  }
-  return null
 }
