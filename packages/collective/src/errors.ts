@@ -129,6 +129,20 @@ export const COLLECTIVE_ERRORS = {
     kind: 'rule',
     meaning: 'a run’s monitored households are paid by the collective whose ledger booked their payables',
   },
+  // asset cards from ledger entries (资产卡片 from 151 / 141 entries)
+  'collective.entry_line_not_found': {
+    kind: 'not_found',
+    meaning: 'the voucher has no line with this number',
+  },
+  'collective.entry_not_posted': {
+    kind: 'rule',
+    meaning: 'a card is made from an entry of a posted voucher that was not reversed',
+  },
+  'collective.entry_not_asset': {
+    kind: 'rule',
+    meaning: 'a card is made from a debit to 151 固定资产 or 141 长期投资 (or a sub-account)',
+  },
+  'collective.entry_has_card': { kind: 'conflict', meaning: 'one ledger entry makes one asset card' },
 } as const satisfies Record<`collective.${string}`, { kind: DomainErrorKind; meaning: string }>
 
 export type CollectiveErrorCode = keyof typeof COLLECTIVE_ERRORS

@@ -14,6 +14,7 @@ export {
   ASSET_CATEGORIES,
   ASSET_CLASSES,
   ContractPaymentInput,
+  CreateAssetFromEntryInput,
   CreateAssetInput,
   CreateContractInput,
   CreateHoldingInput,
@@ -78,6 +79,14 @@ export {
   DEPRECIATION_CREDIT,
   DEPRECIATION_EXPENSE_ACCOUNTS,
 } from './rules/depreciation-booking.js'
+export {
+  cardOfEntry,
+  categoryOfAccount,
+  ENTRY_CARD_ACCOUNTS,
+  type EntryCardCategory,
+  type LedgerEntry,
+  lineOf,
+} from './rules/entry-card.js'
 export { MAJOR_MATTER_BASIS, matterStandingProblem, requireMatter } from './rules/matters.js'
 export {
   RECONCILED_ACCOUNTS,

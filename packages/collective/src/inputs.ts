@@ -188,6 +188,34 @@ export const CreateAssetInput = z
   })
 export type CreateAssetInput = z.infer<typeof CreateAssetInput>
 
+/**
+ * A card from a ledger entry: the entry gives category (151 / 141), cost (its debit) and the
+ * acquisition day (the voucher date); the rest of the card is as on any card.
+ */
+export const CreateAssetFromEntryInput = CreateAssetInput.pick({
+  name: true,
+  assetClass: true,
+  location: true,
+  manager: true,
+  managerPersonId: true,
+  owners: true,
+  depreciation: true,
+})
+  .extend({
+    voucherId: Id.meta({ description: 'a posted voucher of the ledger the registers are bound to' }),
+    lineNo: z.number().int().min(1).max(10_000).meta({ description: 'its line debiting 151 or 141' }),
+  })
+  .meta({
+    example: {
+      voucherId: '0190a5f0-0000-8000-8000-000000000010',
+      lineNo: 1,
+      name: '瓦泉村冷库',
+      assetClass: 'operating',
+      depreciation: { method: 'straight_line', usefulLifeMonths: 240 },
+    },
+  })
+export type CreateAssetFromEntryInput = z.infer<typeof CreateAssetFromEntryInput>
+
 export const DISPOSAL_KINDS = ['sale', 'scrap', 'transfer', 'donation', 'loss'] as const
 export const DisposeAssetInput = z
   .strictObject({

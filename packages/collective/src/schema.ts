@@ -229,12 +229,17 @@ export const assets = collectiveSchema.table(
     usefulLifeMonths: integer('useful_life_months'),
     residualValue: fen('residual_value').notNull().default(sql`0`),
     disposedOn: day('disposed_on'),
+    /** The ledger entry the card was made from (voucher id, line number); null for other cards. */
+    sourceVoucherId: text('source_voucher_id'),
+    sourceLineNo: integer('source_line_no'),
     createdBy: text('created_by').notNull(),
     createdAt: created(),
   },
   (t) => [
     primaryKey({ columns: [t.countyCode, t.id] }),
     index('assets_collective_idx').on(t.countyCode, t.collectiveId, t.category),
+    // One entry makes one card (nulls are distinct: cards not made from an entry are unaffected).
+    uniqueIndex('assets_source_entry_unique').on(t.countyCode, t.sourceVoucherId, t.sourceLineNo),
     collectiveRef(t),
     check('assets_cost_positive', sql`${t.cost} > 0`),
   ],

@@ -1,7 +1,7 @@
-import { type Fen, newId, type Page, toPage } from '@liancun/core'
+import { type Clock, type Database, type Fen, newId, type Page, toPage } from '@liancun/core'
 import type { CollectiveContext, CollectiveRef, GuardOptions } from '../context.js'
 import { CollectiveError, notAfterToday, notFound } from '../errors.js'
-import type { CreateAssetInput, DisposeAssetInput } from '../inputs.js'
+import type { CreateAssetFromEntryInput, CreateAssetInput, DisposeAssetInput } from '../inputs.js'
 import {
   bookValueOn,
   checkTerms,
@@ -10,10 +10,12 @@ import {
   type DepreciationTerms,
   monthIndex,
 } from '../rules/depreciation.js'
+import { cardOfEntry, type LedgerEntry, lineOf } from '../rules/entry-card.js'
 import { requireMatter } from '../rules/matters.js'
 import { reconcile } from '../rules/reconciliation.js'
 import { type AssetRecord, type AssetRow, assetsOf, insertAsset, insertDisposal } from '../store/assets.js'
-import { loadCollective } from './load.js'
+import type { CollectiveRow } from '../store/registers.js'
+import { loadCollective, uniquely } from './load.js'
 
 /** The national default of the major-matter amount (5万元), where the app passes none. */
 export const DEFAULT_MAJOR_MATTER_FEN = 5_000_000n
@@ -71,6 +73,11 @@ export function toAsset({ row, owners, disposal }: AssetRecord, asOf: string) {
       majorMatterAmount: disposal.majorMatterAmount,
       note: disposal.note,
     },
+    /** The ledger entry the card was made from (voucher, line); null for other cards. */
+    source:
+      row.sourceVoucherId === null || row.sourceLineNo === null
+        ? null
+        : { voucherId: row.sourceVoucherId, lineNo: row.sourceLineNo },
   }
 }
 export type Asset = ReturnType<typeof toAsset>
@@ -86,54 +93,51 @@ export function assetPart({ db, clock }: CollectiveContext) {
     ): Promise<Asset> {
       return db.transaction(async (tx) => {
         const c = await loadCollective(tx, collectiveId, options)
-        notAfterToday(input.acquiredOn, clock.today(), 'acquiredOn')
-        const d = input.depreciation
-        checkTerms({
-          cost: input.cost,
-          method: d.method,
-          usefulLifeMonths: d.usefulLifeMonths,
-          residualValue: d.residualValue,
-        })
-        const seen = new Set<string>()
-        input.owners.forEach((o, i) => {
-          const key = `${o.holderKind}:${o.holderId}`
-          if (seen.has(key)) {
-            throw new CollectiveError('collective.duplicate_owner', `${key} is listed twice`, {
-              field: `owners.${i}.holderId`,
-            })
-          }
-          seen.add(key)
-        })
-        const id = newId(c.countyCode)
-        // No owners named: the collective owns the whole asset (确权 to the collective).
-        const owners = input.owners.length
-          ? input.owners
-          : [{ holderKind: 'collective' as const, holderId: c.id, holderName: c.name, units: 1n }]
-        const record = await insertAsset(
-          tx,
-          {
-            countyCode: c.countyCode,
-            id,
-            collectiveId: c.id,
-            name: input.name,
-            category: input.category,
-            assetClass: input.assetClass,
-            cost: input.cost,
-            acquiredOn: input.acquiredOn,
-            location: input.location,
-            manager: input.manager,
-            managerPersonId: input.managerPersonId ?? null,
-            fundSourceIds: JSON.stringify(input.fundSourceIds),
-            projectIds: JSON.stringify(input.projectIds),
-            depreciationMethod: d.method,
-            usefulLifeMonths: d.usefulLifeMonths,
-            residualValue: d.residualValue,
-            createdBy,
-            createdAt: clock.now(),
-          },
-          owners.map((o) => ({ countyCode: c.countyCode, assetId: id, ...o })),
+        return writeAsset(tx, c, input, createdBy, null, clock)
+      })
+    },
+
+    /**
+     * 资产卡片 from a ledger entry: the app reads the voucher from the ledger the registers are
+     * bound to (`entry`); the card takes its category (151 fixed, 141 investment), cost (the
+     * debit) and acquisition day (the voucher date) from the line, and records the voucher and
+     * line. One entry makes one card (`collective.entry_has_card`).
+     */
+    async createAssetFromEntry(
+      collectiveId: string,
+      input: CreateAssetFromEntryInput,
+      entry: Omit<LedgerEntry, 'line'> & { ledgerId: string; lines: readonly LedgerEntry['line'][] },
+      createdBy: string,
+      options?: GuardOptions,
+    ): Promise<Asset> {
+      return db.transaction(async (tx) => {
+        const c = await loadCollective(tx, collectiveId, options)
+        // The app reads the voucher in the registers' own ledger; anything else names no entry here.
+        if (entry.ledgerId !== c.ledgerId || entry.voucherId !== input.voucherId) {
+          throw new CollectiveError(
+            'collective.entry_line_not_found',
+            `voucher ${input.voucherId} is not an entry of ledger ${c.ledgerId}`,
+            { field: 'voucherId', context: { voucherId: input.voucherId, lineNo: input.lineNo } },
+          )
+        }
+        const line = lineOf(entry.voucherId, entry.lines, input.lineNo)
+        const card = cardOfEntry({ ...entry, line })
+        const { voucherId, lineNo, ...rest } = input
+        return uniquely(
+          () =>
+            writeAsset(
+              tx,
+              c,
+              { ...rest, ...card, fundSourceIds: [], projectIds: [] },
+              createdBy,
+              { voucherId, lineNo },
+              clock,
+            ),
+          'assets_source_entry_unique',
+          'collective.entry_has_card',
+          `line ${lineNo} of voucher ${voucherId} already has its asset card`,
+          'lineNo',
         )
-        return toAsset(record, clock.today())
       })
     },
 
@@ -260,6 +264,70 @@ export function assetPart({ db, clock }: CollectiveContext) {
       return { collectiveId: c.id, ledgerId: c.ledgerId, period, ...reconcile(cards, balances) }
     },
   }
+}
+
+/**
+ * Writes one card (checks its terms and owners first); `source` is the ledger entry it was made
+ * from, if any. Shared by the plain card and the card from an entry, so both check the same.
+ */
+async function writeAsset(
+  tx: Database,
+  c: CollectiveRow,
+  input: CreateAssetInput,
+  createdBy: string,
+  source: { voucherId: string; lineNo: number } | null,
+  clock: Clock,
+): Promise<Asset> {
+  notAfterToday(input.acquiredOn, clock.today(), 'acquiredOn')
+  const d = input.depreciation
+  checkTerms({
+    cost: input.cost,
+    method: d.method,
+    usefulLifeMonths: d.usefulLifeMonths,
+    residualValue: d.residualValue,
+  })
+  const seen = new Set<string>()
+  input.owners.forEach((o, i) => {
+    const key = `${o.holderKind}:${o.holderId}`
+    if (seen.has(key)) {
+      throw new CollectiveError('collective.duplicate_owner', `${key} is listed twice`, {
+        field: `owners.${i}.holderId`,
+      })
+    }
+    seen.add(key)
+  })
+  const id = newId(c.countyCode)
+  // No owners named: the collective owns the whole asset (确权 to the collective).
+  const owners = input.owners.length
+    ? input.owners
+    : [{ holderKind: 'collective' as const, holderId: c.id, holderName: c.name, units: 1n }]
+  const record = await insertAsset(
+    tx,
+    {
+      countyCode: c.countyCode,
+      id,
+      collectiveId: c.id,
+      name: input.name,
+      category: input.category,
+      assetClass: input.assetClass,
+      cost: input.cost,
+      acquiredOn: input.acquiredOn,
+      location: input.location,
+      manager: input.manager,
+      managerPersonId: input.managerPersonId ?? null,
+      fundSourceIds: JSON.stringify(input.fundSourceIds),
+      projectIds: JSON.stringify(input.projectIds),
+      depreciationMethod: d.method,
+      usefulLifeMonths: d.usefulLifeMonths,
+      residualValue: d.residualValue,
+      sourceVoucherId: source?.voucherId ?? null,
+      sourceLineNo: source?.lineNo ?? null,
+      createdBy,
+      createdAt: clock.now(),
+    },
+    owners.map((o) => ({ countyCode: c.countyCode, assetId: id, ...o })),
+  )
+  return toAsset(record, clock.today())
 }
 
 /** The last day of the month of `date`. */

@@ -1,4 +1,5 @@
 import {
+  CreateAssetFromEntryInput,
   CreateAssetInput,
   CreateResourceInput,
   DisposeAssetInput,
@@ -13,8 +14,10 @@ import { auditedWrite } from '../../audit.js'
 import { errorResponses } from '../../http/problem.js'
 import { AsOfQuery } from '../../http/scope-query.js'
 import { BOOKKEEPERS, requireActor } from '../../plugins/auth.js'
+import { assetCardFromEntry } from '../../workflows/asset-card-from-entry.js'
 import { collectiveMatterGate } from '../../workflows/collective-matter-gate.js'
 import { reconcileCollectiveAssets } from '../../workflows/reconcile-collective-assets.js'
+import { ledgerAccess } from '../ledger/access.js'
 import { pageOf } from '../organization/schemas.js'
 import { CollectiveParams, collectiveAccess, REGISTRARS } from './access.js'
 import { AssetOut, assetToWire, ReconciliationOut, ResourceOut, reconciliationToWire } from './schemas.js'
@@ -50,6 +53,37 @@ const assetRoutes: FastifyPluginAsyncZod = async (app) => {
             requireActor(request).keyId,
             access.options(services),
           ),
+        (a) => access.audit('asset', a.id),
+        assetToWire,
+      )
+      return reply.code(201).send(asset)
+    },
+  )
+
+  app.post(
+    '/v1/collectives/:id/assets::from-entry',
+    {
+      schema: {
+        tags,
+        operationId: 'createAssetCardFromEntry',
+        summary: 'Create an asset card from a ledger entry: a posted debit to 151 固定资产 or 141 长期投资',
+        description:
+          'Admin, bookkeeper or clerk of the village. The voucher is read in the ledger the registers are bound to (another ledger’s voucher: 404); the card takes category (151 fixed, 141 investment, sub-accounts included), cost (the line’s debit) and acquisition day (the voucher date) from the line and records the voucher and line (`source`). 404 `collective.entry_line_not_found` for a line number the voucher lacks; 422 `collective.entry_not_posted` (draft or reversed voucher), `collective.entry_not_asset` (not a debit to 151 / 141); 409 `collective.entry_has_card` (one entry, one card).',
+        params: CollectiveParams,
+        body: CreateAssetFromEntryInput,
+        response: { 201: AssetOut, ...errorResponses(404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const access = collectiveAccess(request, REGISTRARS)
+      const ledger = ledgerAccess(request)
+      const asset = await auditedWrite(
+        request,
+        ({ services }) =>
+          assetCardFromEntry(services, request.params.id, request.body, requireActor(request).keyId, {
+            collective: access.options(services),
+            ledger: ledger.options(services),
+          }),
         (a) => access.audit('asset', a.id),
         assetToWire,
       )

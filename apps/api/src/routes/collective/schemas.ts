@@ -197,6 +197,10 @@ export const AssetOut = z
         note: z.string(),
       })
       .nullable(),
+    source: z
+      .object({ voucherId: Id, lineNo: z.number().int() })
+      .nullable()
+      .meta({ description: 'the ledger entry (voucher, line) the card was made from; null for other cards' }),
   })
   .meta({ id: 'AssetCard' })
 
