@@ -69,8 +69,18 @@ export function closeProblem(input: {
 /** Why a month may not reopen, or null: it must be closed, and no later month may be. */
 export function reopenProblem(period: string, closed: ReadonlySet<string>): LedgerError | null {
   if (!closed.has(period)) return new LedgerError('ledger.period_open', `period ${period} is not closed`)
-  const later = [...closed].filter((p) => p > period).sort()[0]
-  if (later) return new LedgerError('ledger.later_period_closed', `reopen ${later} first`)
+  // Months reopen from the latest closed one back, so the one to reopen first is the latest.
+  const later = [...closed].filter((p) => p > period).sort()
+  const latest = later.at(-1)
+  if (latest) {
+    return new LedgerError(
+      'ledger.later_period_closed',
+      `reopen ${latest} first (months reopen from the latest back)`,
+      {
+        context: { period, laterClosed: later },
+      },
+    )
+  }
   return null
 }
 
