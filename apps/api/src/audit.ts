@@ -1,4 +1,5 @@
 import { type Database, newId } from '@liancun/core'
+import { sql } from 'drizzle-orm'
 import type { FastifyRequest } from 'fastify'
 import { claimInTransaction } from './plugins/idempotency.js'
 import { auditLog, NATIONAL_COUNTY } from './schema.js'
@@ -19,14 +20,19 @@ const NEVER_AUDITED = new Set(['secret', 'secretHash'])
 
 /** JSON-safe copy for the audit images: bigints (money in fen) become strings, secrets are dropped. */
 export function auditImage(value: unknown): unknown {
-  return value === undefined
-    ? null
-    : JSON.parse(
-        JSON.stringify(value, (key, v) =>
-          NEVER_AUDITED.has(key) ? undefined : typeof v === 'bigint' ? v.toString() : v,
-        ),
-      )
+  const text = auditJson(value)
+  return text === null ? null : JSON.parse(text)
 }
+
+/** The audit image as JSON text (null for no image): written as jsonb without a parse and re-stringify. */
+function auditJson(value: unknown): string | null {
+  if (value === undefined || value === null) return null
+  return JSON.stringify(value, (key, v) =>
+    NEVER_AUDITED.has(key) ? undefined : typeof v === 'bigint' ? v.toString() : v,
+  )
+}
+
+const jsonb = (text: string | null) => (text === null ? null : sql`${text}::jsonb`)
 
 export async function recordAudit(
   tx: Database,
@@ -42,8 +48,8 @@ export async function recordAudit(
     operation: request.routeOptions.schema?.operationId ?? `${request.method} ${request.routeOptions.url}`,
     targetType: entry.target.type,
     targetId: entry.target.id,
-    before: auditImage(entry.before),
-    after: auditImage(entry.after),
+    before: jsonb(auditJson(entry.before)),
+    after: jsonb(auditJson(entry.after)),
   })
 }
 

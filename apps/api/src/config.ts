@@ -46,6 +46,11 @@ export const EnvSchema = z.object({
   LIANCUN_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   LIANCUN_TRUST_PROXY: flag,
+  /** PostgreSQL: name the API's parameterised statements so the server parses and plans them once per connection. */
+  LIANCUN_PG_STATEMENT_CACHE: z
+    .enum(['1', '0', 'true', 'false', 'on', 'off', ''])
+    .optional()
+    .transform((value) => !(value === '0' || value === 'false' || value === 'off')),
   /** Public base URL of this API (https://example.org/liancun): the QR codes of printed boards point there. */
   LIANCUN_PUBLIC_URL: z
     .string()
@@ -95,6 +100,8 @@ export interface AppConfig {
   trustProxy: boolean
   /** Seconds an authenticated key is cached; 0 = ask the database on every request. */
   keyCacheSeconds: number
+  /** PostgreSQL only: named prepared statements for the API's queries (see `cacheStatements`). */
+  pgStatementCache: boolean
   /** Base URL the QR codes of printed boards point to; absent → the request's own host. */
   publicUrl: string | undefined
   /** Chromium for board PDFs: a path, `off`, or absent (find the system's at run time). */
@@ -126,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     authFailureWindowSeconds: e.LIANCUN_AUTH_FAILURE_WINDOW_SECONDS,
     trustProxy: e.LIANCUN_TRUST_PROXY,
     keyCacheSeconds: e.LIANCUN_KEY_CACHE_SECONDS,
+    pgStatementCache: e.LIANCUN_PG_STATEMENT_CACHE,
     publicUrl: e.LIANCUN_PUBLIC_URL,
     chromiumPath: e.LIANCUN_CHROMIUM_PATH,
     approvalChainCounties: e.LIANCUN_APPROVAL_CHAIN_COUNTIES,
@@ -150,6 +158,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     authFailureWindowSeconds: 60,
     trustProxy: false,
     keyCacheSeconds: 10,
+    pgStatementCache: true,
     publicUrl: undefined,
     chromiumPath: undefined,
     approvalChainCounties: [],

@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { collectiveMigrations } from '@liancun/collective'
 import {
   applyMigrations,
+  cacheStatements,
   type Database,
   type MigrationSet,
   pendingMigrationCount,
@@ -24,6 +25,8 @@ export interface OpenDatabase {
   db: Database
   engine: Engine
   close(): Promise<void>
+  /** Called once the migrations are applied: from then on PostgreSQL statements are prepared by name. */
+  migrated?(): void
 }
 
 /** The app's own tables (keys, idempotency, audit). */
@@ -52,15 +55,23 @@ export async function openDatabase(options: {
   dataDir?: string
   /** PGlite on the main thread (benchmarks compare); by default it runs in a worker thread. */
   inProcess?: boolean
+  /** PostgreSQL: named prepared statements after `migrated()` (default on). */
+  statementCache?: boolean
 }): Promise<OpenDatabase> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 })
+    const cache = options.statementCache === false ? undefined : cacheStatements(pool)
     // A broken idle connection must not crash the process; the next query reconnects.
     pool.on('error', () => {})
     // …and a client whose server process is terminated (restart, forced drop) must not either:
     // pg emits that as an 'error' event on the client, outside any query.
     pool.on('connect', (client) => client.on('error', () => {}))
-    return { db: drizzlePg({ client: pool }), engine: 'postgres', close: () => pool.end() }
+    return {
+      db: drizzlePg({ client: pool }),
+      engine: 'postgres',
+      close: () => pool.end(),
+      migrated: () => cache?.start(),
+    }
   }
   if (options.inProcess) {
     const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite()

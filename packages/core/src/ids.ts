@@ -1,8 +1,25 @@
-import { randomBytes } from 'node:crypto'
+import { randomFillSync } from 'node:crypto'
 import { z } from 'zod'
 
 let lastMillis = 0
 let sequence = 0
+
+/**
+ * Random bytes drawn from a pool refilled 4 KiB at a time, as Node's own `randomUUID` does: one
+ * call into the CSPRNG per 256 ids instead of one per id (ids are made on every write).
+ */
+const pool = Buffer.alloc(4096)
+let poolOffset = pool.length
+
+function randomCopy(size: number): Buffer {
+  if (poolOffset + size > pool.length) {
+    randomFillSync(pool)
+    poolOffset = 0
+  }
+  const bytes = Buffer.from(pool.subarray(poolOffset, poolOffset + size))
+  poolOffset += size
+  return bytes
+}
 
 /**
  * A time-ordered UUID (RFC 9562): 48-bit Unix milliseconds, a 12-bit counter that orders ids of
@@ -24,10 +41,10 @@ export function newId(countyCode?: string, now: number = Date.now()): string {
       sequence = 0
     }
   } else {
-    sequence = randomBytes(2).readUInt16BE() & 0x3ff
+    sequence = randomCopy(2).readUInt16BE() & 0x3ff
   }
   lastMillis = millis
-  const bytes = randomBytes(16)
+  const bytes = randomCopy(16)
   bytes.writeUIntBE(millis, 0, 6)
   bytes[7] = sequence & 0xff
   if (countyCode === undefined) {

@@ -40,7 +40,6 @@ export {
 } from './division-code.js'
 export type { DomainErrorKind, DomainErrorOptions } from './domain-error.js'
 export { DomainError, notFound } from './domain-error.js'
-
 export { countyOfId, Id, isId, newId } from './ids.js'
 export type { Fen, MoneyRejection } from './money.js'
 export {
@@ -67,6 +66,8 @@ export {
 } from './pagination.js'
 export type { ShareInput, ShareOutput, SplitResult } from './split-by-shares.js'
 export { splitByShares } from './split-by-shares.js'
+export type { StatementCache } from './statement-cache.js'
+export { cacheStatements } from './statement-cache.js'
 export type { UsccInfo, UsccWarning } from './uscc.js'
 export {
   organizationCodeCheckCharacter,

@@ -49,9 +49,15 @@ export default fp(
   async function databasePlugin(app: FastifyInstance, options: DatabasePluginOptions) {
     const { config } = options
     const opened =
-      options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }))
+      options.database ??
+      (await openDatabase({
+        databaseUrl: config.databaseUrl,
+        dataDir: config.dataDir,
+        statementCache: config.pgStatementCache,
+      }))
     app.addHook('onClose', () => opened.close())
     await migrateAll(opened.db)
+    opened.migrated?.()
     const clock = options.clock ?? systemClock
     const serviceOptions = {
       clock,

@@ -3,7 +3,7 @@ import type { LedgerContext } from '../context.js'
 import { LedgerError, withFieldPrefix } from '../errors.js'
 import type { ImportedVoucherInput } from '../inputs.js'
 import { shapeError } from '../rules/drafts.js'
-import { type PostingItem, planPostings } from '../rules/posting.js'
+import { type PostingItem, planPostings, takesCashOut } from '../rules/posting.js'
 import { periodOf } from '../rules/vouchers.js'
 import { postingFacts, writePosting } from '../store/posting.js'
 import type { VoucherRow } from '../store/vouchers.js'
@@ -115,7 +115,7 @@ export function importPart(ctx: LedgerContext) {
           })),
           periods: [...new Set(rows.map((r) => r.period))].map((period) => ({ ...key, period })),
           sourceRefs: { ...key, refs: inputs.map((i) => i.source.ref) },
-          ...(rows.length > 0
+          ...(rows.length > 0 && rows.some((row) => takesCashOut(linesOf.get(row.id)!))
             ? { cashFrom: rows.reduce((min, row) => (row.date < min ? row.date : min), rows[0]!.date) }
             : {}),
         })

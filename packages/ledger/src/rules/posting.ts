@@ -181,7 +181,7 @@ export function postingProblem(
     accountClassOf,
   )
   if (closedYear) return closedYear
-  for (const [code, change] of cashChange(item)) {
+  for (const [code, change] of cashChange(item.lines)) {
     const account = key(ledger.id, code)
     const after = (book.total.get(account) ?? 0n) + change
     if (after < 0n) {
@@ -204,20 +204,30 @@ export function postingProblem(
 }
 
 /** Net change (debit − credit) of each 101/102 account the voucher moves. */
-function cashChange(item: PostingItem): Map<string, Fen> {
+function cashChange(lines: readonly Pick<PostingLine, 'account' | 'debit' | 'credit'>[]): Map<string, Fen> {
   const out = new Map<string, Fen>()
-  for (const line of item.lines) {
+  for (const line of lines) {
     if (!isCashAccount(line.account)) continue
     out.set(line.account, (out.get(line.account) ?? 0n) + line.debit - line.credit)
   }
   return out
 }
 
+/**
+ * Whether a voucher's lines take money out of a cash account (its net on some 101/102 account is
+ * negative). Only such a voucher needs the later days' cash balances: one that only adds cannot
+ * make any day negative.
+ */
+export function takesCashOut(lines: readonly Pick<PostingLine, 'account' | 'debit' | 'credit'>[]): boolean {
+  for (const change of cashChange(lines).values()) if (change < 0n) return true
+  return false
+}
+
 /** Books a planned voucher's cash change into the running book, on its day. */
 function bookCash(book: CashBook, item: PostingItem): void {
   const ledgerId = item.voucher!.ledgerId
   const date = item.voucher!.date
-  for (const [code, change] of cashChange(item)) {
+  for (const [code, change] of cashChange(item.lines)) {
     const account = key(ledgerId, code)
     book.total.set(account, (book.total.get(account) ?? 0n) + change)
     const days = book.days.get(account) ?? []

@@ -158,6 +158,10 @@ async function countyPostingFacts(
   input: PostingFactKeys,
 ): Promise<PostingFactRows> {
   const refs = input.sourceRefs ?? { countyCode: '', ledgerId: '', refs: [] }
+  // No date: no day is read. Drafts' days are read only when one of them takes cash out (a
+  // voucher that only adds to an account cannot make any later day negative), so the usual
+  // receipt costs nothing here; the scan starts at the month's index entry, not the ledger's.
+  const cashFrom = input.cashFrom ?? '9999-12-31'
   const voucherKeys = recordset(
     input.vouchers.map((v) => ({ county_code: v.countyCode, id: v.id })),
     { county_code: 'text', id: 'text' },
@@ -208,11 +212,15 @@ async function countyPostingFacts(
       (select json_agg(json_build_object('ledgerId', d.ledger_id, 'account', d.account_code, 'date', d.date,
           'net', d.net::text) order by d.ledger_id, d.account_code, d.date)
         from (select cl.ledger_id, cl.account_code, cv.date::text as date, sum(cl.debit - cl.credit) as net
-          from ledger.voucher_lines cl
+          from ledger.vouchers cv
+          join ledger.voucher_lines cl on cl.county_code = ${county} and cl.voucher_id = cv.id
           join codes c on cl.county_code = c.county_code and cl.ledger_id = c.ledger_id and cl.account_code = c.code
-          join ledger.vouchers cv on cv.county_code = ${county} and cv.id = cl.voucher_id
-          where cl.county_code = ${county} and (c.code like '101%' or c.code like '102%')
-            and cv.status = 'posted' and cv.date >= ${input.cashFrom ?? '9999-12-31'}::date
+          where cv.county_code = ${county} and cv.ledger_id in (select ledger_id from codes)
+            and cv.status = 'posted' and cv.period >= left(${cashFrom}, 7) and cv.date >= ${cashFrom}::date
+            and (c.code like '101%' or c.code like '102%')
+            and (not exists (select from l) or exists (select from l
+              where l.account_code like '101%' or l.account_code like '102%'
+              group by l.voucher_id, l.account_code having sum(l.debit - l.credit) < 0))
           group by cl.ledger_id, cl.account_code, cv.date) d) as cash_days,
       (select json_agg(json_build_object('ledgerId', vc.ledger_id, 'period', vc.period, 'last', vc.last_number))
         from ledger.voucher_counters vc join p
