@@ -169,7 +169,12 @@ export async function startBench(databaseUrl: string | undefined, villages: numb
 }
 
 /** Drafts then posts one voucher through the API, as two keys; returns the posted voucher's id. */
-export async function draftAndPost(b: Bench, ledgerId: string, i: number, salt: string): Promise<string> {
+export async function draftAndPost(
+  b: Pick<Bench, 'api' | 'bookkeeper' | 'reviewer'>,
+  ledgerId: string,
+  i: number,
+  salt: string,
+): Promise<string> {
   const draft = await b.api.call('POST', `/v1/ledgers/${ledgerId}/vouchers`, {
     key: b.bookkeeper,
     expect: 201,

@@ -1,7 +1,7 @@
 // Timings and rates only (milliseconds, operations per second): no money passes through toFixed here.
 /**
  * Request-path benchmark (issue 9): the real server over HTTP (`app.listen`, clients with
- * `fetch`) against a physical baseline in the same run on the same PostgreSQL database (plain
+ * `fetch` in a worker thread of their own, `http-load-thread.ts`) against a physical baseline in the same run on the same PostgreSQL database (plain
  * node-postgres, pool of 8), and the same API on PGlite. Sides alternate A B C A B C A B C after
  * a warm-up; medians of the rounds are reported. Ratios, not absolute numbers, are what this
  * measures (2-core box shared with other work; reference/performance.md §5.2). Not a test.
@@ -18,6 +18,8 @@
  */
 import { cpus, loadavg } from 'node:os'
 import { createEmptyPostgresDatabase } from '@liancun/core/testing'
+import { HttpLoad } from './http-load.js'
+import type { LoadTask } from './http-load-thread.js'
 import { closedLoop, fmt, openLoop, type Run, rotate, summary } from './measure.js'
 import { seedCounty } from './request-path-county.js'
 import {
@@ -31,14 +33,7 @@ import {
   rawVoucherPage,
 } from './request-path-raw.js'
 import { printReport, type Sides } from './request-path-report.js'
-import {
-  type Bench,
-  draftAndPost,
-  fillLedger,
-  importedBody,
-  startBench,
-  TODAY,
-} from './request-path-setup.js'
+import { type Bench, fillLedger, importedBody, startBench, TODAY } from './request-path-setup.js'
 
 const env = process.env
 const CLIENTS = 8
@@ -62,6 +57,9 @@ log(`load average ${loadBefore.map((x) => fmt(x)).join(' ')}, ${cpus().length} c
 
 const database = await createEmptyPostgresDatabase(adminUrl)
 const benches: Bench[] = []
+// The API's HTTP clients run in a worker thread (the server's event loop serves only); the raw
+// baseline's node-postgres client runs here, as a client library does.
+const load = new HttpLoad()
 const pool = rawPool(database.url)
 try {
   // Ledgers 0–7: the API's clients; 8–15: the raw baseline's; 16: the trial balance's; 17 and
@@ -76,12 +74,19 @@ try {
 
   let salt = 0
   const posted = new Map<Bench, { ledger: string; id: string }[]>(benches.map((b) => [b, []]))
-  const apiDraftPost = (b: Bench, n: number) => {
-    const s = `s${salt++}`
-    return closedLoop(n, CLIENTS, async (i, client) => {
-      const ledger = b.ledgers[client]!
-      posted.get(b)!.push({ ledger, id: await draftAndPost(b, ledger, i, s) })
-    })
+  const draftPostTask = (b: Bench, ledgerBy: 'client' | 'index'): LoadTask => ({
+    type: 'draftPost',
+    base: b.api.base,
+    bookkeeper: b.bookkeeper,
+    reviewer: b.reviewer,
+    ledgers: b.ledgers.slice(0, CLIENTS),
+    salt: `s${salt++}`,
+    ledgerBy,
+  })
+  const apiDraftPost = async (b: Bench, n: number) => {
+    const { run, posted: ids } = await load.closed(n, CLIENTS, draftPostTask(b, 'client'))
+    posted.get(b)!.push(...ids)
+    return run
   }
   const rawDraftPost = (n: number) => {
     const s = `raw${salt++}`
@@ -119,10 +124,7 @@ try {
   const n = Math.max(150, Math.min(400, Math.round(rate * 5)))
   log(`1b. open loop at ${fmt(rate, 1)} vouchers/s, ${n} vouchers per side per round`)
   const latency = await rotate(ROUNDS, {
-    api: () => {
-      const s = `l${salt++}`
-      return openLoop(n, rate, (i) => draftAndPost(pgApi, pgApi.ledgers[i % CLIENTS]!, i, s))
-    },
+    api: async () => (await load.open(n, rate, draftPostTask(pgApi, 'index'))).run,
     raw: () => {
       const s = `rl${salt++}`
       return openLoop(n, rate, (i) => rawDraftAndPost(pool, pgApi.ledgers[CLIENTS + (i % CLIENTS)]!, i, s))
@@ -136,21 +138,43 @@ try {
     const list = posted.get(b)!
     return list[(i * 7919) % list.length]!
   }
-  const readCases = [
+  /** The API side of a read: the paths of its calls (built here), called from the load thread. */
+  const getTask = (
+    b: Bench,
+    calls: number,
+    path: (b: Bench, i: number) => string,
+    expect?: { items?: boolean; lines?: number },
+    key = b.bookkeeper,
+  ): LoadTask => ({
+    type: 'get',
+    base: b.api.base,
+    key,
+    paths: Array.from({ length: calls }, (_, i) => path(b, i)),
+    ...(expect ? { expect } : {}),
+  })
+  const readCases: {
+    name: string
+    floor?: boolean
+    share?: number
+    path: (b: Bench, i: number) => string
+    expect?: { items?: boolean; lines?: number }
+    raw: (i: number) => Promise<unknown>
+  }[] = [
     {
-      // Not a target: the fixed cost of a request in this process (Fastify, helmet, fetch) without
-      // the database, against the smallest round trip to it.
+      // Not a target: the fixed cost of a request (Fastify, its hooks, HTTP) without the database,
+      // against the smallest round trip to it.
       name: 'GET /healthz (no database) vs `select 1` — the HTTP floor',
       floor: true,
-      api: (b: Bench) => b.api.call('GET', '/healthz'),
+      path: () => '/healthz',
       raw: () => pool.query('select 1'),
     },
     {
       name: 'GET /v1/ledgers/{id}/vouchers/{vid} (4 lines)',
-      api: (b: Bench, i: number) => {
+      path: (b, i) => {
         const { ledger, id } = sample(b, i)
-        return b.api.call('GET', `/v1/ledgers/${ledger}/vouchers/${id}`, { key: b.bookkeeper })
+        return `/v1/ledgers/${ledger}/vouchers/${id}`
       },
+      expect: { lines: 4 },
       raw: async (i: number) => {
         const { ledger, id } = sample(pgApi, i)
         const result = await rawGetVoucher(pool, ledger, id)
@@ -161,14 +185,8 @@ try {
       name: 'GET /v1/ledgers/{id}/vouchers?limit=50&from=2024-02&to=2024-05 (page of 50)',
       // Fifty vouchers a call: a fifth of the calls keeps the run short.
       share: 5,
-      api: async (b: Bench, i: number) => {
-        const page = await b.api.call(
-          'GET',
-          `/v1/ledgers/${b.ledgers[i % CLIENTS]}/vouchers?limit=50&from=2024-02&to=2024-05`,
-          { key: b.bookkeeper },
-        )
-        if (page.items.length === 0) throw new Error('empty page')
-      },
+      path: (b, i) => `/v1/ledgers/${b.ledgers[i % CLIENTS]}/vouchers?limit=50&from=2024-02&to=2024-05`,
+      expect: { items: true },
       raw: async (i: number) => {
         const result = await rawVoucherPage(pool, pgApi.ledgers[i % CLIENTS]!, '2024-02', '2024-05')
         if (!result.rowCount) throw new Error('empty raw page')
@@ -176,8 +194,7 @@ try {
     },
     {
       name: 'GET /v1/alliances/{id} (4 members, 1 post)',
-      api: (b: Bench) =>
-        b.api.call('GET', `/v1/alliances/${b.alliance}?asOf=${TODAY}`, { key: b.bookkeeper }),
+      path: (b) => `/v1/alliances/${b.alliance}?asOf=${TODAY}`,
       raw: async () => {
         const result = await rawAlliance(pool, pgApi.alliance, TODAY)
         if (result.rows[0]?.members?.length !== 4) throw new Error('raw alliance')
@@ -186,36 +203,38 @@ try {
   ]
   const reads: { name: string; calls: number; floor?: boolean; runs: Sides }[] = []
   for (const c of readCases) {
-    const calls = Math.ceil(READS / (('share' in c && c.share) || 1))
+    const calls = Math.ceil(READS / (c.share ?? 1))
     log(`2. ${c.name}: ${calls} calls per side per round`)
+    const apiRead = async (b: Bench, n: number) =>
+      (await load.closed(n, CLIENTS, getTask(b, n, c.path, c.expect))).run
     const runs = await rotate(
       ROUNDS,
       sides(
-        (b) => closedLoop(calls, CLIENTS, (i) => c.api(b, i)),
+        (b) => apiRead(b, calls),
         () => closedLoop(calls, CLIENTS, (i) => c.raw(i)),
       ),
       sides(
-        (b) => closedLoop(50, CLIENTS, (i) => c.api(b, i)),
+        (b) => apiRead(b, 50),
         () => closedLoop(50, CLIENTS, (i) => c.raw(i)),
       ),
     )
-    reads.push({ name: c.name, calls, floor: 'floor' in c, runs })
+    reads.push({ name: c.name, calls, ...(c.floor ? { floor: true } : {}), runs })
   }
 
   // 3. Trial balance of a village ledger of TB_VOUCHERS four-line vouchers, one caller.
   log(`3. trial balance over ${TB_VOUCHERS * 4} lines`)
   const tbLedger = (b: Bench) => b.ledgers[2 * CLIENTS]!
   for (const b of benches) await fillLedger(b, tbLedger(b), TB_VOUCHERS, `tb${salt++}`)
-  const apiTb = (b: Bench) =>
-    b.api.call('GET', `/v1/ledgers/${tbLedger(b)}/trial-balance?from=2024-01&to=2024-06`, { key: b.reviewer })
+  const tbPath = (b: Bench) => `/v1/ledgers/${tbLedger(b)}/trial-balance?from=2024-01&to=2024-06`
+  const apiTb = (b: Bench) => b.api.call('GET', tbPath(b), { key: b.reviewer })
   const tb = await rotate(
     ROUNDS,
     sides(
-      (b) => closedLoop(TB_CALLS, 1, () => apiTb(b)),
+      async (b) => (await load.closed(TB_CALLS, 1, getTask(b, TB_CALLS, tbPath, undefined, b.reviewer))).run,
       () => closedLoop(TB_CALLS, 1, () => rawTrialBalance(pool, tbLedger(pgApi))),
     ),
     sides(
-      (b) => closedLoop(5, 1, () => apiTb(b)),
+      async (b) => (await load.closed(5, 1, getTask(b, 5, tbPath, undefined, b.reviewer))).run,
       () => closedLoop(5, 1, () => rawTrialBalance(pool, tbLedger(pgApi))),
     ),
   )
@@ -283,7 +302,14 @@ try {
   const countyTb = await rotate(
     ROUNDS,
     {
-      api: () => closedLoop(10, 1, apiCounty),
+      api: async () =>
+        (
+          await load.closed(
+            10,
+            1,
+            getTask(pgApi, 10, () => countyUrl, undefined, county.reviewer),
+          )
+        ).run,
       raw: () => closedLoop(10, 1, () => rawCountyTrialBalance(pool, OTHER_COUNTY)),
     },
     { api: apiCounty, raw: () => rawCountyTrialBalance(pool, OTHER_COUNTY) },
@@ -327,6 +353,7 @@ try {
     lite: lite !== null,
   })
 } finally {
+  await load.close()
   for (const b of benches) await b.close().catch(() => {})
   await pool.end().catch(() => {})
   await database.drop().catch((error) => log('drop failed', error))

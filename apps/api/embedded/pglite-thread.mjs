@@ -6,10 +6,31 @@
 // Protocol (structured clone): { id, op, ...args } in, { id, result } or { id, error } out.
 //   open { dataDir? } · query { tx?, text, params, rowMode, parserOids } · exec { tx?, text }
 //   begin { tx } (answered once the transaction holds PGlite) · end { tx, commit } · close
+//   migrated { prepare } (statistics kept from then on, see below; with `prepare`, parameterised
+//   queries run as named prepared statements)
 import { parentPort } from 'node:worker_threads'
-import { PGlite } from '@electric-sql/pglite'
+import { PGlite, parse, protocol } from '@electric-sql/pglite'
+import { namedStatements } from './pglite-named-statements.mjs'
 
 let db = null
+/** Set by `migrated` once the migrations are applied. */
+let named = null
+/** Queries since the last ANALYZE. */
+let sinceAnalyze = 0
+
+/**
+ * PGlite has no autovacuum, so without this its tables are never analysed and the planner keeps
+ * guessing a handful of rows per table (a page of vouchers walked the county's primary key). The
+ * worker analyses once the migrations are applied, then every ANALYZE_EVERY_MS when at least
+ * ANALYZE_AFTER statements ran since the last time. ANALYZE samples, so it stays short.
+ */
+const ANALYZE_EVERY_MS = 30_000
+const ANALYZE_AFTER = 500
+
+async function analyze() {
+  sinceAnalyze = 0
+  await db.exec('analyze')
+}
 /** Open transactions: their handle and the function that ends them. */
 const transactions = new Map()
 
@@ -45,8 +66,21 @@ async function handle(message) {
       if (message.rowMode) options.rowMode = message.rowMode
       const parsers = parsersFor(message.parserOids)
       if (parsers) options.parsers = parsers
-      return target(message.tx).query(message.text, message.params ?? [], options)
+      const params = message.params ?? []
+      sinceAnalyze++
+      if (named && params.length > 0) {
+        const result = await named.query(message.text, params, options, message.tx !== undefined)
+        if (result) return result
+      }
+      return target(message.tx).query(message.text, params, options)
     }
+    case 'migrated':
+      if (message.prepare) named = namedStatements(db, { parse, protocol })
+      await analyze()
+      setInterval(() => {
+        if (sinceAnalyze >= ANALYZE_AFTER) analyze().catch(() => {})
+      }, ANALYZE_EVERY_MS).unref()
+      return null
     case 'exec':
       return target(message.tx).exec(message.text)
     case 'begin':

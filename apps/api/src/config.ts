@@ -46,7 +46,7 @@ export const EnvSchema = z.object({
   LIANCUN_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   LIANCUN_TRUST_PROXY: flag,
-  /** PostgreSQL: name the API's parameterised statements so the server parses and plans them once per connection. */
+  /** Name the API's parameterised statements so the database parses and plans them once (node-postgres, PGlite's worker). */
   LIANCUN_PG_STATEMENT_CACHE: z
     .enum(['1', '0', 'true', 'false', 'on', 'off', ''])
     .optional()
@@ -100,7 +100,7 @@ export interface AppConfig {
   trustProxy: boolean
   /** Seconds an authenticated key is cached; 0 = ask the database on every request. */
   keyCacheSeconds: number
-  /** PostgreSQL only: named prepared statements for the API's queries (see `cacheStatements`). */
+  /** Named prepared statements for the API's queries (`cacheStatements`; PGlite's worker alike). */
   pgStatementCache: boolean
   /** Base URL the QR codes of printed boards point to; absent → the request's own host. */
   publicUrl: string | undefined

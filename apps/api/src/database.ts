@@ -26,7 +26,7 @@ export interface OpenDatabase {
   engine: Engine
   close(): Promise<void>
   /** Called once the migrations are applied: from then on PostgreSQL statements are prepared by name. */
-  migrated?(): void
+  migrated?(): void | Promise<void>
 }
 
 /** The app's own tables (keys, idempotency, audit). */
@@ -55,7 +55,7 @@ export async function openDatabase(options: {
   dataDir?: string
   /** PGlite on the main thread (benchmarks compare); by default it runs in a worker thread. */
   inProcess?: boolean
-  /** PostgreSQL: named prepared statements after `migrated()` (default on). */
+  /** Named prepared statements after `migrated()` (default on): node-postgres, and PGlite in its worker. */
   statementCache?: boolean
 }): Promise<OpenDatabase> {
   if (options.databaseUrl) {
@@ -85,6 +85,7 @@ export async function openDatabase(options: {
     db: drizzlePglite({ client: client as unknown as PGlite }),
     engine: 'pglite',
     close: () => client.close(),
+    migrated: () => client.migrated(options.statementCache !== false),
   }
 }
 

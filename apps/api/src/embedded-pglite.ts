@@ -103,6 +103,14 @@ export class ThreadedPglite {
     })
   }
 
+  /**
+   * After the migrations: the worker analyses the tables (now and as they grow: PGlite has no
+   * autovacuum) and, with `prepare`, prepares parameterised statements by name.
+   */
+  migrated(prepare: boolean): Promise<void> {
+    return this.#inTurn(() => this.#call({ op: 'migrated', prepare })).then(() => undefined)
+  }
+
   async close(): Promise<void> {
     await this.#inTurn(() => this.#call({ op: 'close' }))
     await this.#worker.terminate()

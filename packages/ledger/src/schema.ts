@@ -119,6 +119,9 @@ export const vouchers = ledgerSchema.table(
     uniqueIndex('vouchers_number_idx').on(t.countyCode, t.ledgerId, t.period, t.number),
     uniqueIndex('vouchers_reverses_idx').on(t.countyCode, t.reversesId),
     index('vouchers_ledger_idx').on(t.countyCode, t.ledgerId, t.status, t.period),
+    // Pages of a ledger's vouchers go in id order (cursor `after`): without it a page walked the
+    // primary key over every voucher of the county until it had found enough of this ledger's.
+    index('vouchers_ledger_page_idx').on(t.countyCode, t.ledgerId, t.id),
     foreignKey({ columns: [t.countyCode, t.ledgerId], foreignColumns: [ledgers.countyCode, ledgers.id] }),
   ],
 )

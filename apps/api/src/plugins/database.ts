@@ -57,7 +57,7 @@ export default fp(
       }))
     app.addHook('onClose', () => opened.close())
     await migrateAll(opened.db)
-    opened.migrated?.()
+    await opened.migrated?.()
     const clock = options.clock ?? systemClock
     const serviceOptions = {
       clock,

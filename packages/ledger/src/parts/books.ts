@@ -5,7 +5,12 @@ import { LedgerError } from '../errors.js'
 import { officialBalanceSheet, officialIncomeStatement, undistributedOf } from '../rules/statement-forms.js'
 import { balanceSheet, incomeStatement, type StatementAccount } from '../rules/statements.js'
 import { type LeafMovement, trialBalance } from '../rules/trial-balance.js'
-import { divisionLines, divisionMovements, type Movement } from '../store/books.js'
+import {
+  divisionFirstLevelMovements,
+  divisionLines,
+  divisionMovements,
+  type Movement,
+} from '../store/books.js'
 import { divisionDistributionVouchers } from '../store/division-distributions.js'
 import { OPENING_PERIOD } from '../types.js'
 import { rangeProblem } from './reports.js'
@@ -67,7 +72,7 @@ export function booksPart(ctx: LedgerContext) {
       const range = rangeProblem(from, to)
       if (range) throw range
       const eliminateLinks = options.eliminateLinks ?? false
-      const { ledgers, rows } = await divisionMovements(ctx.db, within, from, to)
+      const { ledgers, rows } = await divisionFirstLevelMovements(ctx.db, within, from, to)
       const links = eliminateLinks
         ? await divisionLines(ctx.db, within, 'links', from, to)
         : new Map<string, Movement>()

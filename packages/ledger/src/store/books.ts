@@ -19,18 +19,43 @@ export interface Movement {
  * ledgers there are. From the balances, never the lines.
  */
 export async function divisionMovements(q: Database, within: string, from: string, to: string) {
+  const { ledgers, rows } = await movements(q, within, from, to, 'ledger')
+  return { ledgers, rows: rows as ({ ledgerId: string; code: string } & Movement)[] }
+}
+
+/**
+ * `divisionMovements` summed per first-level account (the three digits) in the database: what a
+ * division's trial balance shows, ≈ 20 rows whatever the number of ledgers (a county of 300
+ * ledgers sent ≈ 900 per-ledger rows to be summed in JS).
+ */
+export async function divisionFirstLevelMovements(q: Database, within: string, from: string, to: string) {
+  return movements(q, within, from, to, 'first-level')
+}
+
+async function movements(
+  q: Database,
+  within: string,
+  from: string,
+  to: string,
+  per: 'ledger' | 'first-level',
+) {
   const county = within.slice(0, 6)
+  const m =
+    per === 'ledger'
+      ? sql`select b.ledger_id, b.account_code,`
+      : sql`select '' as ledger_id, left(b.account_code, 3) as account_code,`
+  const groupBy = per === 'ledger' ? sql`b.ledger_id, b.account_code` : sql`left(b.account_code, 3)`
   const [row] = await selectRows<{ ledgers: number; rows: unknown }>(
     q,
     sql`with g as (select id from ledger.ledgers
         where county_code = ${county} and village_code like ${`${within}%`}),
-      m as (select b.ledger_id, b.account_code,
+      m as (${m}
           coalesce(sum(b.debit - b.credit) filter (where b.period < ${from}), 0)::text as opening_net,
           coalesce(sum(b.debit) filter (where b.period >= ${from}), 0)::text as debit,
           coalesce(sum(b.credit) filter (where b.period >= ${from}), 0)::text as credit
         from ledger.balances b join g on g.id = b.ledger_id
         where b.county_code = ${county} and b.period <= ${to}
-        group by b.ledger_id, b.account_code)
+        group by ${groupBy})
     select (select count(*) from g)::int as ledgers,
       (select json_agg(json_build_object('ledgerId', ledger_id, 'code', account_code,
         'openingNet', opening_net, 'debit', debit, 'credit', credit)) from m) as rows`,

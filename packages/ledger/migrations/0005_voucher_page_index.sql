@@ -1,0 +1,1 @@
+CREATE INDEX "vouchers_ledger_page_idx" ON "ledger"."vouchers" USING btree ("county_code","ledger_id","id");
