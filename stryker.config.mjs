@@ -29,6 +29,7 @@ function mutateOf(name) {
     '!packages/core/src/distribution.ts',
     '!packages/core/src/cross-county.ts',
     '!packages/core/src/statement-counter.ts',
+    '!packages/core/src/statement-cache.ts',
     '!packages/core/src/error-catalogue-check.ts',
     '!packages/core/src/expect-domain-error.ts',
   ]
