@@ -25,7 +25,7 @@ export interface OpenDatabase {
   db: Database
   engine: Engine
   close(): Promise<void>
-  /** Called once the migrations are applied: from then on PostgreSQL statements are prepared by name. */
+  /** Called once the migrations are applied: from then on statements are prepared by name (both engines). */
   migrated?(): void | Promise<void>
 }
 

@@ -26,8 +26,8 @@ describe('ids', () => {
   })
 
   it('draws fresh random bytes for every id, across refills of the random pool', () => {
-    // 48 random bits at the end of each id: 5,000 ids span many 4 KiB refills; a repeat would mean
-    // bytes handed out twice.
+    // 42 random bits in the last 12 hex digits of a county id: 5,000 ids span many 4 KiB refills;
+    // a repeat would mean bytes handed out twice.
     const tails = Array.from({ length: 5000 }, () => newId('370322').slice(-12))
     expect(new Set(tails).size).toBe(tails.length)
   })

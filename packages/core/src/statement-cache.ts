@@ -18,8 +18,6 @@ import type pg from 'pg'
 export interface StatementCache {
   /** Names queries from now on. */
   start(): void
-  /** Whether `start` was called. */
-  readonly started: boolean
 }
 
 /** Names by query text, shared by every connection (the text decides the name). */
@@ -57,9 +55,6 @@ export function cacheStatements(pool: pg.Pool, options: { max?: number } = {}): 
   return {
     start() {
       started = true
-    },
-    get started() {
-      return started
     },
   }
 }

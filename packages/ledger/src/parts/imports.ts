@@ -115,7 +115,7 @@ export function importPart(ctx: LedgerContext) {
           })),
           periods: [...new Set(rows.map((r) => r.period))].map((period) => ({ ...key, period })),
           sourceRefs: { ...key, refs: inputs.map((i) => i.source.ref) },
-          ...(rows.length > 0 && rows.some((row) => takesCashOut(linesOf.get(row.id)!))
+          ...(rows.some((row) => takesCashOut(linesOf.get(row.id)!))
             ? { cashFrom: rows.reduce((min, row) => (row.date < min ? row.date : min), rows[0]!.date) }
             : {}),
         })

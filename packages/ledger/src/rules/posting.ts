@@ -216,7 +216,8 @@ function cashChange(lines: readonly Pick<PostingLine, 'account' | 'debit' | 'cre
 /**
  * Whether a voucher's lines take money out of a cash account (its net on some 101/102 account is
  * negative). Only such a voucher needs the later days' cash balances: one that only adds cannot
- * make any day negative.
+ * make any day negative. The posting-facts statement (store/posting.ts) applies the same test to
+ * drafts' lines in SQL, to skip reading the days; keep the two in step.
  */
 export function takesCashOut(lines: readonly Pick<PostingLine, 'account' | 'debit' | 'credit'>[]): boolean {
   for (const change of cashChange(lines).values()) if (change < 0n) return true
